@@ -1,0 +1,157 @@
+"""The neutral catalog model: validated spec data that knows no target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+ValueKind = Literal["integer", "string"]
+FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A reference to an entry, by catalog id and entry name."""
+
+    catalog: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.catalog}.{self.name}"
+
+
+FieldValue = Union[int, str, bool, Ref, tuple[Ref, ...]]
+
+
+@dataclass(frozen=True)
+class FieldDecl:
+    """A typed field that entries of a catalog carry."""
+
+    name: str
+    type: FieldType
+    description: str = ""
+    required: bool = False
+    min: int | None = None
+    max: int | None = None
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    catalog: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str = ""
+    retrieved: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    since: str
+    replacement: Ref | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Retirement:
+    since: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """What another source says where sources disagree."""
+
+    field: str
+    value: int | str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    value: int | str
+    message: str
+    since: str
+    description: str = ""
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    deprecated: Deprecation | None = None
+    retired: Retirement | None = None
+    successors: tuple[Ref, ...] = ()
+    provenance: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+    line: int = 0
+
+    @property
+    def status(self) -> Literal["active", "deprecated", "retired"]:
+        """Lifecycle state: retired wins over deprecated."""
+        if self.retired:
+            return "retired"
+        return "deprecated" if self.deprecated else "active"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    id: str
+    title: str
+    publisher: str
+    values: ValueKind
+    open: bool
+    file: str
+    sources: tuple[Source, ...] = ()
+    description: str = ""
+    fields: tuple[FieldDecl, ...] = ()
+    notes: tuple[str, ...] = ()
+    entries: tuple[Entry, ...] = ()
+
+    def entry(self, name: str) -> Entry | None:
+        """The entry with this name, if any."""
+        return next((e for e in self.entries if e.name == name), None)
+
+
+@dataclass(frozen=True)
+class EnvelopeProperty:
+    name: str
+    description: str = ""
+    required: bool = False
+    catalog: str | None = None
+    use: Literal["value", "name"] = "value"
+    type: str | None = None
+    format: str | None = None
+    pattern: str | None = None
+    items: str | None = None
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A response shape that carries catalog values."""
+
+    name: str
+    description: str
+    properties: tuple[EnvelopeProperty, ...]
+    wrapper: str | None = None
+    body_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A whole validated spec: the project settings and every catalog."""
+
+    version: str
+    catalogs: tuple[Catalog, ...]
+    targets: dict[str, dict[str, str]]
+    output_root: str
+    envelopes: tuple[Envelope, ...] = ()
+    baseline: str | None = None
+    project_file: str = "codegen.yaml"
+
+    def catalog(self, catalog_id: str) -> Catalog | None:
+        """The catalog with this id, if any."""
+        return next((c for c in self.catalogs if c.id == catalog_id), None)
+
+    def resolve(self, ref: Ref) -> Entry | None:
+        """The entry a reference points to, if it exists."""
+        catalog = self.catalog(ref.catalog)
+        return catalog.entry(ref.name) if catalog else None

@@ -1,0 +1,41 @@
+"""The one Jinja environment factory, used by production and tests alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the package as codegen.templates; a source checkout reads templates/."""
+    try:
+        path = Path(str(resources.files("codegen.templates")))
+    except ModuleNotFoundError:
+        path = Path(__file__).resolve().parent.parent / "templates"
+    return path
+
+
+@cache
+def environment(target: str, filters: tuple[tuple[str, Callable[..., Any]], ...]) -> jinja2.Environment:
+    """A strict environment for one target's templates with an explicit filter table."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / target),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(dict(filters))
+    return env
+
+
+def render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    """Render one template with a view-model."""
+    return env.get_template(template).render(**context)

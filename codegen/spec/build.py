@@ -1,0 +1,110 @@
+"""Turn schema-valid plain data into the neutral model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from codegen.model import (
+    Alternative,
+    Catalog,
+    Deprecation,
+    Entry,
+    Envelope,
+    EnvelopeProperty,
+    FieldDecl,
+    FieldValue,
+    Ref,
+    Retirement,
+    Source,
+)
+from codegen.spec.yamlsrc import Document
+
+
+def parse_ref(text: str) -> Ref:
+    """`catalog_id.NAME` as a Ref (the schema has checked the shape)."""
+    catalog, _, name = text.partition(".")
+    return Ref(catalog, name)
+
+
+def build_catalog(doc: Document, file: str) -> Catalog:
+    """A Catalog from a schema-valid catalog document."""
+    head: dict[str, Any] = doc.data["catalog"]
+    fields = tuple(_field_decl(name, body) for name, body in head.get("fields", {}).items())
+    kinds = {f.name: f for f in fields}
+    entries = tuple(
+        _entry(raw, head["values"], kinds, doc.where(("entries", i))[0])
+        for i, raw in enumerate(doc.data["entries"])
+    )
+    return Catalog(
+        id=head["id"],
+        title=head["title"],
+        publisher=head["publisher"],
+        values=head["values"],
+        open=head["open"],
+        file=file,
+        sources=tuple(Source(**s) for s in head["sources"]),
+        description=head.get("description", ""),
+        fields=fields,
+        notes=tuple(head.get("notes", ())),
+        entries=entries,
+    )
+
+
+def _field_decl(name: str, body: dict[str, Any]) -> FieldDecl:
+    enum = body.get("enum")
+    return FieldDecl(
+        name=name,
+        type=body["type"],
+        description=body.get("description", ""),
+        required=body.get("required", False),
+        min=body.get("min"),
+        max=body.get("max"),
+        enum=tuple(enum) if enum is not None else None,
+        pattern=body.get("pattern"),
+        catalog=body.get("catalog"),
+    )
+
+
+def _field_value(decl: FieldDecl | None, value: Any) -> FieldValue:
+    if decl is not None and decl.catalog:
+        if decl.type == "ref" and isinstance(value, str):
+            return Ref(decl.catalog, value)
+        if decl.type == "ref_list" and isinstance(value, list):
+            return tuple(Ref(decl.catalog, str(v)) for v in value)
+    if isinstance(value, list):
+        return tuple(parse_ref(str(v)) for v in value)
+    return value  # type: ignore[no-any-return]
+
+
+def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: int) -> Entry:
+    dep = raw.get("deprecated")
+    ret = raw.get("retired")
+    value = raw.get("value", raw["name"] if kind == "string" else None)
+    return Entry(
+        name=raw["name"],
+        value=value,
+        message=raw["message"],
+        since=raw["since"],
+        description=raw.get("description", ""),
+        fields={k: _field_value(decls.get(k), v) for k, v in raw.get("fields", {}).items()},
+        deprecated=Deprecation(
+            since=dep["since"],
+            replacement=parse_ref(dep["replacement"]) if "replacement" in dep else None,
+            note=dep.get("note", ""),
+        ) if dep else None,
+        retired=Retirement(since=ret["since"], note=ret.get("note", "")) if ret else None,
+        successors=tuple(parse_ref(s) for s in raw.get("successors", ())),
+        provenance=raw.get("provenance", ""),
+        alternatives=tuple(Alternative(**a) for a in raw.get("alternatives", ())),
+        line=line,
+    )
+
+
+def build_envelopes(data: dict[str, Any]) -> tuple[Envelope, ...]:
+    """Envelopes from the project file, in file order."""
+    out = []
+    for name, body in data.get("envelopes", {}).items():
+        props = tuple(EnvelopeProperty(name=p, **spec) for p, spec in body["properties"].items())
+        out.append(Envelope(name=name, description=body["description"], properties=props,
+                            wrapper=body.get("wrapper"), body_name=body.get("body_name")))
+    return tuple(out)

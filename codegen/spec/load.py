@@ -1,0 +1,137 @@
+"""Load a spec directory: project file plus catalogs, all diagnostics at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from codegen.diagnostics import Diagnostic, has_errors
+from codegen.model import Catalog, Spec
+from codegen.spec import schema
+from codegen.spec.build import build_catalog, build_envelopes
+from codegen.spec.semantic import CatalogChecker
+from codegen.spec.yamlsrc import Document, load_text
+
+PROJECT_FILE = "codegen.yaml"
+
+
+def display_path(path: Path) -> str:
+    """Path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def find_project(path: Path) -> Path:
+    """The project file for a spec directory, a project file, or a catalog file beside one."""
+    if path.is_dir():
+        return path / PROJECT_FILE
+    if path.name == PROJECT_FILE:
+        return path
+    return path.parent / PROJECT_FILE
+
+
+def read_document(path: Path, schema_name: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Read, parse and schema-check one file; the document is None when unusable."""
+    name = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(name, 1, 1, "F001", f"cannot read file: {exc.strerror}", "check the path")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Diagnostic(name, 1, exc.start + 1, "F002", "file is not UTF-8", "save the file as UTF-8")]
+    doc, diags = load_text(text, name)
+    if doc is None:
+        return None, diags
+    if not isinstance(doc.data, dict):
+        return None, diags + [Diagnostic(name, 1, 1, "Y008", "file does not hold a YAML mapping",
+                                         f"see codegen/schemas/{schema_name}.schema.json")]
+    taken = {(d.line, d.col) for d in diags}
+    diags += [d for d in schema.validate(doc, schema_name) if (d.line, d.col) not in taken]
+    return (None if has_errors(diags) else doc), diags
+
+
+def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:
+    """The validated Spec for a spec directory (or a file in it), or every diagnostic."""
+    project_path = find_project(path)
+    project, diags = read_document(project_path, "project")
+    if project is None:
+        return None, sorted(diags)
+    docs: dict[str, Document] = {}
+    failed: set[str] = set()
+    for i, rel in enumerate(project.data["catalogs"]):
+        doc, found = read_document(project_path.parent / rel, "catalog")
+        if found and found[0].code == "F001":
+            line, col = project.where(("catalogs", i))
+            found = [Diagnostic(project.file, line, col, "F001", f"catalog file '{rel}' cannot be read", "fix the path or create the file")]
+        diags += found
+        if doc is None:
+            failed.add(rel)
+        else:
+            docs[rel] = doc
+    diags += _cross_check(project, docs, failed)
+    if has_errors(diags):
+        return None, sorted(diags)
+    return _build(project, docs), sorted(diags)
+
+
+def _cross_check(project: Document, docs: dict[str, Document], failed: set[str]) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    names: dict[str, set[str]] = {}
+    seen_at: dict[str, str] = {}
+    for rel, doc in docs.items():
+        cid = doc.data["catalog"]["id"]
+        if cid in seen_at:
+            line, col = doc.where(("catalog", "id"))
+            diags.append(Diagnostic(doc.file, line, col, "C011", f"catalog id '{cid}' is also used by {seen_at[cid]}", "give each catalog its own id"))
+        seen_at[cid] = doc.file
+        names[cid] = {e["name"] for e in doc.data["entries"]}
+
+    def resolve(catalog: str, name: str) -> bool | None:
+        if catalog not in names:
+            return True if failed else None  # a catalog that failed to load may hold it
+        return name in names[catalog]
+
+    version = project.data["version"]
+    for doc in docs.values():
+        diags += CatalogChecker(doc, version).run(resolve)
+    diags += _check_project(project, resolve)
+    return diags
+
+
+def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
+    diags = []
+    for name, env in project.data.get("envelopes", {}).items():
+        for prop, body in env["properties"].items():
+            if "catalog" in body and resolve(body["catalog"], "") is None:
+                line, col = project.where(("envelopes", name, "properties", prop, "catalog"))
+                diags.append(Diagnostic(project.file, line, col, "C003", f"envelope {name}.{prop} refers to unknown catalog '{body['catalog']}'",
+                                        "use the id of a catalog listed under catalogs"))
+    outs = [("output_root",)] + [("targets", t, "out") for t in project.data["targets"]]
+    for path in outs:
+        value = project.data.get(path[0]) if len(path) == 1 else project.data["targets"][path[1]]["out"]
+        if value is None or len(path) == 1:
+            continue
+        if os.path.isabs(value) or ".." in Path(value).parts:
+            line, col = project.where(path)
+            diags.append(Diagnostic(project.file, line, col, "P001", f"output location '{value}' escapes the output root",
+                                    "use a relative path below output_root without '..'"))
+    return diags
+
+
+def _build(project: Document, docs: dict[str, Document]) -> Spec:
+    data: dict[str, Any] = project.data
+    catalogs: tuple[Catalog, ...] = tuple(build_catalog(doc, rel) for rel, doc in docs.items())
+    return Spec(
+        version=data["version"],
+        catalogs=catalogs,
+        targets={k: dict(v) for k, v in data["targets"].items()},
+        output_root=data.get("output_root", "../generated"),
+        envelopes=build_envelopes(data),
+        baseline=data.get("compat", {}).get("baseline"),
+        project_file=PROJECT_FILE,
+    )

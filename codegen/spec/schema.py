@@ -1,0 +1,90 @@
+"""JSON Schema validation of spec files, reported as located diagnostics."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from codegen.diagnostics import Diagnostic
+from codegen.spec.yamlsrc import Document
+
+# Codes for failures inside named definitions, so a bad identifier or version
+# gets a specific code and hint instead of a generic schema error.
+_DEF_CODES = {
+    "identifier": ("C004", "names are UPPER_SNAKE: letters A-Z, digits and single underscores, starting with a letter"),
+    "version": ("C005", "versions are semver MAJOR.MINOR.PATCH, for example 1.2.0; quote nothing else in"),
+    "reference": ("C003", "write references as catalog_id.ENTRY_NAME, for example infobip_voice_error.BUSY"),
+    "catalog_id": ("C004", "catalog ids are lower_snake: a-z, digits and single underscores"),
+    "field_name": ("C004", "field names are lower_snake: a-z, digits and single underscores"),
+}
+
+_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string",
+               list: "list", dict: "mapping", type(None): "null"}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """A schema shipped inside the package (`catalog` or `project`)."""
+    text = resources.files("codegen.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(name: str) -> tuple[jsonschema.Draft202012Validator, dict[int, str]]:
+    schema = load_schema(name)
+    defs = {id(body): key for key, body in schema.get("$defs", {}).items()}
+    return jsonschema.Draft202012Validator(schema), defs
+
+
+def validate(doc: Document, schema_name: str) -> list[Diagnostic]:
+    """Every schema violation of doc, each at the position of the offending YAML node."""
+    validator, defs = _validator(schema_name)
+    out: list[Diagnostic] = []
+    for error in validator.iter_errors(doc.data):
+        out.extend(_diagnose(doc, error, defs))
+    return out
+
+
+def _diagnose(doc: Document, error: jsonschema.ValidationError, defs: dict[int, str]) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    code, hint = _DEF_CODES.get(defs.get(id(error.schema), ""), ("S001", ""))
+    kind = error.validator
+    inst = error.instance
+    if kind == "additionalProperties" and isinstance(inst, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in inst if k not in error.schema.get("properties", {})]
+        return [_at(doc, path + (k,), "S002", f"unknown key '{k}'",
+                    f"allowed keys here: {', '.join(allowed)}", key=True) for k in extra]
+    if kind == "required":
+        missing = str(error.validator_value)
+        names = [k for k in error.validator_value if k not in inst] if isinstance(inst, dict) else []
+        missing = ", ".join(f"'{k}'" for k in names) or missing
+        return [_at(doc, path, "S003", f"missing required key {missing}", "add it; see the schema")]
+    if kind == "type":
+        got = _TYPE_NAMES.get(type(inst), type(inst).__name__)
+        want = error.validator_value
+        want_s = " or ".join(want) if isinstance(want, list) else str(want)
+        fix = f'quote it: "{inst}"' if want_s == "string" and isinstance(inst, (int, float, bool)) else f"write a {want_s}"
+        return [_at(doc, path, "S004", f"expected {want_s}, got {got} {_short(inst)}", fix)]
+    if kind == "pattern":
+        return [_at(doc, path, code, f"{_short(inst)} does not match {error.validator_value}", hint)]
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return [_at(doc, path, code, f"{_short(inst)} is not one of: {options}", f"use one of: {options}")]
+    return [_at(doc, path, code, error.message, hint or "see the schema shipped in codegen/schemas")]
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _at(doc: Document, path: tuple[Any, ...], code: str, message: str, hint: str, *, key: bool = False) -> Diagnostic:
+    line, col = doc.where(path, key=key)
+    where = "/".join(str(p) for p in path)
+    return Diagnostic(doc.file, line, col, code, f"{message} (at {where or 'top level'})", hint)

@@ -1,0 +1,184 @@
+"""Safe, position-aware YAML loading that refuses the YAML 1.1 traps.
+
+PyYAML resolves `NO` to False, `010` to 8, `1:30` to 90 and keeps the last of
+two duplicate keys. A spec that says any of those almost certainly meant
+something else, so each is an error with its location and a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from codegen.diagnostics import Diagnostic
+
+try:  # the C loader is ~7x faster; fall back when libyaml is missing
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the platform build
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+_T = "tag:yaml.org,2002:"
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_BOOL_WORDS = {"true", "false", "True", "False", "TRUE", "FALSE"}
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """Plain data plus the line/column (1-based) of every value and key."""
+
+    file: str
+    data: Any
+    value_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Position of the value (or key) at path, else of its nearest parent."""
+        table = self.key_pos if key else self.value_pos
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.value_pos:
+                return self.value_pos[path]
+            path = path[:-1]
+        return self.value_pos.get((), (1, 1))
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.doc = Document(file, None)
+        self.errors: list[Diagnostic] = []
+        self.nodes = 0
+
+    def error(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
+        mark = node.start_mark
+        self.errors.append(
+            Diagnostic(self.doc.file, mark.line + 1, mark.column + 1, code, message, hint)
+        )
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
+            raise _TooBig(node, depth > MAX_DEPTH)
+        self.doc.value_pos[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, _T + "seq")
+            return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        self.check_tag(node, _T + "map")
+        out: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _T + "merge":
+                self.error(key_node, "Y010", "merge keys (<<) are not supported",
+                           "write the keys out; a spec must read the same in every YAML tool")
+                continue
+            key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.error(key_node, "Y007", f"mapping key {_show(key_node)} is not a string",
+                           f'quote the key: "{_text(key_node)}"')
+                continue
+            if key in seen:
+                first = seen[key].start_mark
+                self.error(key_node, "Y002",
+                           f"duplicate key '{key}' (first at line {first.line + 1}, column {first.column + 1})",
+                           "remove or rename one of them; YAML would silently keep only the last")
+                continue
+            seen[key] = key_node
+            self.doc.key_pos[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, path + (key,), depth + 1)
+        return out
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self.error(node, "Y006", f"YAML tag {node.tag} is not allowed",
+                       "a spec holds plain data only: remove the tag")
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        plain = node.style is None
+        if tag == _T + "str":
+            return text
+        if tag == _T + "null":
+            return None
+        if tag == _T + "bool":
+            if plain and text not in _BOOL_WORDS:
+                self.error(node, "Y003", f"'{text}' reads as a boolean in YAML 1.1",
+                           f'write true/false for a boolean, or quote it for text: "{text}"')
+                return text
+            return text.lower() == "true"
+        if tag == _T + "int":
+            if plain and not _DECIMAL.match(text):
+                self.error(node, "Y004", f"'{text}' reads as a non-decimal integer in YAML 1.1 (octal, hex, sexagesimal or with underscores)",
+                           f'write the number in plain decimal, or quote it for text: "{text}"')
+                return text
+            return int(text)
+        if tag == _T + "float":
+            if ":" in text or text.lower().lstrip("+-") in {".inf", ".nan"}:
+                self.error(node, "Y004", f"'{text}' reads as a special or sexagesimal float in YAML 1.1",
+                           f'quote it for text: "{text}"')
+                return text
+            return float(text)
+        if tag == _T + "timestamp":
+            self.error(node, "Y005", f"'{text}' reads as a date in YAML",
+                       f'quote it: "{text}"')
+            return text
+        self.error(node, "Y006", f"YAML tag {tag} is not allowed",
+                   "a spec holds plain data only: remove the tag")
+        return text
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node, deep: bool) -> None:
+        self.node, self.deep = node, deep
+
+
+def _text(node: yaml.Node) -> str:
+    return str(getattr(node, "value", "")) if isinstance(node, yaml.ScalarNode) else "..."
+
+
+def _show(node: yaml.Node) -> str:
+    return f"'{_text(node)}'"
+
+
+def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML document into plain data with positions, or diagnostics."""
+    if len(text) > MAX_BYTES:
+        return None, [Diagnostic(file, 1, 1, "Y009", f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
+                                 "split the catalog into several files")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, [Diagnostic(file, line, col, "Y001", f"not valid YAML: {problem}",
+                                 "fix the YAML syntax at this position")]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, [Diagnostic(file, 1, 1, "Y001", f"not valid YAML: {type(exc).__name__}",
+                                 "fix the YAML syntax")]
+    if node is None:
+        return None, [Diagnostic(file, 1, 1, "Y008", "file is empty",
+                                 "a spec file holds one YAML mapping; see the catalog schema")]
+    builder = _Builder(file)
+    try:
+        builder.doc.data = builder.build(node, (), 0)
+    except _TooBig as big:
+        mark = big.node.start_mark
+        what = f"nesting deeper than {MAX_DEPTH}" if big.deep else f"more than {MAX_NODES} nodes (alias expansion?)"
+        return None, [Diagnostic(file, mark.line + 1, mark.column + 1, "Y009", f"document has {what}",
+                                 "a spec is flat data: remove the deep nesting or aliases")]
+    # Data comes back even with errors so later stages can report theirs too.
+    return builder.doc, builder.errors
