@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE_DOC = re.compile(r'[\\\x00-\x09\x0b-\x1f\x7f\u2028\u2029\u0085]|"""|^\s|\s$|"$|\s\n')
+_UNSAFE_DOC = re.compile(r'[\\\x00-\x09\x0b-\x1f\x7f\u2028\u2029\u0085]|"""|^\s|\s$|"$|[ \t]\n')
 
 
 def py_literal(value: object) -> str:
@@ -34,6 +34,6 @@ def py_docstring(text: str, indent: str) -> str:
         return '""""""'
     if _UNSAFE_DOC.search(text):
         return _double_quoted(text)
-    body = text.replace("\n", "\n" + indent) if "\n" in text else text
+    body = "\n".join((indent + line) if line else "" for line in text.split("\n"))[len(indent):]
     closing = "\n" + indent if "\n" in text else ""
     return f'"""{body}{closing}"""'

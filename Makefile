@@ -1,0 +1,46 @@
+# Every target sets up what it needs: a virtual environment in .venv and node_modules,
+# each installed once and reused until pyproject.toml or package-lock.json changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all generate check validate test lint typecheck bench goldens clean
+
+all: generate
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## generate: regenerate everything under generated/ from spec/
+generate: $(STAMP)
+	$(BIN)/codegen generate
+
+## check: fail when generated/ is stale
+check: $(STAMP)
+	$(BIN)/codegen check
+
+validate: $(STAMP)
+	$(BIN)/codegen validate spec
+
+## test: the whole suite (what CI runs)
+test: $(STAMP) node_modules/.installed
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check codegen tests
+	$(BIN)/mypy
+
+## goldens: rewrite the expected trees of the golden tests from the current templates
+goldens: $(STAMP)
+	$(BIN)/python -m tests.goldens
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

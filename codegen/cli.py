@@ -1,0 +1,117 @@
+"""A thin command line: options in, a call, a report, an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from codegen.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Diagnostic, has_errors
+from codegen.model import Spec
+
+DEFAULT_SPEC = Path("spec")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="codegen",
+        description="Generate Python, TypeScript, OpenAPI and JSON from one catalog spec.",
+        epilog="Exit codes: 0 success, 1 invalid spec or stale output, 2 usage error.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    val = sub.add_parser("validate", help="validate a spec directory or file")
+    val.add_argument("path", nargs="?", type=Path, default=DEFAULT_SPEC)
+    for name, text in (("generate", "write generated/ from the spec"),
+                       ("check", "exit 1 when generated/ differs from what generate would write")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
+        cmd.add_argument("--target", action="append", help="only this target (repeatable)")
+    return parser
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    for diag in diagnostics:
+        print(diag.render(), file=sys.stderr)
+    errors = sum(d.level == "error" for d in diagnostics)
+    if errors:
+        print(f"{errors} error(s)", file=sys.stderr)
+
+
+def _load(path: Path) -> Spec | None:
+    from codegen.spec.load import load_spec
+
+    spec, diags = load_spec(path)
+    _report(diags)
+    return spec
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from codegen.spec.load import display_path, load_spec
+
+    spec, diags = load_spec(args.path)
+    if args.path.is_file() and args.path.name != "codegen.yaml":
+        diags = [d for d in diags if Path(d.file).resolve() == args.path.resolve()] or diags
+    _report(diags)
+    if spec is None or has_errors(diags):
+        return EXIT_INVALID
+    count = sum(len(c.entries) for c in spec.catalogs)
+    print(f"{display_path(args.path)}: {len(spec.catalogs)} catalogs, {count} entries, valid")
+    return EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace, *, check: bool) -> int:
+    from codegen.generate import generate, selected_targets
+    from codegen.spec.load import display_path, find_project
+    from codegen import writer
+
+    spec = _load(args.spec)
+    if spec is None:
+        return EXIT_INVALID
+    targets, diags = selected_targets(spec, args.target)
+    if diags:
+        _report(diags)
+        return EXIT_USAGE
+    outputs, diags = generate(spec, targets)
+    _report(diags)
+    if has_errors(diags):
+        return EXIT_INVALID
+    root = (find_project(args.spec).parent / spec.output_root).resolve()
+    shown = display_path(root)
+    if check:
+        plan = writer.plan(root, outputs)
+        if plan.clean:
+            print(f"{shown}: up to date ({sum(map(len, outputs.values()))} files)")
+            return EXIT_OK
+        sys.stdout.write(writer.diff(plan))
+        for label, names in (("new", plan.new), ("changed", plan.changed), ("stale", plan.stale)):
+            for rel in sorted(names):
+                print(f"{label}: {shown}/{rel}", file=sys.stderr)
+        for rel in plan.edited:
+            print(f"edited by hand: {shown}/{rel}", file=sys.stderr)
+        fix = "codegen generate" + (f" --spec {args.spec}" if args.spec != DEFAULT_SPEC else "")
+        fix += "".join(f" --target {t}" for t in args.target or ())
+        print(f"{shown} is out of date; run: {fix}", file=sys.stderr)
+        return EXIT_INVALID
+    with writer.locked(root):
+        plan = writer.plan(root, outputs)
+        writer.apply(plan)
+    for rel in plan.edited:
+        print(f"replaced hand-edited file {shown}/{rel}", file=sys.stderr)
+    print(f"{shown}: {len(plan.new)} new, {len(plan.changed)} changed, {len(plan.stale)} removed, "
+          f"{sum(map(len, outputs.values())) - len(plan.new) - len(plan.changed)} unchanged")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the codegen console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args)
+    return cmd_generate(args, check=args.command == "check")
+
+
+def run() -> None:
+    """Console-script wrapper that exits with main's code."""
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Python target: a typed, installable package of one enum module per catalog."""
+
+from __future__ import annotations
+
+import json
+
+from codegen.diagnostics import Diagnostic, has_errors
+from codegen.format import ruff_format
+from codegen.model import Spec
+from codegen.render import environment, render as render_template
+from codegen.targets import Files, header
+from codegen.targets.python import view
+from codegen.targets.python.literals import py_docstring, py_literal
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's, bar DEL)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+FILTERS = (("py", py_literal), ("pydoc", py_docstring), ("toml", toml_string))
+
+
+def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
+    """The package tree: pyproject, README, py.typed and src/<package>/*.py."""
+    pkg, diags = view.build(spec)
+    if has_errors(diags):
+        return {}, diags
+    env = environment("python", FILTERS)
+    src = f"src/{pkg.package}"
+    project = spec.project_file
+    files: Files = {
+        "pyproject.toml": render_template(env, "pyproject.toml.j2", p=pkg, header=header(project, "#")),
+        "README.md": render_template(env, "README.md.j2", p=pkg, header_text=header(project, "")[1:]),
+        f"{src}/py.typed": "",
+        f"{src}/__init__.py": render_template(env, "__init__.py.j2", p=pkg, header=header(project, "#")),
+        f"{src}/_runtime.py": render_template(env, "_runtime.py.j2", header=header(project, "#")),
+    }
+    for catalog in pkg.catalogs:
+        files[f"{src}/{catalog.module}.py"] = render_template(
+            env, "catalog.py.j2", c=catalog, header=header(catalog.spec_file, "#")
+        )
+    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    files.update(ruff_format(python))
+    return files, diags

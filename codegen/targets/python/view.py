@@ -1,0 +1,162 @@
+"""The Python view-model: every name, literal and import computed before templating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from codegen.diagnostics import Diagnostic
+from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
+from codegen.naming import check_collisions
+from codegen.targets.python import naming
+from codegen.targets.python.literals import py_docstring, py_literal
+
+_ANNOTATIONS = {"integer": "int", "string": "str", "boolean": "bool"}
+
+
+@dataclass(frozen=True)
+class PyField:
+    attr: str
+    annotation: str  # in the Info dataclass
+    kind: str  # plain, ref or ref_list
+    doc: str
+    ref_module: str = ""
+    ref_class: str = ""
+
+
+@dataclass(frozen=True)
+class PyMember:
+    name: str
+    value: str
+    doc: str
+    row: str
+
+
+@dataclass(frozen=True)
+class PyCatalog:
+    module: str
+    class_name: str
+    info_class: str
+    base: str
+    value_type: str
+    open: bool
+    catalog_id: str
+    spec_file: str
+    doc: str
+    members: tuple[PyMember, ...]
+    fields: tuple[PyField, ...]
+    ref_imports: tuple[tuple[str, str], ...]
+    successor_imports: tuple[tuple[str, str], ...]
+    successor_type: str
+
+
+@dataclass
+class PyPackage:
+    package: str
+    distribution: str
+    version: str
+    description: str
+    catalogs: list[PyCatalog] = field(default_factory=list)
+
+
+def build(spec: Spec) -> tuple[PyPackage, list[Diagnostic]]:
+    """The whole package view, or naming diagnostics that say which entries clash."""
+    cfg = spec.targets["python"]
+    pkg = PyPackage(cfg["package"], cfg["distribution"], spec.version, cfg.get("description", ""))
+    modules, diags = check_collisions(naming.MODULE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    classes, more = check_collisions(naming.CLASS, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    diags += more
+    for catalog in spec.catalogs:
+        view, found = _catalog(spec, catalog, modules, classes)
+        diags += found
+        pkg.catalogs.append(view)
+    return pkg, diags
+
+
+def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dict[str, str]) -> tuple[PyCatalog, list[Diagnostic]]:
+    _, diags = check_collisions(naming.MEMBER, ((e.name, catalog.file, e.line) for e in catalog.entries), f"enum {classes[catalog.id]}")
+    attrs, more = check_collisions(naming.FIELD, ((f.name, catalog.file, 1) for f in catalog.fields), f"enum {classes[catalog.id]}")
+    diags += more
+    for decl in catalog.fields:
+        if attrs[decl.name] in naming.MEMBER_ATTRIBUTES:
+            diags.append(Diagnostic(catalog.file, 1, 1, "N002",
+                                    f"python: field '{decl.name}' of catalog {catalog.id} would shadow the member attribute '{attrs[decl.name]}'",
+                                    "rename the field"))
+    fields = tuple(_field(d, attrs[d.name], modules, classes, _always_set(d, catalog)) for d in catalog.fields)
+    succ = sorted({r.catalog for e in catalog.entries for r in e.successors})
+    succ_imports = tuple((modules[c], classes[c]) for c in succ)
+    ref_imports = sorted({(f.ref_module, f.ref_class) for f in fields if f.ref_module} - {(modules[catalog.id], classes[catalog.id])})
+    kind = catalog.values
+    doc_lines = [catalog.title + ".", "", f"Publisher: {catalog.publisher}."]
+    doc_lines += [f"Source: {s.url}" for s in catalog.sources]
+    doc_lines.append("Open catalog: parse() returns Unknown for values it does not list." if catalog.open
+                     else "Closed catalog: parse() rejects values it does not list.")
+    view = PyCatalog(
+        module=modules[catalog.id],
+        class_name=classes[catalog.id],
+        info_class=classes[catalog.id] + "Info",
+        base="IntEnum" if kind == "integer" else "StrEnum",
+        value_type="int" if kind == "integer" else "str",
+        open=catalog.open,
+        catalog_id=catalog.id,
+        spec_file=catalog.file,
+        doc=py_docstring("\n".join(doc_lines), ""),
+        members=tuple(_member(e, catalog.fields) for e in catalog.entries),
+        fields=fields,
+        ref_imports=tuple(ref_imports),
+        successor_imports=succ_imports,
+        successor_type=" | ".join(c for _, c in succ_imports),
+    )
+    return view, diags
+
+
+def _always_set(decl: FieldDecl, catalog: Catalog) -> bool:
+    """Required fields may be absent on retired entries; then the type is optional."""
+    return decl.required and all(decl.name in e.fields for e in catalog.entries)
+
+
+def _field(decl: FieldDecl, attr: str, modules: dict[str, str], classes: dict[str, str], always: bool) -> PyField:
+    optional = "" if always else " | None"
+    doc = decl.description or f"The {decl.name} field."
+    if decl.type in ("ref", "ref_list") and decl.catalog:
+        ann = "str" + optional if decl.type == "ref" else "tuple[str, ...]"
+        return PyField(attr, ann, decl.type, doc, modules[decl.catalog], classes[decl.catalog])
+    return PyField(attr, _ANNOTATIONS[decl.type] + optional, "plain", doc)
+
+
+def _member(entry: Entry, decls: tuple[FieldDecl, ...]) -> PyMember:
+    dep = entry.deprecated
+    row = (
+        entry.message,
+        entry.description,
+        entry.since,
+        (dep.since, str(dep.replacement) if dep.replacement else None, dep.note) if dep else None,
+        (entry.retired.since, entry.retired.note) if entry.retired else None,
+        tuple(str(r) for r in entry.successors),
+        *(_field_value(entry.fields.get(d.name), d) for d in decls),
+    )
+    return PyMember(entry.name, py_literal(entry.value), py_docstring(_member_doc(entry), "    "), py_literal(row))
+
+
+def _field_value(value: object, decl: FieldDecl) -> object:
+    if isinstance(value, Ref):
+        return value.name
+    if isinstance(value, tuple):
+        return tuple(r.name for r in value if isinstance(r, Ref))
+    if value is None and decl.type == "ref_list":
+        return ()
+    return value
+
+
+def _member_doc(entry: Entry) -> str:
+    parts = [entry.message]
+    if entry.description.startswith(entry.message):
+        parts = [entry.description]
+    elif entry.description:
+        parts += ["", entry.description]
+    if entry.deprecated:
+        dep = entry.deprecated
+        use = f" Use {dep.replacement}." if dep.replacement else ""
+        parts += ["", f".. deprecated:: {dep.since}{use} {dep.note}".rstrip()]
+    if entry.retired:
+        parts += ["", f"Retired since {entry.retired.since}: the value stays reserved. {entry.retired.note}".rstrip()]
+    return "\n".join(parts)

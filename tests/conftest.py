@@ -1,0 +1,61 @@
+"""Shared fixtures: the spec and the generated tree are built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codegen.generate import generate, selected_targets
+from codegen.model import Spec
+from codegen.spec.load import load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_DIR = ROOT / "spec"
+DATA = ROOT / "tests" / "data"
+NODE_BIN = ROOT / "node_modules" / ".bin"
+
+
+@pytest.fixture(scope="session")
+def spec() -> Spec:
+    """The project's own spec, validated."""
+    loaded, diags = load_spec(SPEC_DIR)
+    assert loaded is not None, "\n".join(d.render() for d in diags)
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def generated(spec: Spec) -> dict[str, str]:
+    """Every generated file of every target, relative to the output root."""
+    targets, _ = selected_targets(spec, None)
+    outputs, diags = generate(spec, targets)
+    assert not diags, diags
+    return {path: text for files in outputs.values() for path, text in files.items()}
+
+
+@pytest.fixture(scope="session")
+def generated_tree(generated: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated files written to a fresh directory (the output root)."""
+    root = tmp_path_factory.mktemp("generated")
+    for rel, text in generated.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return root
+
+
+def node_tool(name: str) -> str:
+    """A tool from the project's node_modules (installed by make test)."""
+    path = NODE_BIN / name
+    if not path.exists():
+        pytest.fail(f"{path} missing: run `make test` (it runs npm ci)")
+    return str(path)
+
+
+def require(tool: str) -> str:
+    """A command on PATH, or a clear failure naming it."""
+    found = shutil.which(tool)
+    if found is None:
+        pytest.fail(f"{tool} is not installed")
+    return found
