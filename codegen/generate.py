@@ -33,4 +33,4 @@ def generate(spec: Spec, targets: list[str]) -> tuple[dict[str, Files], list[Dia
         diags += found
         prefix = spec.targets[name]["out"].strip("/")
         out[name] = {f"{prefix}/{rel}": text for rel, text in sorted(files.items())}
-    return ({} if has_errors(diags) else out), diags
+    return ({} if has_errors(diags) else out), sorted(diags)

@@ -52,7 +52,32 @@ def read_document(path: Path, schema_name: str) -> tuple[Document | None, list[D
                                          f"see codegen/schemas/{schema_name}.schema.json")]
     taken = {(d.line, d.col) for d in diags}
     diags += [d for d in schema.validate(doc, schema_name) if (d.line, d.col) not in taken]
-    return (None if has_errors(diags) else doc), diags
+    if not has_errors(diags):
+        return doc, diags
+    return (_without_bad_entries(doc, diags) if schema_name == "catalog" else None), diags
+
+
+def _without_bad_entries(doc: Document, diags: list[Diagnostic]) -> Document | None:
+    """When only some entries are broken, the rest still get semantic checks (all errors at once)."""
+    bad: set[int] = set()
+    for d in diags:
+        path = _path_at(doc, d)
+        if len(path) >= 2 and path[0] == "entries" and isinstance(path[1], int):
+            bad.add(path[1])
+        elif len(path) < 2 or path[0] != "catalog" or path[1] in ("id", "values", "fields"):
+            return None  # the checks below need these parts intact
+    if not isinstance(doc.data.get("catalog"), dict) or not isinstance(doc.data.get("entries"), list):
+        return None
+    doc.skip = frozenset(bad) | {-1}  # -1: marks the document as partly invalid
+    return doc
+
+
+def _path_at(doc: Document, diag: Diagnostic) -> tuple[str | int, ...]:
+    """The deepest value or key path located exactly where the diagnostic points."""
+    where = (diag.line, diag.col)
+    paths = [p for p, pos in doc.value_pos.items() if pos == where]
+    paths += [p for p, pos in doc.key_pos.items() if pos == where]
+    return max(paths, key=len, default=())
 
 
 def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:
@@ -69,9 +94,9 @@ def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:
             line, col = project.where(("catalogs", i))
             found = [Diagnostic(project.file, line, col, "F001", f"catalog file '{rel}' cannot be read", "fix the path or create the file")]
         diags += found
-        if doc is None:
+        if doc is None or doc.skip:
             failed.add(rel)
-        else:
+        if doc is not None:
             docs[rel] = doc
     diags += _cross_check(project, docs, failed)
     if has_errors(diags):
@@ -89,12 +114,13 @@ def _cross_check(project: Document, docs: dict[str, Document], failed: set[str])
             line, col = doc.where(("catalog", "id"))
             diags.append(Diagnostic(doc.file, line, col, "C011", f"catalog id '{cid}' is also used by {seen_at[cid]}", "give each catalog its own id"))
         seen_at[cid] = doc.file
-        names[cid] = {e["name"] for e in doc.data["entries"]}
+        names[cid] = {e["name"] for i, e in enumerate(doc.data["entries"]) if i not in doc.skip}
+    partial = {doc.data["catalog"]["id"] for doc in docs.values() if doc.skip}
 
     def resolve(catalog: str, name: str) -> bool | None:
         if catalog not in names:
             return True if failed else None  # a catalog that failed to load may hold it
-        return name in names[catalog]
+        return name in names[catalog] or (catalog in partial and bool(name))
 
     version = project.data["version"]
     for doc in docs.values():

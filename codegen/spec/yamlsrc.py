@@ -39,6 +39,7 @@ class Document:
     data: Any
     value_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    skip: frozenset[int] = frozenset()  # entries that failed the schema: no semantic checks
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or key) at path, else of its nearest parent."""
@@ -108,7 +109,7 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
-        plain = node.style is None
+        plain = node.style in (None, "")  # the C loader reports plain style as ""
         if tag == _T + "str":
             return text
         if tag == _T + "null":

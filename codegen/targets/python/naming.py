@@ -15,7 +15,7 @@ MEMBER_ATTRIBUTES = frozenset(
      "successors", "is_deprecated", "is_retired", "mro"}
 )
 
-MODULE = Naming("python", "module", "snake", PYTHON_RESERVED | {"_runtime"})
+MODULE = Naming("python", "module", "keep", PYTHON_RESERVED | {"_runtime"})
 CLASS = Naming("python", "class", "pascal", PYTHON_RESERVED)
 MEMBER = Naming("python", "member", "keep", PYTHON_RESERVED | {"mro"})
 FIELD = Naming("python", "field", "snake", PYTHON_RESERVED)
