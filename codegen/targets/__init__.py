@@ -13,9 +13,13 @@ Renderer = Callable[[Spec], tuple[Files, list[Diagnostic]]]
 
 def registry() -> dict[str, Renderer]:
     """Every target by name, imported on demand so a run pays only for what it selects."""
-    from codegen.targets import python
+    from codegen.targets import jsonbundle, openapi, python
 
-    return {"python": python.render}
+    return {
+        "python": python.render,
+        "openapi": openapi.render,
+        "json": jsonbundle.render,
+    }
 
 
 def header(spec_file: str, comment: str) -> str:

@@ -9,6 +9,7 @@ from codegen.format import ruff_format
 from codegen.model import Spec
 from codegen.render import environment, render as render_template
 from codegen.targets import Files, header
+from codegen.targets.jsonbundle.bundle import build_bundle, canonical_json
 from codegen.targets.python import view
 from codegen.targets.python.literals import py_docstring, py_literal
 
@@ -40,6 +41,7 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         files[f"{src}/{catalog.module}.py"] = render_template(
             env, "catalog.py.j2", c=catalog, header=header(catalog.spec_file, "#")
         )
+    files[f"{src}/catalogs.json"] = canonical_json(build_bundle(spec))  # the bundle issue 6 reads
     python = {path: text for path, text in files.items() if path.endswith(".py")}
     files.update(ruff_format(python))
     return files, diags

@@ -1,0 +1,32 @@
+"""OpenAPI target: the error envelope and every catalog as $ref-able components (3.1 and 3.0.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from codegen.diagnostics import Diagnostic, has_errors
+from codegen.model import Spec
+from codegen.targets import Files, header
+from codegen.targets.openapi.document import OPENAPI_30, OPENAPI_31, build_document
+
+#: Output file per OpenAPI version.
+FILES = {"catalogs.openapi.yaml": OPENAPI_31, "catalogs.openapi-3.0.yaml": OPENAPI_30}
+
+
+def dump_yaml(doc: Any, first_line: str) -> str:
+    """YAML with the do-not-edit header; keys in the builder's (fixed) order, never folded."""
+    body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    return f"{first_line}\n{body}"
+
+
+def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
+    """catalogs.openapi.yaml (3.1.0) and catalogs.openapi-3.0.yaml (3.0.3)."""
+    files: Files = {}
+    diags: list[Diagnostic] = []
+    for filename, version in FILES.items():
+        doc, found = build_document(spec, version, filename)
+        diags += [d for d in found if d not in diags]
+        files[filename] = dump_yaml(doc, header(spec.project_file, "#"))
+    return ({} if has_errors(diags) else files), diags
