@@ -104,10 +104,19 @@ def locked(root: Path) -> Iterator[None]:
 
 
 def apply(plan: Plan) -> None:
-    """Stage every write as a temp file beside its target, then replace them all; remove stale files."""
+    """Stage every write (manifest included) beside its target, then replace them all; remove stale files."""
+    writes = dict(sorted(plan.write.items()))
+    manifest = {"generated_by": "codegen", "targets": {t: dict(sorted(v.items())) for t, v in sorted(plan.manifest.items())}}
+    text = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    try:
+        current = (plan.root / MANIFEST).read_bytes()
+    except FileNotFoundError:
+        current = b""
+    if text != current:
+        writes[MANIFEST] = text
     staged: list[tuple[str, Path]] = []
     try:
-        for rel, data in sorted(plan.write.items()):
+        for rel, data in writes.items():
             staged.append((rel, _stage(plan.root / rel, data)))
     except BaseException:
         for _, tmp in staged:
@@ -118,11 +127,6 @@ def apply(plan: Plan) -> None:
     for rel in plan.stale:
         (plan.root / rel).unlink(missing_ok=True)
         _prune_empty(plan.root, (plan.root / rel).parent)
-    manifest = {"generated_by": "codegen", "targets": {t: dict(sorted(v.items())) for t, v in sorted(plan.manifest.items())}}
-    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
-    if (plan.root / MANIFEST).exists() and (plan.root / MANIFEST).read_text("utf-8") == text:
-        return
-    os.replace(_stage(plan.root / MANIFEST, text.encode("utf-8")), plan.root / MANIFEST)
 
 
 def _stage(path: Path, data: bytes) -> Path:

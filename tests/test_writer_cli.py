@@ -1,0 +1,135 @@
+"""The writer and the commands: only-when-changed, owned files only, exact exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codegen import writer
+from codegen.cli import main
+from tests.conftest import ROOT
+
+GOLDEN_SPEC = ROOT / "tests" / "golden" / "minimal" / "spec"
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the minimal golden spec as a project's spec/ folder; cwd is the project."""
+    shutil.copytree(GOLDEN_SPEC, tmp_path / "spec")
+    (tmp_path / "spec" / "codegen.yaml").write_text(
+        (tmp_path / "spec" / "codegen.yaml").read_text() + "output_root: ../generated\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def tree_state(root: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(root).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != writer.LOCK}
+
+
+def test_generate_then_check_is_clean_and_rerun_touches_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate"]) == 0
+    first = tree_state(project / "generated")
+    assert "python/src/minimal_codes/legacy_code.py" in first and writer.MANIFEST in first
+    assert main(["check"]) == 0
+    assert main(["generate"]) == 0
+    assert tree_state(project / "generated") == first  # same bytes and same mtimes
+    assert "0 new, 0 changed, 0 removed" in capsys.readouterr().out
+
+
+def test_check_reports_changed_new_and_stale_with_the_fix(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate"]) == 0
+    out = project / "generated"
+    edited = out / "python/src/minimal_codes/reason.py"
+    edited.write_text(edited.read_text() + "# hand edit\n")
+    (out / "python/README.md").unlink()
+    manifest = (out / writer.MANIFEST).read_text().replace('"python/pyproject.toml"', '"python/old_file.py"')
+    (out / writer.MANIFEST).write_text(manifest)
+    (out / "python/old_file.py").write_text("stale\n")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert "-# hand edit" in captured.out  # the unified diff
+    assert "changed: generated/python/src/minimal_codes/reason.py" in captured.err
+    assert "new: generated/python/README.md" in captured.err
+    assert "stale: generated/python/old_file.py" in captured.err
+    assert "edited by hand: generated/python/src/minimal_codes/reason.py" in captured.err
+    assert "run: codegen generate" in captured.err
+    assert (out / "python/old_file.py").exists(), "check must not write"
+
+
+def test_generate_removes_stale_owned_files_and_never_touches_others(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate"]) == 0
+    out = project / "generated"
+    (out / "python" / "mine.txt").write_text("not generated\n")
+    spec_file = project / "spec" / "codegen.yaml"
+    spec_file.write_text(spec_file.read_text().replace("  - reasons.yaml\n", ""))
+    codes = project / "spec" / "codes.yaml"
+    codes.write_text(codes.read_text().replace("category: {type: ref, catalog: reason, required: true}", "kind: {type: string}").replace("category: NONE, ", "").replace("category: TIMEOUT, ", "").replace("successors: [reason.TIMEOUT, reason.NONE]", ""))
+    assert main(["generate"]) == 0, capsys.readouterr().err
+    assert not (out / "python/src/minimal_codes/reason.py").exists()
+    assert (out / "python" / "mine.txt").read_text() == "not generated\n"
+    assert "1 removed" in capsys.readouterr().out
+
+
+def test_generate_reports_replacing_a_hand_edit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate"]) == 0
+    path = project / "generated/python/src/minimal_codes/reason.py"
+    original = path.read_text()
+    path.write_text("# edited\n")
+    assert main(["generate"]) == 0
+    assert "replaced hand-edited file generated/python/src/minimal_codes/reason.py" in capsys.readouterr().err
+    assert path.read_text() == original
+
+
+def test_failed_write_leaves_previous_files_as_they_were(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["generate"]) == 0
+    before = tree_state(project / "generated")
+    codes = project / "spec" / "codes.yaml"
+    codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
+    calls = {"n": 0}
+    real = writer._stage
+
+    def failing_stage(path: Path, data: bytes) -> Path:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(writer, "_stage", failing_stage)
+    with pytest.raises(OSError):
+        main(["generate"])
+    assert tree_state(project / "generated") == before
+    leftovers = [p for p in (project / "generated").rglob("*.tmp")]
+    assert leftovers == []
+
+
+def test_target_selection_and_unknown_target(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "--target", "python"]) == 0
+    assert main(["generate", "--target", "cobol"]) == 2
+    assert "target 'cobol' is not configured" in capsys.readouterr().err
+
+
+def test_validate_exit_codes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "spec"]) == 0
+    assert "2 catalogs, 5 entries, valid" in capsys.readouterr().out
+    assert main(["validate", "spec/codes.yaml"]) == 0
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == 2
+    (project / "spec" / "codes.yaml").write_text("catalog: {id: 1\n")
+    assert main(["validate", "spec"]) == 1
+    assert main(["generate"]) == 1
+    assert not (project / "generated").exists(), "an invalid spec writes nothing"
+
+
+def test_module_entry_point_runs(project: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "codegen", "validate", "spec"], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0 and "valid" in proc.stdout, proc.stderr
