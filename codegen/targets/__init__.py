@@ -13,10 +13,11 @@ Renderer = Callable[[Spec], tuple[Files, list[Diagnostic]]]
 
 def registry() -> dict[str, Renderer]:
     """Every target by name, imported on demand so a run pays only for what it selects."""
-    from codegen.targets import jsonbundle, openapi, python
+    from codegen.targets import jsonbundle, openapi, python, typescript
 
     return {
         "python": python.render,
+        "typescript": typescript.render,
         "openapi": openapi.render,
         "json": jsonbundle.render,
     }

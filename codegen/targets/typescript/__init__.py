@@ -1,0 +1,68 @@
+"""TypeScript target: an npm package of one module per catalog, with ESM JavaScript and
+declarations written alongside the sources (no Node.js needed to generate)."""
+
+from __future__ import annotations
+
+import json
+
+from codegen.diagnostics import Diagnostic, has_errors
+from codegen.model import Spec
+from codegen.render import environment
+from codegen.render import render as render_template
+from codegen.targets import Files, header
+from codegen.targets.typescript import view
+from codegen.targets.typescript.literals import ts_literal
+
+FILTERS = (("ts", ts_literal),)
+
+
+def package_json(pkg: view.TsPackage) -> str:
+    """package.json (JSON has no comments, so no header line)."""
+    exports: dict[str, object] = {
+        ".": {"types": "./dist/index.d.ts", "import": "./dist/index.js", "default": "./dist/index.js"},
+    }
+    for c in pkg.catalogs:
+        exports[f"./{c.module}"] = {
+            "types": f"./dist/{c.module}.d.ts",
+            "import": f"./dist/{c.module}.js",
+            "default": f"./dist/{c.module}.js",
+        }
+    exports["./package.json"] = "./package.json"
+    data = {
+        "name": pkg.package,
+        "version": pkg.version,
+        "description": pkg.description,
+        "type": "module",
+        "main": "./dist/index.js",
+        "types": "./dist/index.d.ts",
+        "exports": exports,
+        "files": ["dist", "src"],
+        "sideEffects": False,
+        "engines": {"node": ">=18"},
+        "scripts": {"build": "tsc -p ."},
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
+    """The package tree: package.json, tsconfig.json, README, src/*.ts and dist/*.{js,d.ts}."""
+    pkg, diags = view.build(spec)
+    if has_errors(diags):
+        return {}, diags
+    env = environment("typescript", FILTERS)
+    project = header(spec.project_file, "//")
+    files: Files = {
+        "package.json": package_json(pkg),
+        "tsconfig.json": render_template(env, "tsconfig.json.j2", header=project),
+        "README.md": render_template(env, "README.md.j2", p=pkg, header_text=header(spec.project_file, "")[1:]),
+    }
+    modules: list[tuple[str, str, dict[str, object], str]] = [
+        ("runtime", "runtime", {}, project),
+        ("index", "index", {"p": pkg}, project),
+    ]
+    modules += [(c.module, "catalog", {"c": c}, header(c.spec_file, "//")) for c in pkg.catalogs]
+    for name, template, context, head in modules:
+        files[f"src/{name}.ts"] = render_template(env, f"{template}.ts.j2", header=head, **context)
+        files[f"dist/{name}.js"] = render_template(env, f"{template}.js.j2", header=head, **context)
+        files[f"dist/{name}.d.ts"] = render_template(env, f"{template}.d.ts.j2", header=head, **context)
+    return files, diags

@@ -1,0 +1,75 @@
+"""TypeScript literals and JSDoc comments, encoded by JSON's rules plus JavaScript's."""
+
+from __future__ import annotations
+
+import json
+import re
+
+MAX_SAFE_INTEGER = 2**53 - 1
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\u0085]")
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+def is_safe_integer(value: int) -> bool:
+    """True when a JavaScript number holds the integer exactly."""
+    return -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+
+
+def ts_string(text: str) -> str:
+    """A double-quoted string literal: JSON's escapes (a JSON string is a JavaScript string),
+    plus U+2028/U+2029, which older parsers and many tools read as line breaks.
+    Backticks and ${ are plain characters in a double-quoted literal."""
+    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def ts_literal(value: object) -> str:
+    """A literal for str, int, bool, None (null) and tuples/lists of those (arrays)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        if not is_safe_integer(value):
+            raise ValueError(f"{value} is beyond Number.MAX_SAFE_INTEGER")
+        return str(value)
+    if isinstance(value, str):
+        return ts_string(value)
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(ts_literal(v) for v in value) + "]"
+    raise TypeError(f"no TypeScript literal for {type(value).__name__}")
+
+
+def ts_key(name: str) -> str:
+    """A property key: bare when it is an identifier, else a string literal.
+    (__proto__ is never bare: as a bare key in an object literal it sets the prototype.)"""
+    return name if _IDENTIFIER.match(name) and name != "__proto__" else ts_string(name)
+
+
+def jsdoc_text(text: str) -> str:
+    """Text that stays inside a /** */ comment: `*/` cannot end it and every line break
+    (including U+2028/U+2029, which end a line in JavaScript) starts a new ` * ` line."""
+    text = text.replace("*/", "*\\/")
+    # A line that starts with @ would read as a block tag.
+    return "\n".join(
+        ("\\" + line if line.lstrip().startswith("@") else line).rstrip()
+        for line in _LINE_BREAK.split(text)
+    )
+
+
+def jsdoc(text: str, indent: str = "", tags: tuple[str, ...] = ()) -> str:
+    """A /** */ block from text and tags (`@name text`), both sanitized."""
+    lines = jsdoc_text(text).split("\n") if text else []
+    if tags and lines:
+        lines.append("")
+    for tag in tags:
+        tag_lines = jsdoc_text(tag).split("\n")
+        lines += [tag_lines[0].removeprefix("\\"), *tag_lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        return f"{indent}/** {lines[0]} */"
+    body = "\n".join(f"{indent} * {line}".rstrip() for line in lines)
+    return f"{indent}/**\n{body}\n{indent} */"
