@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
         cmd.add_argument("--target", action="append", help="only this target (repeatable)")
+    comp = sub.add_parser("compat", help="fail when the spec breaks what a published baseline promised",
+                          epilog="Exit codes: 0 pass, 1 breaking findings or version too low, 2 usage error, 3 baseline or spec unreadable.")
+    comp.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
+    comp.add_argument("--against", metavar="BASELINE",
+                      help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
+    comp.add_argument("--format", choices=("text", "json", "github"), default="text")
     return parser
 
 
@@ -109,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args)
+    if args.command == "compat":
+        from codegen.compat.command import cmd_compat
+
+        return cmd_compat(args)
     return cmd_generate(args, check=args.command == "check")
 
 

@@ -21,6 +21,7 @@ from codegen.spec.load import load_spec
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
 BAD_SPECS = HERE / "data" / "bad_specs"
+COMPAT = HERE / "data" / "compat"
 REGENERATE = "make goldens"
 
 
@@ -43,6 +44,21 @@ def validate_output(case: Path) -> tuple[int, str]:
     with _cwd(case), contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = main(["validate", "."])
     return code, err.getvalue()
+
+
+def compat_output(case: Path) -> tuple[bool, str]:
+    """Verdict and text report of the compatibility gate for one (previous, current) fixture pair."""
+    from codegen.compat import compare
+    from codegen.compat.command import locator
+    from codegen.compat.report import text
+    from codegen.targets.jsonbundle.bundle import build_bundle
+
+    with _cwd(case):
+        previous, _ = load_spec(Path("previous"))
+        current, _ = load_spec(Path("current"))
+        assert previous is not None and current is not None, case
+        result = compare(build_bundle(previous), build_bundle(current))
+        return result.passed, text(result, locator(current, "current"))
 
 
 def read_tree(root: Path) -> dict[str, str]:
@@ -79,6 +95,10 @@ def regenerate() -> None:
         code, stderr = validate_output(case)
         (case / "expected.txt").write_text(f"exit {code}\n{stderr}", "utf-8")
         print(f"bad spec {case.name}: exit {code}")
+    for case in sorted(p for p in COMPAT.iterdir() if p.is_dir()):
+        passed, report = compat_output(case)
+        (case / "expected.txt").write_text(report, "utf-8")
+        print(f"compat {case.name}: {'pass' if passed else 'fail'}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,120 @@
+"""The compatibility gate: one fixture pair per rule, real history, and the CLI contract."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codegen.cli import main
+from codegen.compat import compare
+from codegen.compat.rules import CATALOG_RULES, RULES
+from codegen.model import Spec
+from codegen.targets.jsonbundle.bundle import build_bundle
+from tests.conftest import ROOT
+from tests.goldens import COMPAT, REGENERATE, compat_output
+
+CASES = sorted(p for p in COMPAT.iterdir() if p.is_dir())
+BREAKING = {r.id for r in RULES if r.tier == "breaking"} | {"CATALOG_REMOVED"}
+
+
+def test_every_rule_has_a_fixture_pair() -> None:
+    ids = {r.id for r in RULES} | {r[0] for r in CATALOG_RULES}
+    assert ids <= {c.name for c in CASES}
+    assert len(ids) == len(RULES) + len(CATALOG_RULES), "rule ids must be unique"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_rule_fixture(case: Path) -> None:
+    passed, report = compat_output(case)
+    assert report == (case / "expected.txt").read_text("utf-8"), f"report changed; if intended run {REGENERATE}\n{report}"
+    rule = case.name
+    if rule != "VERSION_TOO_LOW":
+        assert f" {rule}: " in report, f"{rule} did not fire"
+    assert passed == (rule not in BREAKING and rule != "VERSION_TOO_LOW")
+
+
+@pytest.fixture(scope="module")
+def bundle(spec: Spec) -> dict[str, Any]:
+    return build_bundle(spec)
+
+
+def _entries(bundle: dict[str, Any], catalog: str) -> list[dict[str, Any]]:
+    return bundle["catalogs"][catalog]["entries"]  # type: ignore[no-any-return]
+
+
+def test_voipbin_renames_of_2026_04_27_are_breaking(bundle: dict[str, Any]) -> None:
+    previous = copy.deepcopy(bundle)
+    renames = {"ACCOUNT_NOT_FOUND": "STORAGE_ACCOUNT_NOT_FOUND", "FILE_NOT_FOUND": "STORAGE_FILE_NOT_FOUND",
+               "SUMMARY_NOT_FOUND": "AISUMMARY_NOT_FOUND"}
+    for entry in _entries(previous, "voipbin_reason"):
+        if entry["name"] in renames:
+            entry["name"] = entry["value"] = renames[entry["name"]]
+    report = compare(previous, bundle)
+    removed = sorted(f.entry for f in report.findings if f.rule == "ENTRY_REMOVED")
+    assert removed == sorted(renames.values())
+    assert {f.tier for f in report.findings if f.rule == "ENTRY_REMOVED"} == {"breaking"}
+    assert not report.passed and report.bump == "major"
+
+
+def test_voipbin_additions_pass_as_minor(bundle: dict[str, Any]) -> None:
+    previous = copy.deepcopy(bundle)
+    previous["spec_version"] = "1.0.0"
+    reasons = previous["catalogs"]["voipbin_reason"]
+    reasons["entries"] = [e for e in reasons["entries"] if e["since"] == "1.0.0"]
+    report = compare(previous, bundle)
+    assert sorted((f.rule, f.entry) for f in report.findings) == [
+        ("ENTRY_ADDED", "INVALID_REQUEST_PARAMETER"), ("ENTRY_ADDED", "MISSING_REQUEST_PARAMETER"),
+        ("ENTRY_ADDED", "SIGNING_NOT_CONFIGURED")]
+    assert report.bump == "minor" and report.required_version == "1.1.0" and report.passed
+
+
+def test_infobip_retirements_pass_as_tombstones(bundle: dict[str, Any]) -> None:
+    previous = copy.deepcopy(bundle)
+    previous["spec_version"] = "1.0.0"
+    for entry in _entries(previous, "infobip_legacy_voice_error"):
+        entry["retired"] = None
+    report = compare(previous, bundle)
+    assert sorted(f.entry for f in report.findings) == ["EC_VOICE_ERROR_CALL_DOES_NOT_EXIST", "EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE",
+                                                        "EC_VOICE_ERROR_REQUEST_PENDING", "EC_VOICE_NOT_IMPLEMENTED"]
+    assert {f.rule for f in report.findings} == {"ENTRY_RETIRED"} and report.passed
+    # Deleting them instead fails the gate.
+    current = copy.deepcopy(bundle)
+    legacy = current["catalogs"]["infobip_legacy_voice_error"]
+    legacy["entries"] = [e for e in legacy["entries"] if not e["retired"]]
+    assert not compare(bundle, current).passed
+
+
+def test_project_spec_passes_against_its_recorded_baseline(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["compat"]) == 0, capsys.readouterr().out
+    assert "PASS" in capsys.readouterr().out
+
+
+def test_cli_formats_and_exit_codes(tmp_path: Path, bundle: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    previous = copy.deepcopy(bundle)
+    _entries(previous, "voipbin_reason").append({**_entries(previous, "voipbin_reason")[0], "name": "GONE_REASON", "value": "GONE_REASON"})
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(previous))
+    assert main(["compat", "--against", str(path), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["passed"] is False and data["findings"][0]["rule"] == "ENTRY_REMOVED"
+    assert data["findings"][0]["location"] == "spec/voipbin-reasons.yaml:1"
+    assert main(["compat", "--against", str(path), "--format", "github"]) == 1
+    assert "::error file=spec/voipbin-reasons.yaml,line=1,title=ENTRY_REMOVED::" in capsys.readouterr().out
+    assert main(["compat", "--against", str(tmp_path / "missing.json")]) == 3
+    assert main(["compat", "--against", "no-such-ref-anywhere"]) == 3
+
+
+def test_baseline_from_a_wheel(tmp_path: Path, generated_tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(tmp_path), str(generated_tree / "python")], check=True)
+    wheel = next(tmp_path.glob("*.whl"))
+    monkeypatch.chdir(ROOT)
+    assert main(["compat", "--against", str(wheel)]) == 0, capsys.readouterr()
