@@ -45,6 +45,7 @@ class TsCatalog:
     doc: str  # module JSDoc block
     type_name: str  # the const object and the union of its values
     name_type: str  # union of member names
+    names: str  # its definition: keyof the object, or the spelled-out names when a key is escaped
     info_type: str
     successor_type: str
     is_fn: str
@@ -174,6 +175,9 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         doc=jsdoc("\n".join(doc_lines), tags=("@module",)),
         type_name=type_name,
         name_type=type_name + "Name",
+        # keyof costs the checker nothing extra; a second union only when keys differ.
+        names=(f"keyof typeof {type_name}" if all(keys[e.name] == e.name for e in catalog.entries)
+               else " | ".join(ts_string(e.name) for e in catalog.entries)),
         info_type=type_name + "Info",
         successor_type=type_name + "Successor",
         is_fn=_prefixed("is", type_name),
@@ -197,7 +201,7 @@ def _prefixed(verb: str, type_name: str) -> str:
 def _empty(catalog: Catalog, modules: dict[str, str], type_name: str) -> TsCatalog:
     """A placeholder for a catalog that cannot be emitted (its diagnostics say why)."""
     return TsCatalog(catalog.id, naming.kebab(modules[catalog.id]), catalog.file, catalog.open, "", "",
-                     type_name, "", "", "", "", "", "", "", "", "", (), (), (), ())
+                     type_name, "", "", "", "", "", "", "", "", "", "", (), (), (), ())
 
 
 def _check_integers(catalog: Catalog) -> list[Diagnostic]:

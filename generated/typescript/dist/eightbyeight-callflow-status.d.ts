@@ -152,7 +152,7 @@ export declare const EightbyeightCallflowStatus: {
 };
 /** A value of eightbyeight_callflow_status: the union of every member's wire value. */
 export type EightbyeightCallflowStatus = (typeof EightbyeightCallflowStatus)[keyof typeof EightbyeightCallflowStatus];
-/** The name of a member of eightbyeight_callflow_status. */
+/** The name of a member of eightbyeight_callflow_status, as the spec (and the wire) spells it. */
 export type EightbyeightCallflowStatusName = keyof typeof EightbyeightCallflowStatus;
 /** A member that replaces a member of eightbyeight_callflow_status. */
 export type EightbyeightCallflowStatusSuccessor = never;

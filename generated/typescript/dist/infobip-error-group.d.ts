@@ -50,7 +50,7 @@ export declare const InfobipErrorGroup: {
 };
 /** A value of infobip_error_group: the union of every member's wire value. */
 export type InfobipErrorGroup = (typeof InfobipErrorGroup)[keyof typeof InfobipErrorGroup];
-/** The name of a member of infobip_error_group. */
+/** The name of a member of infobip_error_group, as the spec (and the wire) spells it. */
 export type InfobipErrorGroupName = keyof typeof InfobipErrorGroup;
 /** A member that replaces a member of infobip_error_group. */
 export type InfobipErrorGroupSuccessor = never;

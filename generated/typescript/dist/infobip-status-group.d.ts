@@ -57,7 +57,7 @@ export declare const InfobipStatusGroup: {
 };
 /** A value of infobip_status_group: the union of every member's wire value. */
 export type InfobipStatusGroup = (typeof InfobipStatusGroup)[keyof typeof InfobipStatusGroup];
-/** The name of a member of infobip_status_group. */
+/** The name of a member of infobip_status_group, as the spec (and the wire) spells it. */
 export type InfobipStatusGroupName = keyof typeof InfobipStatusGroup;
 /** A member that replaces a member of infobip_status_group. */
 export type InfobipStatusGroupSuccessor = never;

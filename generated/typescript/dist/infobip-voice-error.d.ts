@@ -262,7 +262,7 @@ export declare const InfobipVoiceError: {
 };
 /** A value of infobip_voice_error: the union of every member's wire value. */
 export type InfobipVoiceError = (typeof InfobipVoiceError)[keyof typeof InfobipVoiceError];
-/** The name of a member of infobip_voice_error. */
+/** The name of a member of infobip_voice_error, as the spec (and the wire) spells it. */
 export type InfobipVoiceErrorName = keyof typeof InfobipVoiceError;
 /** A member that replaces a member of infobip_voice_error. */
 export type InfobipVoiceErrorSuccessor = never;

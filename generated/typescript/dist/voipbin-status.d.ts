@@ -78,7 +78,7 @@ export declare const VoipbinStatus: {
 };
 /** A value of voipbin_status: the union of every member's wire value. */
 export type VoipbinStatus = (typeof VoipbinStatus)[keyof typeof VoipbinStatus];
-/** The name of a member of voipbin_status. */
+/** The name of a member of voipbin_status, as the spec (and the wire) spells it. */
 export type VoipbinStatusName = keyof typeof VoipbinStatus;
 /** A member that replaces a member of voipbin_status. */
 export type VoipbinStatusSuccessor = never;

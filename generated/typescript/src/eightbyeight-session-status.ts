@@ -40,7 +40,7 @@ export const EightbyeightSessionStatus = {
 /** A value of eightbyeight_session_status: the union of every member's wire value. */
 export type EightbyeightSessionStatus = (typeof EightbyeightSessionStatus)[keyof typeof EightbyeightSessionStatus];
 
-/** The name of a member of eightbyeight_session_status. */
+/** The name of a member of eightbyeight_session_status, as the spec (and the wire) spells it. */
 export type EightbyeightSessionStatusName = keyof typeof EightbyeightSessionStatus;
 
 /** A member that replaces a member of eightbyeight_session_status. */

@@ -222,7 +222,7 @@ export const InfobipLegacyVoiceError = {
 /** A value of infobip_legacy_voice_error: the union of every member's wire value. */
 export type InfobipLegacyVoiceError = (typeof InfobipLegacyVoiceError)[keyof typeof InfobipLegacyVoiceError];
 
-/** The name of a member of infobip_legacy_voice_error. */
+/** The name of a member of infobip_legacy_voice_error, as the spec (and the wire) spells it. */
 export type InfobipLegacyVoiceErrorName = keyof typeof InfobipLegacyVoiceError;
 
 /** A member that replaces a member of infobip_legacy_voice_error. */

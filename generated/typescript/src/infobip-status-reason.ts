@@ -59,7 +59,7 @@ export const InfobipStatusReason = {
 /** A value of infobip_status_reason: the union of every member's wire value. */
 export type InfobipStatusReason = (typeof InfobipStatusReason)[keyof typeof InfobipStatusReason];
 
-/** The name of a member of infobip_status_reason. */
+/** The name of a member of infobip_status_reason, as the spec (and the wire) spells it. */
 export type InfobipStatusReasonName = keyof typeof InfobipStatusReason;
 
 /** A member that replaces a member of infobip_status_reason. */

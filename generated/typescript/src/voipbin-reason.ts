@@ -486,7 +486,7 @@ export const VoipbinReason = {
 /** A value of voipbin_reason: the union of every member's wire value. */
 export type VoipbinReason = (typeof VoipbinReason)[keyof typeof VoipbinReason];
 
-/** The name of a member of voipbin_reason. */
+/** The name of a member of voipbin_reason, as the spec (and the wire) spells it. */
 export type VoipbinReasonName = keyof typeof VoipbinReason;
 
 /** A member that replaces a member of voipbin_reason. */
