@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--against", metavar="BASELINE",
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
     comp.add_argument("--format", choices=("text", "json", "github"), default="text")
+    ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
+                         epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
+    ver.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
     return parser
 
 
@@ -119,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codegen.compat.command import cmd_compat
 
         return cmd_compat(args)
+    if args.command == "verify":
+        from codegen.verify.command import cmd_verify
+
+        return cmd_verify(args)
     return cmd_generate(args, check=args.command == "check")
 
 
