@@ -24,6 +24,7 @@ _TYPES = {"integer": "number", "string": "string", "boolean": "boolean"}
 class TsField:
     key: str  # property of the info record
     type: str  # its TypeScript type
+    row_type: str  # the plain type a metadata row holds (cast to `type` when they differ)
     doc: str  # JSDoc block, indented for the interface
 
 
@@ -145,7 +146,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
             imports.setdefault(naming.kebab(modules[catalog_id]), set()).add(name)
         return name
 
-    fields = tuple(_field(d, attrs[d.name], catalog, import_type) for d in catalog.fields)
+    value_types = {c.id: "number" if c.values == "integer" else "string" for c in spec.catalogs}
+    fields = tuple(_field(d, attrs[d.name], catalog, import_type, value_types) for d in catalog.fields)
     succ_ids = sorted({r.catalog for e in catalog.entries for r in e.successors})
     successor_refs = tuple((ts_string(c), import_type(c, "name"), import_type(c, "value")) for c in succ_ids)
     camel = type_name[:1].lower() + type_name[1:]
@@ -220,19 +222,21 @@ def _check_integers(catalog: Catalog) -> list[Diagnostic]:
     return diags
 
 
-def _field(decl: FieldDecl, key: str, catalog: Catalog, import_type: Callable[[str, str], str]) -> TsField:
+def _field(decl: FieldDecl, key: str, catalog: Catalog, import_type: Callable[[str, str], str],
+           value_types: dict[str, str]) -> TsField:
     always = decl.required and all(decl.name in e.fields for e in catalog.entries)
     if decl.type in ("ref", "ref_list") and decl.catalog:
-        base = import_type(decl.catalog, "value")
-        ts_type = f"readonly {base}[]" if decl.type == "ref_list" else base
+        base, plain = import_type(decl.catalog, "value"), value_types[decl.catalog]
+        if decl.type == "ref_list":
+            base, plain = f"readonly {base}[]", f"readonly {plain}[]"
     elif decl.enum:
-        ts_type = " | ".join(ts_string(v) for v in decl.enum)
+        base, plain = " | ".join(ts_string(v) for v in decl.enum), "string"
     else:
-        ts_type = _TYPES[decl.type]
+        base = plain = _TYPES[decl.type]
     if not always and decl.type != "ref_list":
-        ts_type += " | null"
+        base, plain = base + " | null", plain + " | null"
     doc = decl.description or f"The {decl.name} field."
-    return TsField(ts_key(key), str(ts_type), jsdoc(doc, indent="    "))
+    return TsField(ts_key(key), base, plain, jsdoc(doc, indent="    "))
 
 
 def _ref_row(spec: Spec, ref: Ref) -> tuple[str, str, int | str]:

@@ -186,8 +186,8 @@ function toInfo(row) {
     const [name, value, message, description, since, deprecated, retired, longMessage, sessionStatus] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name,
+        value: value,
         message,
         description,
         since,
@@ -196,7 +196,7 @@ function toInfo(row) {
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
         longMessage,
-        sessionStatus,
+        sessionStatus: sessionStatus,
     });
 }
 /** True when value is a member of eightbyeight_callflow_status (a number it lists). */

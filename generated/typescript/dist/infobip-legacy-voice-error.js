@@ -249,8 +249,8 @@ function toInfo(row) {
     const [name, value, message, description, since, deprecated, retired, successors, group, sipStatus] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name,
+        value: value,
         message,
         description,
         since,
@@ -258,7 +258,7 @@ function toInfo(row) {
         deprecated: deprecation(deprecated),
         retired: retirement(retired),
         successors: Object.freeze(successors.map(memberRef)),
-        group,
+        group: group,
         sipStatus,
     });
 }

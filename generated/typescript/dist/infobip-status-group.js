@@ -75,8 +75,8 @@ function toInfo(row) {
     const [name, value, message, description, since, deprecated, retired] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name,
+        value: value,
         message,
         description,
         since,

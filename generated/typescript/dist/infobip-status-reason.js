@@ -68,8 +68,8 @@ function toInfo(row) {
     const [name, value, message, description, since, deprecated, retired, statusGroup, errorCode] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name,
+        value: value,
         message,
         description,
         since,
@@ -77,8 +77,8 @@ function toInfo(row) {
         deprecated: deprecation(deprecated),
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
-        statusGroup,
-        errorCode,
+        statusGroup: statusGroup,
+        errorCode: errorCode,
     });
 }
 /** True when value is a member of infobip_status_reason (a number it lists). */

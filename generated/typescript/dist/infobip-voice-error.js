@@ -307,8 +307,8 @@ function toInfo(row) {
     const [name, value, message, description, since, deprecated, retired, group] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name,
+        value: value,
         message,
         description,
         since,
@@ -316,7 +316,7 @@ function toInfo(row) {
         deprecated: deprecation(deprecated),
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
-        group,
+        group: group,
     });
 }
 /** True when value is a member of infobip_voice_error (a number it lists). */

@@ -569,8 +569,8 @@ function toInfo(row) {
     const [name, value, message, description, since, deprecated, retired, httpStatus, section] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name,
+        value: value,
         message,
         description,
         since,
@@ -579,7 +579,7 @@ function toInfo(row) {
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
         httpStatus,
-        section,
+        section: section,
     });
 }
 /** True when value is a member of voipbin_reason (a string it lists). */

@@ -187,16 +187,18 @@ export interface EightbyeightCallflowStatusInfo {
     readonly sessionStatus: EightbyeightSessionStatus;
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: EightbyeightCallflowStatusName,
-    value: EightbyeightCallflowStatus,
+    name: string,
+    value: number,
     message: string,
     description: string,
     since: string,
     deprecated: DeprecationRow | null,
     retired: RetirementRow | null,
     longMessage: string,
-    sessionStatus: EightbyeightSessionStatus,
+    sessionStatus: string,
 ];
 
 // One compact row per member, in member order: typed by one tuple type, turned into
@@ -239,8 +241,8 @@ function toInfo(row: Row): EightbyeightCallflowStatusInfo {
     const [name, value, message, description, since, deprecated, retired, longMessage, sessionStatus] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as EightbyeightCallflowStatusName,
+        value: value as EightbyeightCallflowStatus,
         message,
         description,
         since,
@@ -249,7 +251,7 @@ function toInfo(row: Row): EightbyeightCallflowStatusInfo {
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
         longMessage,
-        sessionStatus,
+        sessionStatus: sessionStatus as EightbyeightSessionStatus,
     });
 }
 

@@ -64,9 +64,11 @@ export interface EightbyeightSessionStatusInfo {
     readonly successors: readonly EightbyeightSessionStatusSuccessor[];
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: EightbyeightSessionStatusName,
-    value: EightbyeightSessionStatus,
+    name: string,
+    value: string,
     message: string,
     description: string,
     since: string,
@@ -94,8 +96,8 @@ function toInfo(row: Row): EightbyeightSessionStatusInfo {
     const [name, value, message, description, since, deprecated, retired] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as EightbyeightSessionStatusName,
+        value: value as EightbyeightSessionStatus,
         message,
         description,
         since,

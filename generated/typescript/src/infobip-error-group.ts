@@ -81,9 +81,11 @@ export interface InfobipErrorGroupInfo {
     readonly successors: readonly InfobipErrorGroupSuccessor[];
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: InfobipErrorGroupName,
-    value: InfobipErrorGroup,
+    name: string,
+    value: number,
     message: string,
     description: string,
     since: string,
@@ -113,8 +115,8 @@ function toInfo(row: Row): InfobipErrorGroupInfo {
     const [name, value, message, description, since, deprecated, retired] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as InfobipErrorGroupName,
+        value: value as InfobipErrorGroup,
         message,
         description,
         since,

@@ -250,16 +250,18 @@ export interface InfobipLegacyVoiceErrorInfo {
     readonly sipStatus: number | null;
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: InfobipLegacyVoiceErrorName,
-    value: InfobipLegacyVoiceError,
+    name: string,
+    value: number,
     message: string,
     description: string,
     since: string,
     deprecated: DeprecationRow | null,
     retired: RetirementRow | null,
-    successors: readonly RefRow<"infobip_voice_error", InfobipVoiceErrorName, InfobipVoiceError>[],
-    group: InfobipErrorGroup | null,
+    successors: readonly RefRow[],
+    group: number | null,
     sipStatus: number | null,
 ];
 
@@ -303,16 +305,16 @@ function toInfo(row: Row): InfobipLegacyVoiceErrorInfo {
     const [name, value, message, description, since, deprecated, retired, successors, group, sipStatus] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as InfobipLegacyVoiceErrorName,
+        value: value as InfobipLegacyVoiceError,
         message,
         description,
         since,
         status: lifecycle(deprecated, retired),
         deprecated: deprecation(deprecated),
         retired: retirement(retired),
-        successors: Object.freeze(successors.map(memberRef)),
-        group,
+        successors: Object.freeze(successors.map(memberRef)) as readonly InfobipLegacyVoiceErrorSuccessor[],
+        group: group as InfobipErrorGroup | null,
         sipStatus,
     });
 }

@@ -88,9 +88,11 @@ export interface InfobipStatusGroupInfo {
     readonly successors: readonly InfobipStatusGroupSuccessor[];
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: InfobipStatusGroupName,
-    value: InfobipStatusGroup,
+    name: string,
+    value: number,
     message: string,
     description: string,
     since: string,
@@ -121,8 +123,8 @@ function toInfo(row: Row): InfobipStatusGroupInfo {
     const [name, value, message, description, since, deprecated, retired] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as InfobipStatusGroupName,
+        value: value as InfobipStatusGroup,
         message,
         description,
         since,

@@ -87,16 +87,18 @@ export interface InfobipStatusReasonInfo {
     readonly errorCode: InfobipVoiceError | null;
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: InfobipStatusReasonName,
-    value: InfobipStatusReason,
+    name: string,
+    value: number,
     message: string,
     description: string,
     since: string,
     deprecated: DeprecationRow | null,
     retired: RetirementRow | null,
-    statusGroup: InfobipStatusGroup,
-    errorCode: InfobipVoiceError | null,
+    statusGroup: number,
+    errorCode: number | null,
 ];
 
 // One compact row per member, in member order: typed by one tuple type, turned into
@@ -122,8 +124,8 @@ function toInfo(row: Row): InfobipStatusReasonInfo {
     const [name, value, message, description, since, deprecated, retired, statusGroup, errorCode] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as InfobipStatusReasonName,
+        value: value as InfobipStatusReason,
         message,
         description,
         since,
@@ -131,8 +133,8 @@ function toInfo(row: Row): InfobipStatusReasonInfo {
         deprecated: deprecation(deprecated),
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
-        statusGroup,
-        errorCode,
+        statusGroup: statusGroup as InfobipStatusGroup,
+        errorCode: errorCode as InfobipVoiceError | null,
     });
 }
 

@@ -295,15 +295,17 @@ export interface InfobipVoiceErrorInfo {
     readonly group: InfobipErrorGroup | null;
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: InfobipVoiceErrorName,
-    value: InfobipVoiceError,
+    name: string,
+    value: number,
     message: string,
     description: string,
     since: string,
     deprecated: DeprecationRow | null,
     retired: RetirementRow | null,
-    group: InfobipErrorGroup | null,
+    group: number | null,
 ];
 
 // One compact row per member, in member order: typed by one tuple type, turned into
@@ -357,8 +359,8 @@ function toInfo(row: Row): InfobipVoiceErrorInfo {
     const [name, value, message, description, since, deprecated, retired, group] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as InfobipVoiceErrorName,
+        value: value as InfobipVoiceError,
         message,
         description,
         since,
@@ -366,7 +368,7 @@ function toInfo(row: Row): InfobipVoiceErrorInfo {
         deprecated: deprecation(deprecated),
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
-        group,
+        group: group as InfobipErrorGroup | null,
     });
 }
 

@@ -514,16 +514,18 @@ export interface VoipbinReasonInfo {
     readonly section: "generic" | "call" | "recording" | "flow" | "billing" | "number" | "trunk" | "storage" | "conversation" | "message" | "email" | "ai" | "rag" | "speaking" | "transcribe" | "agent" | "tag" | "customer" | "campaign" | "outdial" | "conference" | "queue" | "contact" | "extension" | "talk" | "timeline";
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: VoipbinReasonName,
-    value: VoipbinReason,
+    name: string,
+    value: string,
     message: string,
     description: string,
     since: string,
     deprecated: DeprecationRow | null,
     retired: RetirementRow | null,
     httpStatus: number,
-    section: "generic" | "call" | "recording" | "flow" | "billing" | "number" | "trunk" | "storage" | "conversation" | "message" | "email" | "ai" | "rag" | "speaking" | "transcribe" | "agent" | "tag" | "customer" | "campaign" | "outdial" | "conference" | "queue" | "contact" | "extension" | "talk" | "timeline",
+    section: string,
 ];
 
 // One compact row per member, in member order: typed by one tuple type, turned into
@@ -621,8 +623,8 @@ function toInfo(row: Row): VoipbinReasonInfo {
     const [name, value, message, description, since, deprecated, retired, httpStatus, section] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as VoipbinReasonName,
+        value: value as VoipbinReason,
         message,
         description,
         since,
@@ -631,7 +633,7 @@ function toInfo(row: Row): VoipbinReasonInfo {
         retired: retirement(retired),
         successors: NO_SUCCESSORS,
         httpStatus,
-        section,
+        section: section as "generic" | "call" | "recording" | "flow" | "billing" | "number" | "trunk" | "storage" | "conversation" | "message" | "email" | "ai" | "rag" | "speaking" | "transcribe" | "agent" | "tag" | "customer" | "campaign" | "outdial" | "conference" | "queue" | "contact" | "extension" | "talk" | "timeline",
     });
 }
 

@@ -111,9 +111,11 @@ export interface VoipbinStatusInfo {
     readonly httpStatus: number;
 }
 
+// Rows hold plain strings and numbers: checking each one against a union of every member
+// would cost the checker time proportional to rows × members.
 type Row = readonly [
-    name: VoipbinStatusName,
-    value: VoipbinStatus,
+    name: string,
+    value: string,
     message: string,
     description: string,
     since: string,
@@ -150,8 +152,8 @@ function toInfo(row: Row): VoipbinStatusInfo {
     const [name, value, message, description, since, deprecated, retired, httpStatus] = row;
     return Object.freeze({
         catalog: CATALOG,
-        name,
-        value,
+        name: name as VoipbinStatusName,
+        value: value as VoipbinStatus,
         message,
         description,
         since,
