@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all generate check validate test lint typecheck bench goldens clean
+.PHONY: all generate check validate test lint typecheck bench bench-smoke goldens clean
 
 all: generate
 
@@ -41,6 +41,14 @@ lint: $(STAMP)
 ## goldens: rewrite the expected trees of the golden tests from the current templates
 goldens: $(STAMP)
 	$(BIN)/python -m tests.goldens
+
+## bench: the benchmark of issue 8 at every size, peers included (results in bench/results/)
+bench: $(STAMP) node_modules/.installed
+	$(BIN)/python -m bench.run --sizes 100,1000,10000,50000 --peers
+
+## bench-smoke: the benchmark at the smallest size, without peers (what CI runs)
+bench-smoke: $(STAMP) node_modules/.installed
+	$(BIN)/python -m bench.run --sizes 100
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

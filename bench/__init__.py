@@ -1,0 +1,1 @@
+"""Benchmark harness for codegen (issue 8): see bench/run.py."""
