@@ -302,3 +302,11 @@ def test_datamodel_codegen_output_has_every_reason_and_code(
     text = datamodel_output.read_text("utf-8")
     missing = [(cid, name) for cid, name, value in _all_values(spec) if f"{name} = {value!r}" not in text]
     assert not missing
+
+
+def test_golden_fragments_are_valid_openapi() -> None:
+    expected = Path(__file__).parent / "golden" / "openapi_json" / "expected" / "openapi"
+    paths = sorted(expected.glob("*.yaml"))
+    assert len(paths) == 2
+    for path in paths:
+        validate(yaml.safe_load(path.read_text("utf-8")))

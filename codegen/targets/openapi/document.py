@@ -107,7 +107,7 @@ def _lifecycle(spec: Spec, entries: list[Entry], key: str) -> dict[str, Json]:
 
 
 def _catalog_description(catalog: Catalog) -> str:
-    text = catalog.description or catalog.title
+    text = catalog.description or f"{catalog.title}."
     if catalog.open:
         text += (" Open catalog: this schema lists the published values; properties that carry "
                  "it also accept values published later.")
@@ -319,6 +319,7 @@ def build_document(spec: Spec, version: str = OPENAPI_31,
         found, more = error_responses(spec, envelope, spec.project_file)
         responses.update(found)
         diags += more
+    example = next((e.name for e in spec.envelopes), next(iter(schemas), ""))
     doc: dict[str, Json] = {
         "openapi": version,
         "info": {
@@ -326,7 +327,7 @@ def build_document(spec: Spec, version: str = OPENAPI_31,
             "version": spec.version,
             "description": (
                 "Components only: $ref the schemas and responses of this document from an API "
-                f"document (e.g. `{filename}#/components/schemas/ErrorResponse`). {note}"
+                f"document (e.g. `{filename}#/components/schemas/{example}`). {note}"
             ),
             "x-generated-by": note,
         },
