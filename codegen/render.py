@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +11,10 @@ import jinja2
 
 
 def templates_dir() -> Path:
-    """Templates ship inside the package as codegen.templates; a source checkout reads templates/."""
-    try:
-        path = Path(str(resources.files("codegen.templates")))
-    except ModuleNotFoundError:
-        path = Path(__file__).resolve().parent.parent / "templates"
-    return path
+    """Templates ship inside the wheel as codegen/templates; a source checkout reads templates/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
 
 
 @cache

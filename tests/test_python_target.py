@@ -197,8 +197,7 @@ def test_codegen_wheel_works_outside_the_repository(tmp_path: Path, generated: d
     wheel = next((tmp_path / "dist").glob("codegen_catalogs-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(tmp_path / "lib"), str(wheel)], check=True)
     project = tmp_path / "project"
-    subprocess.run(["cp", "-r", str(ROOT / "spec"), str(project / "spec")], check=False)
-    (project).mkdir(exist_ok=True)
+    project.mkdir()
     subprocess.run(["cp", "-r", str(ROOT / "spec"), str(project)], check=True)
     proc = subprocess.run([sys.executable, "-m", "codegen", "generate", "--target", "python"], cwd=project,
                           env={"PYTHONPATH": str(tmp_path / "lib"), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
