@@ -607,9 +607,10 @@ def report(
                 continue
             x = t / cold if cold else 0.0
             goal_text = f" (goal: codegen >={goal:.0f}x faster at 10k)" if goal else ""
+            speed = f"{x:.2f}x faster" if x >= 1 else f"{1 / x:.2f}x slower" if x else "n/a"
             line(
                 f"{label} {k}",
-                f"{fmt_s(t)}; codegen cold is {x:.2f}x faster{goal_text}",
+                f"{fmt_s(t)}; codegen cold is {speed}{goal_text}",
                 (x >= goal) if (goal and goal_applies) else None,
                 x,
             )
@@ -636,7 +637,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--out", type=Path, default=RESULTS, help="JSON results file")
     ap.add_argument("--keep", action="store_true", help="keep the temporary work directory")
+    ap.add_argument(
+        "--from-json", type=Path, help="only print the tables of a results file written earlier"
+    )
     args = ap.parse_args(argv)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text())
+        floors_saved = saved["floors"]
+        print("floors: " + ", ".join(f"{k} {fmt_s(v['s'])}" for k, v in floors_saved.items()))
+        for size, r in sorted(saved["sizes"].items(), key=lambda kv: int(kv[0])):
+            report(int(size), floors_saved, r)
+        return 0
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
 
     tools = install_peers() if args.peers else None
