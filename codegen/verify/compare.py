@@ -183,12 +183,14 @@ def load_python(src: Path, package: str) -> Table:
 _JS_DUMP = r"""
 const url = require("node:url");
 import(url.pathToFileURL(process.argv[1]).href).then((m) => {
-  const out = {};
+  const out = Object.create(null);  // catalog ids like "constructor" must not hit Object.prototype
   for (const [key, fn] of Object.entries(m)) {
     if (typeof fn !== "function" || !key.endsWith("Infos")) continue;
     const members = m[key[0].toUpperCase() + key.slice(1, -"Infos".length)] ?? {};
     for (const i of fn()) {
-      const member = Object.prototype.hasOwnProperty.call(members, i.name) ? members[i.name] : "<no member>";
+      // a member whose name is reserved in TypeScript carries the escape suffix (JSON -> JSON_)
+      const has = (k) => Object.prototype.hasOwnProperty.call(members, k);
+      const member = has(i.name) ? members[i.name] : has(i.name + "_") ? members[i.name + "_"] : "<no member>";
       const keys = Object.keys(i);
       const cut = keys.indexOf("successors") + 1;
       const ref = (r) => (r === null ? null : r.catalog + "." + r.name);
