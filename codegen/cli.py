@@ -126,7 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codegen.verify.command import cmd_verify
 
         return cmd_verify(args)
-    return cmd_generate(args, check=args.command == "check")
+    from codegen.writer import EscapingPath
+
+    try:
+        return cmd_generate(args, check=args.command == "check")
+    except EscapingPath as exc:
+        print(f"error P001: {exc}", file=sys.stderr)
+        return EXIT_INVALID
 
 
 def run() -> None:

@@ -16,6 +16,22 @@ MANIFEST = ".codegen-manifest.json"
 LOCK = ".codegen.lock"
 
 
+class EscapingPath(ValueError):
+    """An output file that a symbolic link would put outside the output root."""
+
+
+def check_inside(root: Path, rel: str) -> None:
+    """Refuse rel when a link in its directories, or the file itself as a link, resolves outside root."""
+    base = root.resolve()
+    path = root / rel
+    where = path.parent.resolve() / path.name
+    if path.is_symlink():
+        where = path.resolve()
+    if not where.is_relative_to(base):
+        raise EscapingPath(f"{path} resolves to {where}, outside the output root {base}: "
+                           "a symbolic link points out of the output root; remove it")
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -54,6 +70,7 @@ def plan(root: Path, outputs: dict[str, dict[str, str]]) -> Plan:
         owned = old.get(target, {})
         entries: dict[str, str] = {}
         for rel, text in files.items():
+            check_inside(root, rel)
             data = text.encode("utf-8")
             entries[rel] = digest(data)
             try:
@@ -106,6 +123,8 @@ def locked(root: Path) -> Iterator[None]:
 def apply(plan: Plan) -> None:
     """Stage every write (manifest included) beside its target, then replace them all; remove stale files."""
     writes = dict(sorted(plan.write.items()))
+    for rel in [*writes, *plan.stale]:
+        check_inside(plan.root, rel)
     manifest = {"generated_by": "codegen", "targets": {t: dict(sorted(v.items())) for t, v in sorted(plan.manifest.items())}}
     text = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     try:

@@ -154,11 +154,37 @@ def _show(node: yaml.Node) -> str:
     return f"'{_text(node)}'"
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where nesting first exceeds MAX_DEPTH, found from the parser's events before composing.
+
+    libyaml's parser keeps its own stack, but the composer recurses per level: a document
+    nested a hundred thousand levels deep would overflow the C stack and kill the process.
+    The event stream stops at the first level too deep, so this pass is cheap and bounded.
+    Syntax errors are left to the composer, which reports them with their position."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH and mark is not None:
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML document into plain data with positions, or diagnostics."""
     if len(text) > MAX_BYTES:
         return None, [Diagnostic(file, 1, 1, "Y009", f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
                                  "split the catalog into several files")]
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [Diagnostic(file, *deep, "Y009", f"document has nesting deeper than {MAX_DEPTH}",
+                                 "a spec is flat data: remove the deep nesting or aliases")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
