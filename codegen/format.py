@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ruff.__main__ import find_ruff_bin
+from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
 # Generated code is formatted with fixed settings whatever the user's config says.
 RUFF_ARGS = ("format", "--isolated", "--line-length", "88", "--target-version", "py311", "--quiet")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
@@ -20,7 +20,7 @@ class Ref:
         return f"{self.catalog}.{self.name}"
 
 
-FieldValue = Union[int, str, bool, Ref, tuple[Ref, ...]]
+FieldValue = int | str | bool | Ref | tuple[Ref, ...]
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,11 @@ def test_baseline_from_a_wheel(tmp_path: Path, generated_tree: Path, capsys: pyt
     wheel = next(tmp_path.glob("*.whl"))
     monkeypatch.chdir(ROOT)
     assert main(["compat", "--against", str(wheel)]) == 0, capsys.readouterr()
+
+
+def test_baseline_from_an_npm_tarball(tmp_path: Path, generated_tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    proc = subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(tmp_path), str(generated_tree / "typescript")],
+                          capture_output=True, text=True, check=True)
+    tarball = tmp_path / proc.stdout.strip().splitlines()[-1]
+    monkeypatch.chdir(ROOT)
+    assert main(["compat", "--against", str(tarball)]) == 0, capsys.readouterr()

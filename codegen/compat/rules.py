@@ -180,7 +180,7 @@ def text_changed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
 
 def field_added(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
     decls = _decls(old)
-    for name, decl in _decls(new).items():
+    for name in _decls(new):
         if name not in decls:
             yield None, f"declared field '{name}' was added"
 

@@ -79,7 +79,7 @@ def _field_value(decl: FieldDecl | None, value: Any) -> FieldValue:
 def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: int) -> Entry:
     dep = raw.get("deprecated")
     ret = raw.get("retired")
-    value = raw.get("value", raw["name"] if kind == "string" else None)
+    value: int | str = raw.get("value", raw["name"])
     return Entry(
         name=raw["name"],
         value=value,

@@ -108,7 +108,7 @@ def _cross_check(project: Document, docs: dict[str, Document], failed: set[str])
     diags: list[Diagnostic] = []
     names: dict[str, set[str]] = {}
     seen_at: dict[str, str] = {}
-    for rel, doc in docs.items():
+    for doc in docs.values():
         cid = doc.data["catalog"]["id"]
         if cid in seen_at:
             line, col = doc.where(("catalog", "id"))

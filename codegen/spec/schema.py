@@ -50,7 +50,7 @@ def validate(doc: Document, schema_name: str) -> list[Diagnostic]:
     return out
 
 
-def _diagnose(doc: Document, error: jsonschema.ValidationError, defs: dict[int, str]) -> list[Diagnostic]:
+def _diagnose(doc: Document, error: Any, defs: dict[int, str]) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
     code, hint = _DEF_CODES.get(defs.get(id(error.schema), ""), ("S001", ""))
     kind = error.validator

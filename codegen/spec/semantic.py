@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from codegen.diagnostics import Diagnostic
 from codegen.spec.yamlsrc import Document
@@ -111,14 +112,14 @@ class CatalogChecker:
             if decl.get("required") and name not in given and "retired" not in entry:
                 self.err(at, "C009", f"entry {entry['name']} lacks required field '{name}'", f"add fields: {{{name}: ...}}")
         for name, value in given.items():
-            decl = self.decls.get(name)
+            declared = self.decls.get(name)
             where = at + ("fields", name)
-            if decl is None:
+            if declared is None:
                 known = ", ".join(sorted(self.decls)) or "none"
                 self.err(where, "C008", f"field '{name}' of {entry['name']} is not declared by catalog {self.head['id']}",
                          f"declare it under catalog.fields, or use one of: {known}", key=True)
                 continue
-            for problem, hint in _field_problems(decl, value, resolve):
+            for problem, hint in _field_problems(declared, value, resolve):
                 self.err(where, "C006" if "expected" in problem else "C007",
                          f"field '{name}' of {entry['name']}: {problem}", hint)
 
@@ -128,7 +129,7 @@ class CatalogChecker:
             self.err(at + ("since",), "C005", f"{entry['name']} is since {since}, later than the project version {self.project_version}",
                      "raise version in the project file, or fix since")
         for part in ("deprecated", "retired"):
-            body = entry.get(part)
+            body: dict[str, Any] | None = entry.get(part)
             if body and version_key(body["since"]) < version_key(since):
                 self.err(at + (part, "since"), "C005", f"{entry['name']} is {part} since {body['since']}, before it existed (since {since})",
                          f"{part}.since must not be earlier than since")
@@ -148,7 +149,7 @@ def _field_problems(decl: dict[str, Any], value: Any, resolve: Resolver) -> Iter
         if type(value) is not int:
             yield f"expected an integer, got {value!r}", "write a plain decimal integer"
             return
-        if "min" in decl and value < decl["min"] or "max" in decl and value > decl["max"]:
+        if ("min" in decl and value < decl["min"]) or ("max" in decl and value > decl["max"]):
             yield f"{value} is outside {decl.get('min', '-inf')}..{decl.get('max', 'inf')}", "use a value inside the declared range"
     elif kind == "string":
         if not isinstance(value, str):
@@ -163,7 +164,7 @@ def _field_problems(decl: dict[str, Any], value: Any, resolve: Resolver) -> Iter
             yield f"expected true or false, got {value!r}", "write true or false"
     else:
         names = value if kind == "ref_list" else [value]
-        if kind == "ref_list" and not isinstance(value, list) or not all(isinstance(n, str) for n in names):
+        if (kind == "ref_list" and not isinstance(value, list)) or not all(isinstance(n, str) for n in names):
             yield f"expected {'a list of entry names' if kind == 'ref_list' else 'an entry name'} of {decl.get('catalog')}, got {value!r}", "name entries of the declared catalog"
             return
         for name in names:

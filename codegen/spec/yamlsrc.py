@@ -75,6 +75,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self.check_tag(node, _T + "seq")
             return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:

@@ -116,7 +116,6 @@ def _entry(spec: Spec, catalog: Catalog, entry: Entry) -> dict[str, Json]:
         "successors": [_ref(spec, ref) for ref in entry.successors],
         "provenance": entry.provenance,
         "alternatives": [_alternative(alt) for alt in entry.alternatives],
-        "location": f"{catalog.file}:{entry.line}",
     }
 
 

@@ -89,8 +89,6 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
             "alternatives": _list(_object({
                 "field": _string(), "value": {"$ref": "#/$defs/value"}, "source": _string(), "note": _string(),
             })),
-            "location": {"type": "string", "pattern": r"^.+:[0-9]+$",
-                         "description": "file:line of the entry in the spec, relative to the project file."},
         }),
         "catalog": _object({
             "id": {"type": "string", "pattern": CATALOG_ID},

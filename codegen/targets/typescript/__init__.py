@@ -10,6 +10,7 @@ from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
 from codegen.targets import Files, header
+from codegen.targets.jsonbundle.bundle import build_bundle, canonical_json
 from codegen.targets.typescript import view
 from codegen.targets.typescript.literals import ts_literal
 
@@ -28,6 +29,7 @@ def package_json(pkg: view.TsPackage) -> str:
             "default": f"./dist/{c.module}.js",
         }
     exports["./package.json"] = "./package.json"
+    exports["./catalogs.json"] = "./catalogs.json"
     data = {
         "name": pkg.package,
         "version": pkg.version,
@@ -36,7 +38,7 @@ def package_json(pkg: view.TsPackage) -> str:
         "main": "./dist/index.js",
         "types": "./dist/index.d.ts",
         "exports": exports,
-        "files": ["dist", "src"],
+        "files": ["dist", "src", "catalogs.json"],
         "sideEffects": False,
         "engines": {"node": ">=18"},
         "scripts": {"build": "tsc -p ."},
@@ -55,6 +57,8 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         "package.json": package_json(pkg),
         "tsconfig.json": render_template(env, "tsconfig.json.j2", header=project),
         "README.md": render_template(env, "README.md.j2", p=pkg, header_text=header(spec.project_file, "")[1:]),
+        # The published record the compatibility gate reads from an npm tarball.
+        "catalogs.json": canonical_json(build_bundle(spec)),
     }
     modules: list[tuple[str, str, dict[str, object], str]] = [
         ("runtime", "runtime", {}, project),
