@@ -16,7 +16,7 @@ import pytest
 
 from codegen import writer
 from codegen.cli import main
-from codegen.spec.yamlsrc import MAX_DEPTH, MAX_NODES, load_text
+from codegen.spec.yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_NODES, load_text
 from tests.conftest import SPEC_DIR
 
 # Ten levels of nine aliases each: 9**10 (about 3.5e9) nodes if expanded.
@@ -28,8 +28,9 @@ DEEP_BLOCK = "".join("  " * i + "k:\n" for i in range(MAX_DEPTH + 10)) + "  " * 
 
 HOSTILE_FILES = {"alias bomb": ALIAS_BOMB, "deep flow sequence": DEEP_FLOW,
                  "deep flow mapping": DEEP_MAPPING, "deep block mapping": DEEP_BLOCK}
+# plus one file over MAX_BYTES, built in its test (not kept in memory at import)
 FAULTS = ("template raises", "write fails mid-way", "link escapes the root", "output location escapes the root")
-HOSTILE_FILE_COUNT = len(HOSTILE_FILES)
+HOSTILE_FILE_COUNT = len(HOSTILE_FILES) + 1
 FAULT_COUNT = len(FAULTS)
 
 
@@ -51,6 +52,12 @@ def test_deep_nesting_is_refused_without_crashing_the_process(name: str) -> None
     assert proc.returncode == 0, f"crashed with {proc.returncode}: {proc.stderr[-2000:]}"
     assert proc.stdout.startswith("True"), proc.stdout
     assert "Y009" in proc.stdout and f"nesting deeper than {MAX_DEPTH}" in proc.stdout, proc.stdout
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
+    doc, diags = load_text("a: " + "x" * MAX_BYTES + "\n", "huge.yaml")
+    assert doc is None
+    assert [d.code for d in diags] == ["Y009"] and "larger than" in diags[0].message
 
 
 def test_nesting_at_the_limit_is_still_read() -> None:
