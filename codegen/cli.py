@@ -70,9 +70,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, *, check: bool) -> int:
+    from codegen import writer
     from codegen.generate import generate, selected_targets
     from codegen.spec.load import display_path, find_project
-    from codegen import writer
 
     spec = _load(args.spec)
     if spec is None:

@@ -7,7 +7,8 @@ import json
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.format import ruff_format
 from codegen.model import Spec
-from codegen.render import environment, render as render_template
+from codegen.render import environment
+from codegen.render import render as render_template
 from codegen.targets import Files, header
 from codegen.targets.jsonbundle.bundle import build_bundle, canonical_json
 from codegen.targets.python import view
