@@ -6,9 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codegen.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Diagnostic, has_errors
 from codegen.model import Spec
+
+if TYPE_CHECKING:
+    from codegen.fastpath import FastPath
+    from codegen.writer import Plan
 
 DEFAULT_SPEC = Path("spec")
 
@@ -27,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
         cmd.add_argument("--target", action="append", help="only this target (repeatable)")
+        cmd.add_argument("--no-cache", action="store_true",
+                         help="always compare with the disk, ignoring the no-change cache (also CODEGEN_NO_CACHE=1)")
     comp = sub.add_parser("compat", help="fail when the spec breaks what a published baseline promised",
                           epilog="Exit codes: 0 pass, 1 breaking findings or version too low, 2 usage error, 3 baseline or spec unreadable.")
     comp.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
@@ -70,9 +77,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, *, check: bool) -> int:
+    from codegen.fastpath import FastPath
+    from codegen.spec.paths import display_path, find_project
+
+    project = find_project(args.spec)
+    fast = FastPath(project, args.target) if not args.no_cache else None
+    hit = fast.fresh() if fast else None
+    if hit is not None:
+        root, count = hit
+        print(f"{display_path(root)}: up to date ({count} files)" if check
+              else f"{display_path(root)}: 0 new, 0 changed, 0 removed, {count} unchanged")
+        return EXIT_OK
+    return _generate_full(args, project, fast, check=check)
+
+
+def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | None, *, check: bool) -> int:
     from codegen import writer
     from codegen.generate import generate, selected_targets
-    from codegen.spec.load import display_path, find_project
+    from codegen.spec.paths import display_path
 
     spec = _load(args.spec)
     if spec is None:
@@ -85,31 +107,42 @@ def cmd_generate(args: argparse.Namespace, *, check: bool) -> int:
     _report(diags)
     if has_errors(diags):
         return EXIT_INVALID
-    root = (find_project(args.spec).parent / spec.output_root).resolve()
+    root = (project.parent / spec.output_root).resolve()
     shown = display_path(root)
+    files = sorted(rel for out in outputs.values() for rel in out)
     if check:
         plan = writer.plan(root, outputs)
         if plan.clean:
-            print(f"{shown}: up to date ({sum(map(len, outputs.values()))} files)")
+            if fast:
+                fast.remember(root, files)
+            print(f"{shown}: up to date ({len(files)} files)")
             return EXIT_OK
-        sys.stdout.write(writer.diff(plan))
-        for label, names in (("new", plan.new), ("changed", plan.changed), ("stale", plan.stale)):
-            for rel in sorted(names):
-                print(f"{label}: {shown}/{rel}", file=sys.stderr)
-        for rel in plan.edited:
-            print(f"edited by hand: {shown}/{rel}", file=sys.stderr)
-        fix = "codegen generate" + (f" --spec {args.spec}" if args.spec != DEFAULT_SPEC else "")
-        fix += "".join(f" --target {t}" for t in args.target or ())
-        print(f"{shown} is out of date; run: {fix}", file=sys.stderr)
+        _report_stale(args, plan, shown)
         return EXIT_INVALID
     with writer.locked(root):
         plan = writer.plan(root, outputs)
         writer.apply(plan)
+    if fast:
+        fast.remember(root, files)
     for rel in plan.edited:
         print(f"replaced hand-edited file {shown}/{rel}", file=sys.stderr)
     print(f"{shown}: {len(plan.new)} new, {len(plan.changed)} changed, {len(plan.stale)} removed, "
-          f"{sum(map(len, outputs.values())) - len(plan.new) - len(plan.changed)} unchanged")
+          f"{len(files) - len(plan.new) - len(plan.changed)} unchanged")
     return EXIT_OK
+
+
+def _report_stale(args: argparse.Namespace, plan: Plan, shown: str) -> None:
+    from codegen import writer
+
+    sys.stdout.write(writer.diff(plan))
+    for label, names in (("new", plan.new), ("changed", plan.changed), ("stale", plan.stale)):
+        for rel in sorted(names):
+            print(f"{label}: {shown}/{rel}", file=sys.stderr)
+    for rel in plan.edited:
+        print(f"edited by hand: {shown}/{rel}", file=sys.stderr)
+    fix = "codegen generate" + (f" --spec {args.spec}" if args.spec != DEFAULT_SPEC else "")
+    fix += "".join(f" --target {t}" for t in args.target or ())
+    print(f"{shown} is out of date; run: {fix}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

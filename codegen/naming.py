@@ -35,6 +35,9 @@ def snake(name: str) -> str:
     return "_".join(words(name))
 
 
+_TRANSFORMS = {"pascal": pascal, "camel": camel, "snake": snake}
+
+
 @dataclass(frozen=True)
 class Naming:
     """One target's rule for one kind of identifier: a transform plus reserved words."""
@@ -47,7 +50,7 @@ class Naming:
 
     def apply(self, name: str) -> str:
         """The identifier for name; a reserved result gets the escape suffix."""
-        out = {"keep": name, "pascal": pascal(name), "camel": camel(name), "snake": snake(name)}[self.transform]
+        out = name if self.transform == "keep" else _TRANSFORMS[self.transform](name)
         if out and out[0].isdigit():
             out = "_" + out
         return out + self.escape_suffix if out in self.reserved else out

@@ -32,7 +32,7 @@ def build_catalog(doc: Document, file: str) -> Catalog:
     fields = tuple(_field_decl(name, body) for name, body in head.get("fields", {}).items())
     kinds = {f.name: f for f in fields}
     entries = tuple(
-        _entry(raw, head["values"], kinds, doc.where(("entries", i))[0])
+        _entry(raw, head["values"], kinds, doc.entry_line(i))
         for i, raw in enumerate(doc.data["entries"])
     )
     return Catalog(

@@ -10,27 +10,11 @@ from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Catalog, Spec
 from codegen.spec import schema
 from codegen.spec.build import build_catalog, build_envelopes
+from codegen.spec.paths import PROJECT_FILE, display_path, find_project
 from codegen.spec.semantic import CatalogChecker
 from codegen.spec.yamlsrc import Document, load_text
 
-PROJECT_FILE = "codegen.yaml"
-
-
-def display_path(path: Path) -> str:
-    """Path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-
-
-def find_project(path: Path) -> Path:
-    """The project file for a spec directory, a project file, or a catalog file beside one."""
-    if path.is_dir():
-        return path / PROJECT_FILE
-    if path.name == PROJECT_FILE:
-        return path
-    return path.parent / PROJECT_FILE
+__all__ = ["PROJECT_FILE", "display_path", "find_project", "load_spec", "read_document"]
 
 
 def read_document(path: Path, schema_name: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -74,10 +58,7 @@ def _without_bad_entries(doc: Document, diags: list[Diagnostic]) -> Document | N
 
 def _path_at(doc: Document, diag: Diagnostic) -> tuple[str | int, ...]:
     """The deepest value or key path located exactly where the diagnostic points."""
-    where = (diag.line, diag.col)
-    paths = [p for p, pos in doc.value_pos.items() if pos == where]
-    paths += [p for p, pos in doc.key_pos.items() if pos == where]
-    return max(paths, key=len, default=())
+    return max(doc.paths_at(diag.line, diag.col), key=len, default=())
 
 
 def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:

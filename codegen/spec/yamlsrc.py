@@ -8,12 +8,13 @@ something else, so each is an error with its location and a fix.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from codegen.diagnostics import Diagnostic
+from codegen.spec.fastyaml import entry_lines, fast_load
 
 try:  # the C loader is ~7x faster; fall back when libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -33,24 +34,70 @@ Path = tuple[str | int, ...]
 
 @dataclass
 class Document:
-    """Plain data plus the line/column (1-based) of every value and key."""
+    """Plain data plus the YAML node tree it came from, for positions (1-based) on demand."""
 
     file: str
     data: Any
-    value_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
     skip: frozenset[int] = frozenset()  # entries that failed the schema: no semantic checks
+    text: str = ""  # kept when the fast path parsed it: the node tree is composed on demand
+    _lines: list[int] | None = None
+
+    def _tree(self) -> yaml.Node | None:
+        if self.root is None and self.text:
+            self.root = yaml.compose(self.text, Loader=_Loader)
+        return self.root
+
+    def entry_line(self, index: int) -> int:
+        """Line of entries[index], from the text when it has the usual shape (no composing)."""
+        if self.root is None and self.text and self._lines is None:
+            self._lines = entry_lines(self.text, len(self.data["entries"])) or []
+        if self._lines:
+            return self._lines[index]
+        return self.where(("entries", index))[0]
+
+    def node_at(self, path: Path, *, key: bool = False) -> yaml.Node | None:
+        """The node at path (its key node with key=True), else the nearest existing parent."""
+        node = found = self._tree()
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)
+                if pair is None:
+                    return found
+                node = pair[0] if (key and last) else pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+            else:
+                return found
+            found = node
+        return found
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """Position of the value (or key) at path, else of its nearest parent."""
-        table = self.key_pos if key else self.value_pos
-        while path:
-            if path in table:
-                return table[path]
-            if path in self.value_pos:
-                return self.value_pos[path]
-            path = path[:-1]
-        return self.value_pos.get((), (1, 1))
+        """Line and column of the value (or key) at path, else of its nearest parent."""
+        node = self.node_at(path, key=key)
+        if node is None:
+            return 1, 1
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def paths_at(self, line: int, col: int) -> list[Path]:
+        """Every value or key path whose node starts at (line, col): for mapping diagnostics back."""
+        out: list[Path] = []
+        root = self._tree()
+        stack: list[tuple[yaml.Node, Path]] = [(root, ())] if root is not None else []
+        while stack:
+            node, path = stack.pop()
+            if (node.start_mark.line + 1, node.start_mark.column + 1) == (line, col):
+                out.append(path)
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode):
+                        if (k.start_mark.line + 1, k.start_mark.column + 1) == (line, col):
+                            out.append(path + (k.value,))
+                        stack.append((v, path + (k.value,)))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((v, path + (i,)) for i, v in enumerate(node.value))
+        return out
 
 
 class _Builder:
@@ -69,7 +116,6 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _TooBig(node, depth > MAX_DEPTH)
-        self.doc.value_pos[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -99,7 +145,6 @@ class _Builder:
                            "remove or rename one of them; YAML would silently keep only the last")
                 continue
             seen[key] = key_node
-            self.doc.key_pos[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = self.build(value_node, path + (key,), depth + 1)
         return out
 
@@ -155,6 +200,25 @@ def _show(node: yaml.Node) -> str:
     return f"'{_text(node)}'"
 
 
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _may_be_deep(text: str) -> bool:
+    """A cheap upper bound on nesting; only text that might exceed MAX_DEPTH gets the event scan.
+
+    Block nesting needs indentation (a sequence may sit at its parent key's indentation,
+    hence the factor two) or compact tokens on one line; flow nesting needs open brackets.
+    """
+    lines = text.split("\n")
+    indent = max((len(line) - len(line.lstrip(" ")) for line in lines), default=0)
+    tokens = max((line.count("- ") + line.count("? ") + line.count(": ") for line in lines), default=0)
+    depth = flow = 0
+    for match in _FLOW.finditer(text):
+        flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
+        depth = max(depth, flow)
+    return 2 * (indent + 1) + tokens + depth > MAX_DEPTH
+
+
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where nesting first exceeds MAX_DEPTH, found from the parser's events before composing.
 
@@ -182,10 +246,13 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     if len(text) > MAX_BYTES:
         return None, [Diagnostic(file, 1, 1, "Y009", f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
                                  "split the catalog into several files")]
-    deep = _too_deep(text)
+    deep = _too_deep(text) if _may_be_deep(text) else None
     if deep is not None:
         return None, [Diagnostic(file, *deep, "Y009", f"document has nesting deeper than {MAX_DEPTH}",
                                  "a spec is flat data: remove the deep nesting or aliases")]
+    data = fast_load(text)
+    if data is not None:
+        return Document(file, data, text=text), []
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -201,6 +268,7 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         return None, [Diagnostic(file, 1, 1, "Y008", "file is empty",
                                  "a spec file holds one YAML mapping; see the catalog schema")]
     builder = _Builder(file)
+    builder.doc.root = node
     try:
         builder.doc.data = builder.build(node, (), 0)
     except _TooBig as big:

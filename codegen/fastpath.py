@@ -1,0 +1,125 @@
+"""The no-change fast path: skip all work when neither inputs nor outputs moved.
+
+A run that wrote or verified the output tree records, in the user's cache directory, a
+fingerprint of every input (spec files, codegen's own code and templates, the pinned
+formatter) and the size and modification time of every output file. The next run that
+finds the same fingerprint and the same file stats has nothing to do: like make or ninja,
+it trusts file times (a hand edit changes them). `--no-cache` or CODEGEN_NO_CACHE=1 turns
+this off; CI on a fresh clone has no cache and always does the full comparison.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_PACKAGE = Path(__file__).resolve().parent
+_SUFFIXES = (".py", ".j2", ".json")
+
+
+def cache_dir() -> Path | None:
+    """Where fingerprints live; None when caching is off."""
+    if os.environ.get("CODEGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("CODEGEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "codegen"
+
+
+@cache
+def tool_fingerprint() -> str:
+    """Hash of codegen's own code, schemas and templates plus the formatter versions."""
+    digest = hashlib.sha256()
+    roots = [_PACKAGE]
+    if not (_PACKAGE / "templates").is_dir():
+        roots.append(_PACKAGE.parent / "templates")  # a source checkout
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.suffix in _SUFFIXES):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for dist in ("ruff", "black", "jinja2", "pyyaml"):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist}=none\0".encode())
+    return digest.hexdigest()
+
+
+def _inputs(project: Path, targets: list[str] | None) -> tuple[str, Path] | None:
+    """Fingerprint of every input and the output root, or None if anything is unusual."""
+    try:
+        raw = project.read_bytes()
+        data: Any = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        catalogs = [project.parent / str(c) for c in data["catalogs"]]
+        root = (project.parent / str(data.get("output_root", "../generated"))).resolve()
+        digest = hashlib.sha256(tool_fingerprint().encode() + b"\0" + raw)
+        for path in catalogs:
+            digest.update(b"\0" + path.read_bytes())
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return None
+    digest.update(json.dumps(sorted(targets or [])).encode())
+    return digest.hexdigest(), root
+
+
+def _record_path(project: Path, targets: list[str] | None) -> Path | None:
+    base = cache_dir()
+    if base is None:
+        return None
+    key = hashlib.sha256(f"{project.resolve()}\0{sorted(targets or [])}".encode()).hexdigest()[:32]
+    return base / f"{key}.json"
+
+
+def _stats(root: Path, files: list[str]) -> dict[str, list[int]] | None:
+    out = {}
+    for rel in files:
+        try:
+            st = (root / rel).stat()
+        except OSError:
+            return None
+        out[rel] = [st.st_size, st.st_mtime_ns]
+    return out
+
+
+class FastPath:
+    """One run's view of the cache: the input fingerprint is taken before any work starts."""
+
+    def __init__(self, project: Path, targets: list[str] | None) -> None:
+        self.record_path = _record_path(project, targets)
+        self.inputs = _inputs(project, targets) if self.record_path else None
+
+    def fresh(self) -> tuple[Path, int] | None:
+        """(output root, file count) when the last verified run still holds, else None."""
+        if self.record_path is None or self.inputs is None:
+            return None
+        try:
+            record = json.loads(self.record_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        fingerprint, root = self.inputs
+        if record.get("fingerprint") != fingerprint or record.get("root") != str(root):
+            return None
+        files = record.get("files", {})
+        if _stats(root, list(files)) != files:
+            return None
+        return root, len(files) - 1  # the manifest is not a generated file
+
+    def remember(self, root: Path, files: list[str]) -> None:
+        """Record that the tree under root holds exactly what the fingerprinted inputs generate."""
+        if self.record_path is None or self.inputs is None or root != self.inputs[1]:
+            return
+        stats = _stats(root, [*files, ".codegen-manifest.json"])
+        if stats is None:
+            return
+        record = {"fingerprint": self.inputs[0], "root": str(root), "files": stats}
+        try:
+            self.record_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.record_path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(record), "utf-8")
+            os.replace(tmp, self.record_path)
+        except OSError:
+            return  # a cache that cannot be written only costs speed
