@@ -59,3 +59,10 @@ def require(tool: str) -> str:
     if found is None:
         pytest.fail(f"{tool} is not installed")
     return found
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the user's no-change cache."""
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path_factory.mktemp("codegen-cache")))
+    monkeypatch.delenv("CODEGEN_NO_CACHE", raising=False)

@@ -133,3 +133,31 @@ def test_module_entry_point_runs(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "codegen", "validate", "spec"], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0 and "valid" in proc.stdout, proc.stderr
+
+
+def test_no_change_fast_path_skips_work_and_notices_every_change(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import codegen.generate
+
+    assert main(["generate"]) == 0
+    calls = {"n": 0}
+    real = codegen.generate.generate
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(codegen.generate, "generate", counting)
+    assert main(["generate"]) == 0 and main(["check"]) == 0
+    assert calls["n"] == 0, "nothing changed: no generation"
+    out = project / "generated/python/src/minimal_codes/reason.py"
+    out.write_text(out.read_text() + "# edit\n")
+    assert main(["check"]) == 1 and calls["n"] == 1, "an edited output is noticed"
+    assert main(["generate"]) == 0 and calls["n"] == 2
+    assert main(["check"]) == 0 and calls["n"] == 2
+    codes = project / "spec" / "codes.yaml"
+    codes.write_text(codes.read_text().replace("Everything worked.", "Everything worked again."))
+    assert main(["check"]) == 1 and calls["n"] == 3, "an edited input is noticed"
+    assert main(["generate"]) == 0 and calls["n"] == 4
+    assert main(["check", "--no-cache"]) == 0 and calls["n"] == 5
+    monkeypatch.setenv("CODEGEN_NO_CACHE", "1")
+    assert main(["check"]) == 0 and calls["n"] == 6
