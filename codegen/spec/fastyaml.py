@@ -11,7 +11,6 @@ positions. Positions themselves are computed from the text on demand.
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
@@ -20,30 +19,36 @@ try:
 except ImportError:  # pragma: no cover - the slow path still works
     yaml_rs = None  # type: ignore[assignment]
 
-# A plain scalar PyYAML 1.1 reads differently from YAML 1.2 (or that the slow path refuses).
-_TRAP = (
-    r"(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF"
-    r"|[-+]?0[0-9_]+|[-+]?0[xXoObB][0-9a-fA-F_]*|[-+]?[0-9_]*_[0-9_]*"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
-    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
-    r"|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN))"
-)
-_SUSPECT = re.compile(
-    rf"(?:[:\-?]\s+|[\[{{,]\s*){_TRAP}\s*(?:$|[,\]}}]|\s#)"  # a value
-    rf"|^[ \t]*(?:-\s+)?{_TRAP}\s*:(?:\s|$)"  # a key
-    r"|(?:^|[\s,\[{])(?:!|[&*][^\s,\]}])"  # a tag, an anchor or an alias
-    r"|(?:^|[\s,\[{])\?"  # an explicit (complex) key
-    r"|^(?:---|\.\.\.)(?:\s|$)|<<\s*:"  # document markers, merge keys
-    r"|(?:^|[:\-?][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?$"  # block scalars (chomping edge cases differ)
-    "|[\t\x85\u2028\u2029\ufeff]",  # tabs (PyYAML refuses some); YAML 1.1-only line breaks; a BOM
+# Text where the two readings may differ, found without visiting every scalar: integers
+# written other than in plain decimal (octal, hex, binary, underscores, sexagesimal) ...
+_NUM = r"[-+]?(?:0[0-9_xXoObB][0-9a-fA-F_]*|[0-9]*_[0-9_]*|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
+_ODD_INT = re.compile(
+    rf"(?:[:\-][ \t]+|[\[{{,][ \t]*)(?=[-+0-9_]){_NUM}[ \t]*(?:$|[,\]}}]|[ \t]#)"  # a whole value
+    rf"|^[ \t]*(?:-[ \t]+)?(?=[-+0-9_]){_NUM}[ \t]*:(?:\s|$)",  # a whole key
     re.M,
 )
+# ... and constructs the fast path does not take: tags, anchors, aliases, explicit keys,
+# document markers, merge keys, block scalars, tabs, YAML 1.1-only line breaks, a BOM.
+_CONSTRUCT = re.compile(
+    r"(?:^|[\s,\[{])(?:[!?]|[&*][^\s,\]}])"
+    r"|^(?:---|\.\.\.)(?:\s|$)|<<\s*:"
+    r"|(?:^|[:\-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?$"
+    "|[\t\x85\u2028\u2029\ufeff]",
+    re.M,
+)
+_CONSTRUCT_CHARS = re.compile("[!?&*|><\t\x85\u2028\u2029\ufeff]|^(?:---|\\.\\.\\.)", re.M)
+# Plain scalars that YAML 1.1 reads as booleans or sexagesimal numbers come back from the
+# YAML 1.2 reader as strings: a string value (or key) that looks like one sends the file
+# to the slow path, which knows whether it was quoted.
+_ODD_STR = re.compile(
+    r"(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)")
 
 
 def fast_load(text: str) -> Any | None:
     """The data of text when the fast reading is certain to equal PyYAML's; else None."""
-    if yaml_rs is None or _SUSPECT.search(text):
+    if yaml_rs is None or _ODD_INT.search(text):
+        return None
+    if _CONSTRUCT_CHARS.search(text) and _CONSTRUCT.search(text):
         return None
     try:
         data = yaml_rs.loads(text)
@@ -53,15 +58,16 @@ def fast_load(text: str) -> Any | None:
 
 
 def _plain(value: Any, depth: int) -> bool:
-    """Only str keys and str/int/bool/None/list/dict values, like the slow path yields."""
+    """Only str keys and str/int/bool/None/list/dict values, none of them a YAML 1.1 trap."""
     if depth > 64:
         return False
+    if isinstance(value, str):
+        return _ODD_STR.fullmatch(value) is None
     if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v, depth + 1) for k, v in value.items())
+        return all(isinstance(k, str) and _plain(k, depth) and _plain(v, depth + 1) for k, v in value.items())
     if isinstance(value, list):
         return all(_plain(v, depth + 1) for v in value)
-    return value is None or (isinstance(value, (str, int, bool)) and not isinstance(
-        value, (float, datetime.date)))
+    return value is None or (isinstance(value, (int, bool)) and not isinstance(value, float))
 
 
 _ENTRIES = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.M)
