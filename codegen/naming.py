@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from codegen.diagnostics import Diagnostic
+from codegen.model import Catalog
 
 _WORD = re.compile(r"[A-Za-z][a-z0-9]*|[0-9]+")
 
@@ -74,3 +75,23 @@ def check_collisions(
                 f"which '{first[0]}' ({first[1]}:{first[2]}) already has in {scope}",
                 "rename one of them; a published name never changes, so rename the newer one"))
     return out, diags
+
+
+def name_catalog(
+    catalog: Catalog, members: Naming, fields: Naming, taken: frozenset[str], code: str, scope: str
+) -> tuple[dict[str, str], dict[str, str], list[Diagnostic]]:
+    """A catalog's member and field identifiers for one target, with every collision reported.
+
+    taken holds the attributes the target's generated code already gives each member (or
+    info record); a field named like one would shadow it, so it is refused with code.
+    """
+    keys, diags = check_collisions(members, ((e.name, catalog.file, e.line) for e in catalog.entries), scope)
+    attrs, more = check_collisions(fields, ((f.name, catalog.file, 1) for f in catalog.fields), scope)
+    diags += more
+    diags += [
+        Diagnostic(catalog.file, 1, 1, code,
+                   f"{fields.target}: field '{decl.name}' of catalog {catalog.id} would shadow the generated "
+                   f"attribute '{attrs[decl.name]}'", "rename the field")
+        for decl in catalog.fields if attrs[decl.name] in taken
+    ]
+    return keys, attrs, diags

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.naming import check_collisions
+from codegen.naming import check_collisions, name_catalog
 from codegen.targets.python import naming
 from codegen.targets.python.literals import py_docstring, py_literal
 
@@ -73,14 +73,8 @@ def build(spec: Spec) -> tuple[PyPackage, list[Diagnostic]]:
 
 
 def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dict[str, str]) -> tuple[PyCatalog, list[Diagnostic]]:
-    _, diags = check_collisions(naming.MEMBER, ((e.name, catalog.file, e.line) for e in catalog.entries), f"enum {classes[catalog.id]}")
-    attrs, more = check_collisions(naming.FIELD, ((f.name, catalog.file, 1) for f in catalog.fields), f"enum {classes[catalog.id]}")
-    diags += more
-    for decl in catalog.fields:
-        if attrs[decl.name] in naming.MEMBER_ATTRIBUTES:
-            diags.append(Diagnostic(catalog.file, 1, 1, "N002",
-                                    f"python: field '{decl.name}' of catalog {catalog.id} would shadow the member attribute '{attrs[decl.name]}'",
-                                    "rename the field"))
+    _, attrs, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.MEMBER_ATTRIBUTES, "N002",
+                                   f"enum {classes[catalog.id]}")
     fields = tuple(_field(d, attrs[d.name], modules, classes, _always_set(d, catalog)) for d in catalog.fields)
     succ = sorted({r.catalog for e in catalog.entries for r in e.successors})
     succ_imports = tuple((modules[c], classes[c]) for c in succ)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.naming import check_collisions
+from codegen.naming import check_collisions, name_catalog
 from codegen.targets.typescript import naming
 from codegen.targets.typescript.literals import (
     is_safe_integer,
@@ -126,14 +126,8 @@ def _check_exports(spec: Spec, pkg: TsPackage) -> list[Diagnostic]:
 
 def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str]) -> tuple[TsCatalog, list[Diagnostic]]:
     type_name = types[catalog.id]
-    keys, diags = check_collisions(naming.MEMBER, ((e.name, catalog.file, e.line) for e in catalog.entries), f"object {type_name}")
-    attrs, more = check_collisions(naming.FIELD, ((f.name, catalog.file, 1) for f in catalog.fields), f"interface {type_name}Info")
-    diags += more
-    for decl in catalog.fields:
-        if attrs[decl.name] in naming.INFO_KEYS:
-            diags.append(Diagnostic(catalog.file, 1, 1, "T003",
-                                    f"typescript: field '{decl.name}' of catalog {catalog.id} would shadow the info key '{attrs[decl.name]}'",
-                                    "rename the field"))
+    keys, attrs, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.INFO_KEYS, "T003",
+                                      f"catalog {type_name}")
     diags += _check_integers(catalog)
     if diags:
         return _empty(catalog, modules, type_name), diags
