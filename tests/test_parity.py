@@ -44,7 +44,7 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     busy = cat.entry("BUSY")
     assert busy is not None and busy.value == 10201
     # Python: the row's message literal (the docstring is triple-quoted, so the row is the only "...", match)
-    _mutate(tree, "python/src/voice_status_codes/infobip_voice_error.py", f'"{busy.message}",', '"Busy!",')
+    _mutate(tree, "python/src/voice_status_codes/_infobip_voice_error_info.py", f'"{busy.message}",', '"Busy!",')
     # TypeScript: the built JS value of the member
     _mutate(tree, "typescript/dist/infobip-voice-error.js", "BUSY: 10201", "BUSY: 10299")
     # JSON bundle: a value

@@ -71,8 +71,9 @@ def test_generate_removes_stale_owned_files_and_never_touches_others(project: Pa
     codes.write_text(codes.read_text().replace("category: {type: ref, catalog: reason, required: true}", "kind: {type: string}").replace("category: NONE, ", "").replace("category: TIMEOUT, ", "").replace("successors: [reason.TIMEOUT, reason.NONE]", ""))
     assert main(["generate"]) == 0, capsys.readouterr().err
     assert not (out / "python/src/minimal_codes/reason.py").exists()
+    assert not (out / "python/src/minimal_codes/_reason_info.py").exists()
     assert (out / "python" / "mine.txt").read_text() == "not generated\n"
-    assert "1 removed" in capsys.readouterr().out
+    assert "2 removed" in capsys.readouterr().out  # reason.py and its _reason_info.py
 
 
 def test_generate_reports_replacing_a_hand_edit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

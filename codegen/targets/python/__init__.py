@@ -37,11 +37,12 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         f"{src}/py.typed": "",
         f"{src}/__init__.py": render_template(env, "__init__.py.j2", p=pkg, header=header(project, "#")),
         f"{src}/_runtime.py": render_template(env, "_runtime.py.j2", header=header(project, "#")),
+        f"{src}/_lifecycle.py": render_template(env, "_lifecycle.py.j2", header=header(project, "#")),
     }
     for catalog in pkg.catalogs:
-        files[f"{src}/{catalog.module}.py"] = render_template(
-            env, "catalog.py.j2", c=catalog, header=header(catalog.spec_file, "#")
-        )
+        head = header(catalog.spec_file, "#")
+        files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)
+        files[f"{src}/_{catalog.module}_info.py"] = render_template(env, "catalog_info.py.j2", c=catalog, header=head)
     files[f"{src}/catalogs.json"] = canonical_json(build_bundle(spec))  # the bundle issue 6 reads
     python = {path: text for path, text in files.items() if path.endswith(".py")}
     files.update(ruff_format(python))

@@ -57,6 +57,14 @@ class PyPackage:
     description: str
     catalogs: list[PyCatalog] = field(default_factory=list)
 
+    @property
+    def type_imports(self) -> list[tuple[str, str]]:
+        """(module, name) of every public name, in the order isort wants them."""
+        pairs = [("_lifecycle", "Deprecation, Retirement")]
+        pairs += [(f"_{c.module}_info", c.info_class) for c in self.catalogs]
+        pairs += [(c.module, c.class_name) for c in self.catalogs]
+        return sorted(pairs)
+
 
 def build(spec: Spec) -> tuple[PyPackage, list[Diagnostic]]:
     """The whole package view, or naming diagnostics that say which entries clash."""

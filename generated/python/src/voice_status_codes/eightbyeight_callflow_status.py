@@ -10,21 +10,16 @@ Open catalog: parse() returns Unknown for values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import TYPE_CHECKING, Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    Unknown,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import Unknown, UnknownValueError
 
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
+    from ._eightbyeight_callflow_status_info import EightbyeightCallflowStatusInfo
     from .eightbyeight_session_status import EightbyeightSessionStatus
 
 __all__ = [
@@ -116,305 +111,34 @@ class EightbyeightCallflowStatus(IntEnum):
 
     @property
     def info(self) -> EightbyeightCallflowStatusInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._eightbyeight_callflow_status_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
     def long_message(self) -> str:
         """The long published variant of the status message (seeds 001/002), e.g. -1007 lists the accepted action types and -1009 appends the validation details."""
-        return _infos()[self].long_message
+        return self.info.long_message
 
     @property
     def session_status(self) -> EightbyeightSessionStatus:
         """sessionStatus that accompanies this statusCode in the response."""
         from .eightbyeight_session_status import EightbyeightSessionStatus
 
-        name = _infos()[self].session_status
+        name = self.info.session_status
         return EightbyeightSessionStatus[name]
-
-
-@dataclass(frozen=True, slots=True)
-class EightbyeightCallflowStatusInfo:
-    """What the spec says about one member of EightbyeightCallflowStatus."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    long_message: str
-    session_status: str
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    str,
-    str,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# EightbyeightCallflowStatusInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    ("Created", "", "1.0.0", None, None, (), "Created", "CREATED"),
-    (
-        "Invalid JSON request body",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid JSON request body",
-        "NOT_CREATED",
-    ),
-    (
-        "Speech profile or language parameter invalid",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Speech profile or language parameter invalid",
-        "NOT_CREATED",
-    ),
-    (
-        "Valid maxDigits required when minDigits provided",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Valid maxDigits required when minDigits provided",
-        "NOT_CREATED",
-    ),
-    (
-        "DTMF callback url not provided",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "DTMF callback url not provided",
-        "NOT_CREATED",
-    ),
-    (
-        "Valid overallTimeout is required when digitTimeout provided",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Valid overallTimeout is required when digitTimeout provided",
-        "NOT_CREATED",
-    ),
-    (
-        "OverallTimeout should be greater than digitTimeout",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OverallTimeout should be greater than digitTimeout",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid action type was used",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]",
-        "NOT_CREATED",
-    ),
-    (
-        "Valid maxDigits is required when completeOnHash is false",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Valid maxDigits is required when completeOnHash is false",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid call flow entry provided",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required",
-        "NOT_CREATED",
-    ),
-    (
-        "Some actions are provided beyond the allowed count",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Some actions are provided beyond the allowed count",
-        "NOT_CREATED",
-    ),
-    (
-        "Multiple destination phone numbers found in the request",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Multiple destination phone numbers found in the request",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid Callflow: Incorrect use of action Hangup",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid Callflow : Incorrect use of action Hangup",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid Callflow: First action should be a MakeCall action",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid Callflow : First action should be a MakeCall action",
-        "NOT_CREATED",
-    ),
-    (
-        "Source or caller ID is not allowed",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Source or caller ID is not allowed",
-        "NOT_CREATED",
-    ),
-    (
-        "The validity period of the call flow request has expired",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "The validity period of the call flow request has expired",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid Callflow Content: Some special characters are invalid/unaccepted",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid Callflow Content: Some special characters are invalid/unaccepted",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid MSISDN format in Destination",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid MSISDN format in Destination",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid Callflow: Execute Scenario cannot be processed together with other actions",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        '"Invalid Callflow: " or "Execute Scenario cannot be processed together with other actions',
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid Callflow Content: scenarioName is null or empty",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid Callflow Content: scenarioName is null or empty",
-        "NOT_CREATED",
-    ),
-    (
-        "Invalid Callflow: Invalid scenarioName or account doesn't have permission",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario",
-        "NOT_CREATED",
-    ),
-    (
-        "An unknown error has occurred",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "An unknown error has occurred.",
-        "NOT_CREATED",
-    ),
-)
-
-
-@cache
-def _infos() -> dict[EightbyeightCallflowStatus, EightbyeightCallflowStatusInfo]:
-    table = {}
-    for member, row in zip(EightbyeightCallflowStatus, _ROWS, strict=True):
-        (
-            message,
-            description,
-            since,
-            dep,
-            ret,
-            successors,
-            long_message,
-            session_status,
-        ) = row
-        table[member] = EightbyeightCallflowStatusInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            long_message,
-            session_status,
-        )
-    return table
 
 
 def parse(value: object) -> EightbyeightCallflowStatus | Unknown:
@@ -433,3 +157,12 @@ def parse_strict(value: object) -> EightbyeightCallflowStatus:
     if isinstance(member, Unknown):
         raise UnknownValueError(CATALOG_ID, value)
     return member
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "EightbyeightCallflowStatusInfo":
+        from ._eightbyeight_callflow_status_info import EightbyeightCallflowStatusInfo
+
+        return EightbyeightCallflowStatusInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

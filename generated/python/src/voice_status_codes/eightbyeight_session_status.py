@@ -8,18 +8,16 @@ Closed catalog: parse() rejects values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from typing import Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import UnknownValueError
+
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+    from ._eightbyeight_session_status_info import EightbyeightSessionStatusInfo
 
 __all__ = [
     "CATALOG_ID",
@@ -53,82 +51,21 @@ class EightbyeightSessionStatus(StrEnum):
 
     @property
     def info(self) -> EightbyeightSessionStatusInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._eightbyeight_session_status_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
-
-
-@dataclass(frozen=True, slots=True)
-class EightbyeightSessionStatusInfo:
-    """What the spec says about one member of EightbyeightSessionStatus."""
-
-    name: str
-    value: str
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# EightbyeightSessionStatusInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    (
-        "Callflow accepted; a session was created",
-        "The callflow passed validation and a voice session was created. The response then carries a sessionId.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "Callflow rejected; no session was created",
-        "The callflow has validation errors and was rejected; statusCode and statusMessage say why.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-)
-
-
-@cache
-def _infos() -> dict[EightbyeightSessionStatus, EightbyeightSessionStatusInfo]:
-    table = {}
-    for member, row in zip(EightbyeightSessionStatus, _ROWS, strict=True):
-        message, description, since, dep, ret, successors = row
-        table[member] = EightbyeightSessionStatusInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-        )
-    return table
 
 
 def parse(value: object) -> EightbyeightSessionStatus:
@@ -139,3 +76,12 @@ def parse(value: object) -> EightbyeightSessionStatus:
         except ValueError:
             pass
     raise UnknownValueError(CATALOG_ID, value)
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "EightbyeightSessionStatusInfo":
+        from ._eightbyeight_session_status_info import EightbyeightSessionStatusInfo
+
+        return EightbyeightSessionStatusInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

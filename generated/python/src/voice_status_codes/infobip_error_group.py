@@ -9,18 +9,16 @@ Closed catalog: parse() rejects values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import UnknownValueError
+
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+    from ._infobip_error_group_info import InfobipErrorGroupInfo
 
 __all__ = [
     "CATALOG_ID",
@@ -67,98 +65,21 @@ class InfobipErrorGroup(IntEnum):
 
     @property
     def info(self) -> InfobipErrorGroupInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._infobip_error_group_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
-
-
-@dataclass(frozen=True, slots=True)
-class InfobipErrorGroupInfo:
-    """What the spec says about one member of InfobipErrorGroup."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# InfobipErrorGroupInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    (
-        "OK",
-        "No error: the call was handled normally (e.g. normal hangup, machine detected).",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "Handset or device error",
-        "The end user's handset or device (e.g. camera or microphone) caused the failure.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "Called party (user) error",
-        "The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "Operator or platform error",
-        "The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-)
-
-
-@cache
-def _infos() -> dict[InfobipErrorGroup, InfobipErrorGroupInfo]:
-    table = {}
-    for member, row in zip(InfobipErrorGroup, _ROWS, strict=True):
-        message, description, since, dep, ret, successors = row
-        table[member] = InfobipErrorGroupInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-        )
-    return table
 
 
 def parse(value: object) -> InfobipErrorGroup:
@@ -169,3 +90,12 @@ def parse(value: object) -> InfobipErrorGroup:
         except ValueError:
             pass
     raise UnknownValueError(CATALOG_ID, value)
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "InfobipErrorGroupInfo":
+        from ._infobip_error_group_info import InfobipErrorGroupInfo
+
+        return InfobipErrorGroupInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

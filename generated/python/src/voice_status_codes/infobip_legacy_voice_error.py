@@ -8,20 +8,16 @@ Closed catalog: parse() rejects values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import TYPE_CHECKING, Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import UnknownValueError
 
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
+    from ._infobip_legacy_voice_error_info import InfobipLegacyVoiceErrorInfo
     from .infobip_error_group import InfobipErrorGroup
     from .infobip_voice_error import InfobipVoiceError
 
@@ -190,18 +186,20 @@ class InfobipLegacyVoiceError(IntEnum):
 
     @property
     def info(self) -> InfobipLegacyVoiceErrorInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._infobip_legacy_voice_error_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
@@ -209,386 +207,13 @@ class InfobipLegacyVoiceError(IntEnum):
         """Old error group id, as shown in the Migrated table. The Retired table publishes no group, so the four retired codes (exempt from required fields as tombstones) have none."""
         from .infobip_error_group import InfobipErrorGroup
 
-        name = _infos()[self].group
+        name = self.info.group
         return None if name is None else InfobipErrorGroup[name]
 
     @property
     def sip_status(self) -> int | None:
         """SIP response code the legacy code was derived from (code - 5000); present for 5400-5603 only."""
-        return _infos()[self].sip_status
-
-
-@dataclass(frozen=True, slots=True)
-class InfobipLegacyVoiceErrorInfo:
-    """What the spec says about one member of InfobipLegacyVoiceError."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    group: str | None
-    sip_status: int | None
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    str | None,
-    int | None,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# InfobipLegacyVoiceErrorInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    (
-        "The voice call was successfully answered by the recipient.",
-        "The voice call was successfully answered by the recipient. No further action is required.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.NORMAL_HANGUP",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.NORMAL_HANGUP",),
-        "OK",
-        None,
-    ),
-    (
-        "The voice call was answered by a machine or voicemail system.",
-        "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.MACHINE_DETECTED",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.MACHINE_DETECTED",),
-        "OK",
-        None,
-    ),
-    (
-        "The recipient's phone line is busy.",
-        "The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels.",
-        "1.0.0",
-        ("1.0.0", "infobip_voice_error.BUSY", "Migrated to 10xxx codes on 2024-10-09."),
-        None,
-        ("infobip_voice_error.BUSY",),
-        "OPERATOR_ERRORS",
-        None,
-    ),
-    (
-        "The recipient did not answer the call.",
-        "The recipient did not answer the call. You may try calling again later or choose an alternative communication method.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.NO_ANSWER",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.NO_ANSWER",),
-        "OPERATOR_ERRORS",
-        None,
-    ),
-    (
-        "An error occurred while downloading the audio file for playback.",
-        "An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.URL_NOT_FOUND",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        (
-            "infobip_voice_error.URL_NOT_FOUND",
-            "infobip_voice_error.URL_UNREACHABLE",
-            "infobip_voice_error.INVALID_RESPONSE",
-        ),
-        "USER_ERRORS",
-        None,
-    ),
-    (
-        "The audio format is not supported.",
-        "The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.INVALID_REQUEST",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.INVALID_REQUEST",),
-        "OPERATOR_ERRORS",
-        None,
-    ),
-    (
-        "The voice call request was malformed or contained invalid parameters.",
-        "The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.INVALID_REQUEST",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.INVALID_REQUEST",),
-        "OPERATOR_ERRORS",
-        400,
-    ),
-    (
-        "The voice call request was rejected by the operator.",
-        "The voice call request was rejected by the operator. Contact Support for further assistance.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.FORBIDDEN",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.FORBIDDEN",),
-        "OPERATOR_ERRORS",
-        403,
-    ),
-    (
-        "The destination for the voice call was not found or is invalid.",
-        "The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.DESTINATION_NOT_FOUND",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.DESTINATION_NOT_FOUND",),
-        "OPERATOR_ERRORS",
-        404,
-    ),
-    (
-        "Proxy authentication is required to establish the voice call.",
-        "Proxy authentication is required to establish the voice call. Contact Support for further assistance.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.UNAUTHENTICATED",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.UNAUTHENTICATED",),
-        "OPERATOR_ERRORS",
-        407,
-    ),
-    (
-        "The voice call request timed out before a response was received or the end user could not be found in time during the call.",
-        "The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.REQUEST_TIMEOUT",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.REQUEST_TIMEOUT",),
-        "OPERATOR_ERRORS",
-        408,
-    ),
-    (
-        "The requested voice call resource is no longer available.",
-        "The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.DESTINATION_UNAVAILABLE",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.DESTINATION_UNAVAILABLE",),
-        "OPERATOR_ERRORS",
-        410,
-    ),
-    (
-        "The voice call request entity (for example, audio file) is too large.",
-        "The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.INVALID_REQUEST",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.INVALID_REQUEST",),
-        "OPERATOR_ERRORS",
-        413,
-    ),
-    (
-        "The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).",
-        "The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.INVALID_REQUEST",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.INVALID_REQUEST",),
-        "OPERATOR_ERRORS",
-        414,
-    ),
-    (
-        "The media type used in the voice call is not supported.",
-        "The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.INVALID_REQUEST",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.INVALID_REQUEST",),
-        "OPERATOR_ERRORS",
-        415,
-    ),
-    (
-        "Temporary unavailability of the voice service or recipient currently unavailable.",
-        "Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.TEMPORARILY_UNAVAILABLE",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.TEMPORARILY_UNAVAILABLE",),
-        "OPERATOR_ERRORS",
-        480,
-    ),
-    (
-        "The voice call record/transaction does not exist.",
-        "The voice call record/transaction does not exist. Contact Support for further assistance.",
-        "1.0.0",
-        None,
-        ("1.0.0", "Retired on 2024-10-09 with no 10xxx equivalent."),
-        (),
-        None,
-        481,
-    ),
-    (
-        "The address (for example, destination number) provided for the voice call is incomplete or invalid.",
-        "The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.INVALID_REQUEST",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.INVALID_REQUEST",),
-        "OPERATOR_ERRORS",
-        484,
-    ),
-    (
-        "The voice call request was terminated with a cancel button or the end user refused to receive a voice call.",
-        "The voice call request was terminated with a cancel button or the end user refused to receive a voice call.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.CANCELLED",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.CANCELLED", "infobip_voice_error.REJECTED"),
-        "OPERATOR_ERRORS",
-        487,
-    ),
-    (
-        "The voice call request is not acceptable on the operator’s end.",
-        "The voice call request is not acceptable on the operator’s end. Contact Support for further assistance.",
-        "1.0.0",
-        None,
-        ("1.0.0", "Retired on 2024-10-09 with no 10xxx equivalent."),
-        (),
-        None,
-        488,
-    ),
-    (
-        "The voice call request is pending and waiting for further processing.",
-        "The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later.",
-        "1.0.0",
-        None,
-        ("1.0.0", "Retired on 2024-10-09 with no 10xxx equivalent."),
-        (),
-        None,
-        491,
-    ),
-    (
-        "The requested voice call feature is not implemented or supported.",
-        "The requested voice call feature is not implemented or supported. Contact Support for further assistance.",
-        "1.0.0",
-        None,
-        ("1.0.0", "Retired on 2024-10-09 with no 10xxx equivalent."),
-        (),
-        None,
-        501,
-    ),
-    (
-        "The voice call service is temporarily unavailable.",
-        "The voice call service is temporarily unavailable. Retry the request later or contact Support\xa0for further information.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.SERVICE_UNAVAILABLE",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.SERVICE_UNAVAILABLE",),
-        "OPERATOR_ERRORS",
-        503,
-    ),
-    (
-        "The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.",
-        "The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later.",
-        "1.0.0",
-        (
-            "1.0.0",
-            "infobip_voice_error.REJECTED",
-            "Migrated to 10xxx codes on 2024-10-09.",
-        ),
-        None,
-        ("infobip_voice_error.REJECTED",),
-        "OPERATOR_ERRORS",
-        603,
-    ),
-)
-
-
-@cache
-def _infos() -> dict[InfobipLegacyVoiceError, InfobipLegacyVoiceErrorInfo]:
-    table = {}
-    for member, row in zip(InfobipLegacyVoiceError, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, group, sip_status = row
-        table[member] = InfobipLegacyVoiceErrorInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            group,
-            sip_status,
-        )
-    return table
+        return self.info.sip_status
 
 
 def parse(value: object) -> InfobipLegacyVoiceError:
@@ -610,7 +235,16 @@ def migrate(value: object) -> tuple[InfobipVoiceError, ...]:
     }
     member = parse(value)
     out: list[InfobipVoiceError] = []
-    for ref in _infos()[member].successors:
+    for ref in member.info.successors:
         catalog, _, name = ref.partition(".")
         out.append(classes[catalog][name])
     return tuple(out)
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "InfobipLegacyVoiceErrorInfo":
+        from ._infobip_legacy_voice_error_info import InfobipLegacyVoiceErrorInfo
+
+        return InfobipLegacyVoiceErrorInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,18 +8,16 @@ Closed catalog: parse() rejects values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import UnknownValueError
+
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+    from ._infobip_status_group_info import InfobipStatusGroupInfo
 
 __all__ = [
     "CATALOG_ID",
@@ -71,99 +69,21 @@ class InfobipStatusGroup(IntEnum):
 
     @property
     def info(self) -> InfobipStatusGroupInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._infobip_status_group_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
-
-
-@dataclass(frozen=True, slots=True)
-class InfobipStatusGroupInfo:
-    """What the spec says about one member of InfobipStatusGroup."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# InfobipStatusGroupInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    (
-        "Pending",
-        "The message or call is still being processed; no final status yet.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "Undeliverable",
-        "The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled).",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    ("Delivered", "The message or call was delivered.", "1.0.0", None, None, ()),
-    (
-        "Expired",
-        "No final status was received before the validity period ended.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "Rejected",
-        "The request was rejected by the platform and not sent.",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-)
-
-
-@cache
-def _infos() -> dict[InfobipStatusGroup, InfobipStatusGroupInfo]:
-    table = {}
-    for member, row in zip(InfobipStatusGroup, _ROWS, strict=True):
-        message, description, since, dep, ret, successors = row
-        table[member] = InfobipStatusGroupInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-        )
-    return table
 
 
 def parse(value: object) -> InfobipStatusGroup:
@@ -174,3 +94,12 @@ def parse(value: object) -> InfobipStatusGroup:
         except ValueError:
             pass
     raise UnknownValueError(CATALOG_ID, value)
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "InfobipStatusGroupInfo":
+        from ._infobip_status_group_info import InfobipStatusGroupInfo
+
+        return InfobipStatusGroupInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

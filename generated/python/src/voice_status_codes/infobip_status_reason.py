@@ -9,21 +9,16 @@ Open catalog: parse() returns Unknown for values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import TYPE_CHECKING, Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    Unknown,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import Unknown, UnknownValueError
 
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
+    from ._infobip_status_reason_info import InfobipStatusReasonInfo
     from .infobip_status_group import InfobipStatusGroup
     from .infobip_voice_error import InfobipVoiceError
 
@@ -67,18 +62,20 @@ class InfobipStatusReason(IntEnum):
 
     @property
     def info(self) -> InfobipStatusReasonInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._infobip_status_reason_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
@@ -86,7 +83,7 @@ class InfobipStatusReason(IntEnum):
         """Status group (groupId) of this status."""
         from .infobip_status_group import InfobipStatusGroup
 
-        name = _infos()[self].status_group
+        name = self.info.status_group
         return InfobipStatusGroup[name]
 
     @property
@@ -94,104 +91,8 @@ class InfobipStatusReason(IntEnum):
         """Matching voice error code, when there is one."""
         from .infobip_voice_error import InfobipVoiceError
 
-        name = _infos()[self].error_code
+        name = self.info.error_code
         return None if name is None else InfobipVoiceError[name]
-
-
-@dataclass(frozen=True, slots=True)
-class InfobipStatusReasonInfo:
-    """What the spec says about one member of InfobipStatusReason."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    status_group: str
-    error_code: str | None
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    str,
-    str | None,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# InfobipStatusReasonInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    (
-        "Call delivered but not answered",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "UNDELIVERABLE",
-        "NO_ANSWER",
-    ),
-    ("End user was busy", "", "1.0.0", None, None, (), "UNDELIVERABLE", "BUSY"),
-    (
-        "Call cancelled at the originating side",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "UNDELIVERABLE",
-        "CANCELLED",
-    ),
-    (
-        "Call rejected by the end user",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "UNDELIVERABLE",
-        "REJECTED",
-    ),
-    (
-        "Request rejected by the platform",
-        "The request was invalid or malformed, or the service was temporarily unavailable.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "REJECTED",
-        None,
-    ),
-)
-
-
-@cache
-def _infos() -> dict[InfobipStatusReason, InfobipStatusReasonInfo]:
-    table = {}
-    for member, row in zip(InfobipStatusReason, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, status_group, error_code = (
-            row
-        )
-        table[member] = InfobipStatusReasonInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            status_group,
-            error_code,
-        )
-    return table
 
 
 def parse(value: object) -> InfobipStatusReason | Unknown:
@@ -210,3 +111,12 @@ def parse_strict(value: object) -> InfobipStatusReason:
     if isinstance(member, Unknown):
         raise UnknownValueError(CATALOG_ID, value)
     return member
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "InfobipStatusReasonInfo":
+        from ._infobip_status_reason_info import InfobipStatusReasonInfo
+
+        return InfobipStatusReasonInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,21 +10,16 @@ Open catalog: parse() returns Unknown for values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import TYPE_CHECKING, Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    Unknown,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import Unknown, UnknownValueError
 
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
+    from ._infobip_voice_error_info import InfobipVoiceErrorInfo
     from .infobip_error_group import InfobipErrorGroup
 
 __all__ = [
@@ -215,18 +210,20 @@ class InfobipVoiceError(IntEnum):
 
     @property
     def info(self) -> InfobipVoiceErrorInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._infobip_voice_error_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
@@ -234,323 +231,8 @@ class InfobipVoiceError(IntEnum):
         """Error group (groupId). Absent for 10104 and 10105, which only the WebRTC SDK lists and for which no group is published."""
         from .infobip_error_group import InfobipErrorGroup
 
-        name = _infos()[self].group
+        name = self.info.group
         return None if name is None else InfobipErrorGroup[name]
-
-
-@dataclass(frozen=True, slots=True)
-class InfobipVoiceErrorInfo:
-    """What the spec says about one member of InfobipVoiceError."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    group: str | None
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    str | None,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# InfobipVoiceErrorInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    (
-        "Call ended by a hangup from the caller, the callee or the API",
-        "The call ended due to a hangup initiated by the caller, callee, or API.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OK",
-    ),
-    ("Call was answered on another device", "", "1.0.0", None, None, (), "OK"),
-    (
-        "Call was answered by an answering machine or voicemail",
-        "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OK",
-    ),
-    ("Call was answered by a person", "", "1.0.0", None, None, (), "OK"),
-    (
-        "Call reached its maximum allowed duration",
-        "The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OK",
-    ),
-    (
-        "Use of camera and/or microphone was denied or blocked",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "HANDSET_ERRORS",
-    ),
-    (
-        "Camera and/or microphone not found",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "HANDSET_ERRORS",
-    ),
-    (
-        "Camera and/or microphone not available",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "HANDSET_ERRORS",
-    ),
-    (
-        "Media problem during the call (e.g. audio)",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "HANDSET_ERRORS",
-    ),
-    (
-        "Screen-sharing display surface selected is not allowed",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        None,
-    ),
-    (
-        "Browser does not support screen-sharing control",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        None,
-    ),
-    (
-        "Call reached the end user's device but was not answered",
-        "The call was successfully delivered to the end user device,\xa0however, it was not answered by the end user.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "USER_ERRORS",
-    ),
-    (
-        "Call reached the end user's device but the user was busy",
-        "The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "USER_ERRORS",
-    ),
-    (
-        "Call was cancelled on the originating side before it was connected",
-        "The call was canceled at the origination end before it could be successfully routed to the end user.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "USER_ERRORS",
-    ),
-    (
-        "Call was rejected or declined on the receiving side",
-        "The call was rejected/declined by the end user at the receiving end.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "USER_ERRORS",
-    ),
-    (
-        "End user could not be reached at the moment",
-        "The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "USER_ERRORS",
-    ),
-    (
-        "Request was rejected",
-        "The received request was rejected. Contact Support for further assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Account lacks the credit needed to place the call",
-        "The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Caller authentication missing or invalid",
-        "The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Dialled destination could not be found",
-        "The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Destination currently unavailable or out of service",
-        "The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    ("Destination is invalid", "", "1.0.0", None, None, (), "OPERATOR_ERRORS"),
-    (
-        "Call request is invalid or malformed",
-        "The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Call request timed out (no coverage or end user not reached in time)",
-        "The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    ("Network error during the call", "", "1.0.0", None, None, (), "OPERATOR_ERRORS"),
-    (
-        "Call service temporarily unavailable",
-        "The call service is temporarily unavailable. Contact Support for assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Call ended for an unknown reason",
-        "An unknown error occurred during the call. Contact Support for further investigation and assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Requested feature is not available or not enabled",
-        "The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Call could not be completed because of network congestion",
-        "The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Destination has not authorized incoming calls",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Application URL not found",
-        "The requested URL for the call was not found. Verify the URL and make necessary corrections.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Application URL unreachable",
-        "The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-    (
-        "Response from the application URL is invalid",
-        "The response received during the call is invalid or unexpected. Contact Support for assistance.",
-        "1.0.0",
-        None,
-        None,
-        (),
-        "OPERATOR_ERRORS",
-    ),
-)
-
-
-@cache
-def _infos() -> dict[InfobipVoiceError, InfobipVoiceErrorInfo]:
-    table = {}
-    for member, row in zip(InfobipVoiceError, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, group = row
-        table[member] = InfobipVoiceErrorInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            group,
-        )
-    return table
 
 
 def parse(value: object) -> InfobipVoiceError | Unknown:
@@ -569,3 +251,12 @@ def parse_strict(value: object) -> InfobipVoiceError:
     if isinstance(member, Unknown):
         raise UnknownValueError(CATALOG_ID, value)
     return member
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "InfobipVoiceErrorInfo":
+        from ._infobip_voice_error_info import InfobipVoiceErrorInfo
+
+        return InfobipVoiceErrorInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,18 +9,16 @@ Closed catalog: parse() rejects values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from typing import Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import UnknownValueError
+
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+    from ._voipbin_status_info import VoipbinStatusInfo
 
 __all__ = [
     "CATALOG_ID",
@@ -73,108 +71,26 @@ class VoipbinStatus(StrEnum):
 
     @property
     def info(self) -> VoipbinStatusInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._voipbin_status_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
     def http_status(self) -> int:
         """The one HTTP status that carries this envelope status."""
-        return _infos()[self].http_status
-
-
-@dataclass(frozen=True, slots=True)
-class VoipbinStatusInfo:
-    """What the spec says about one member of VoipbinStatus."""
-
-    name: str
-    value: str
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    http_status: int
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    int,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# VoipbinStatusInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    ("The request is invalid.", "", "1.0.0", None, None, (), 400),
-    ("The request carries no valid credentials.", "", "1.0.0", None, None, (), 401),
-    (
-        "The account balance does not cover the operation.",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        402,
-    ),
-    ("The caller may not perform the operation.", "", "1.0.0", None, None, (), 403),
-    ("The resource or route does not exist.", "", "1.0.0", None, None, (), 404),
-    ("The resource already exists.", "", "1.0.0", None, None, (), 409),
-    (
-        "The resource is not in a state that allows the operation.",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        409,
-    ),
-    ("A rate limit or quota was exceeded.", "", "1.0.0", None, None, (), 429),
-    (
-        "A service is temporarily unavailable or the request did not complete.",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-        503,
-    ),
-    ("An unexpected server error occurred.", "", "1.0.0", None, None, (), 500),
-)
-
-
-@cache
-def _infos() -> dict[VoipbinStatus, VoipbinStatusInfo]:
-    table = {}
-    for member, row in zip(VoipbinStatus, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, http_status = row
-        table[member] = VoipbinStatusInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            http_status,
-        )
-    return table
+        return self.info.http_status
 
 
 def parse(value: object) -> VoipbinStatus:
@@ -185,3 +101,12 @@ def parse(value: object) -> VoipbinStatus:
         except ValueError:
             pass
     raise UnknownValueError(CATALOG_ID, value)
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "VoipbinStatusInfo":
+        from ._voipbin_status_info import VoipbinStatusInfo
+
+        return VoipbinStatusInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,19 +3,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from typing import Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    Unknown,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import Unknown, UnknownValueError
+
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+    from ._text_info import TextInfo
 
 __all__ = [
     "CATALOG_ID",
@@ -51,86 +48,21 @@ class Text(StrEnum):
 
     @property
     def info(self) -> TextInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._text_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
-
-
-@dataclass(frozen=True, slots=True)
-class TextInfo:
-    """What the spec says about one member of Text."""
-
-    name: str
-    value: str
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# TextInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    ('He said """hi""" and left.', "", "1.0.0", None, None, ()),
-    ("C:\\path\\to\\file and \\n literal", "", "1.0.0", None, None, ()),
-    ("line one\nline two\r\nline three\ttabbed", "", "1.0.0", None, None, ()),
-    (
-        "ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    (
-        "naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end",
-        "",
-        "1.0.0",
-        None,
-        None,
-        (),
-    ),
-    ('ends with a quote"', "", "1.0.0", None, None, ()),
-)
-
-
-@cache
-def _infos() -> dict[Text, TextInfo]:
-    table = {}
-    for member, row in zip(Text, _ROWS, strict=True):
-        message, description, since, dep, ret, successors = row
-        table[member] = TextInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-        )
-    return table
 
 
 def parse(value: object) -> Text | Unknown:
@@ -149,3 +81,12 @@ def parse_strict(value: object) -> Text:
     if isinstance(member, Unknown):
         raise UnknownValueError(CATALOG_ID, value)
     return member
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "TextInfo":
+        from ._text_info import TextInfo
+
+        return TextInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

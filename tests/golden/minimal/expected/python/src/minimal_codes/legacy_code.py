@@ -8,20 +8,16 @@ Closed catalog: parse() rejects values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
-from typing import TYPE_CHECKING, Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import UnknownValueError
 
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
+    from ._legacy_code_info import LegacyCodeInfo
     from .reason import Reason
 
 __all__ = [
@@ -62,18 +58,20 @@ class LegacyCode(IntEnum):
 
     @property
     def info(self) -> LegacyCodeInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._legacy_code_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
@@ -81,87 +79,13 @@ class LegacyCode(IntEnum):
         """The category field."""
         from .reason import Reason
 
-        name = _infos()[self].category
+        name = self.info.category
         return None if name is None else Reason[name]
 
     @property
     def retryable(self) -> bool | None:
         """The retryable field."""
-        return _infos()[self].retryable
-
-
-@dataclass(frozen=True, slots=True)
-class LegacyCodeInfo:
-    """What the spec says about one member of LegacyCode."""
-
-    name: str
-    value: int
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    category: str | None
-    retryable: bool | None
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    str | None,
-    bool | None,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# LegacyCodeInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    ("Everything worked.", "", "1.0.0", None, None, (), "NONE", False),
-    (
-        "The request timed out.",
-        "A longer text about the timeout.",
-        "1.0.0",
-        ("2.0.0", "legacy_code.OK", "Use the new code."),
-        None,
-        ("reason.TIMEOUT", "reason.NONE"),
-        "TIMEOUT",
-        True,
-    ),
-    (
-        "A retired code with the largest safe integer.",
-        "",
-        "1.0.0",
-        None,
-        ("2.1.0", "Never reuse."),
-        (),
-        None,
-        None,
-    ),
-)
-
-
-@cache
-def _infos() -> dict[LegacyCode, LegacyCodeInfo]:
-    table = {}
-    for member, row in zip(LegacyCode, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, category, retryable = row
-        table[member] = LegacyCodeInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            category,
-            retryable,
-        )
-    return table
+        return self.info.retryable
 
 
 def parse(value: object) -> LegacyCode:
@@ -183,7 +107,16 @@ def migrate(value: object) -> tuple[Reason, ...]:
     }
     member = parse(value)
     out: list[Reason] = []
-    for ref in _infos()[member].successors:
+    for ref in member.info.successors:
         catalog, _, name = ref.partition(".")
         out.append(classes[catalog][name])
     return tuple(out)
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "LegacyCodeInfo":
+        from ._legacy_code_info import LegacyCodeInfo
+
+        return LegacyCodeInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,19 +8,16 @@ Open catalog: parse() returns Unknown for values it does not list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from typing import Final
 
-from ._runtime import (
-    Deprecation,
-    Retirement,
-    Unknown,
-    UnknownValueError,
-    deprecation,
-    retirement,
-)
+from ._runtime import Unknown, UnknownValueError
+
+# The typing module costs an import; type checkers treat this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+    from ._reason_info import ReasonInfo
 
 __all__ = [
     "CATALOG_ID",
@@ -49,84 +46,31 @@ class Reason(StrEnum):
 
     @property
     def info(self) -> ReasonInfo:
-        """Everything the spec says about this member."""
-        return _infos()[self]
+        """Everything the spec says about this member (loaded on first use)."""
+        from ._reason_info import infos
+
+        return infos()[self]
 
     @property
     def message(self) -> str:
         """The short message."""
-        return _infos()[self].message
+        return self.info.message
 
     @property
     def is_deprecated(self) -> bool:
         """True when the member is deprecated or retired."""
-        info = _infos()[self]
+        info = self.info
         return info.deprecated is not None or info.retired is not None
 
     @property
     def http_status(self) -> int | None:
         """The http_status field."""
-        return _infos()[self].http_status
+        return self.info.http_status
 
     @property
     def class_(self) -> str | None:
         """The class field."""
-        return _infos()[self].class_
-
-
-@dataclass(frozen=True, slots=True)
-class ReasonInfo:
-    """What the spec says about one member of Reason."""
-
-    name: str
-    value: str
-    message: str
-    description: str
-    since: str
-    deprecated: Deprecation | None
-    retired: Retirement | None
-    successors: tuple[str, ...]
-    http_status: int | None
-    class_: str | None
-
-
-_Row = tuple[
-    str,
-    str,
-    str,
-    tuple[str, str | None, str] | None,
-    tuple[str, str] | None,
-    tuple[str, ...],
-    int | None,
-    str | None,
-]
-
-# One row per member, in member order: compiled to constants, turned into
-# ReasonInfo objects only when first asked for.
-_ROWS: Final[tuple[_Row, ...]] = (
-    ("No reason.", "", "1.0.0", None, None, (), None, None),
-    ("Timed out.", "", "2.0.0", None, None, (), 504, "server"),
-)
-
-
-@cache
-def _infos() -> dict[Reason, ReasonInfo]:
-    table = {}
-    for member, row in zip(Reason, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, http_status, class_ = row
-        table[member] = ReasonInfo(
-            member.name,
-            member.value,
-            message,
-            description,
-            since,
-            deprecation(dep),
-            retirement(ret),
-            successors,
-            http_status,
-            class_,
-        )
-    return table
+        return self.info.class_
 
 
 def parse(value: object) -> Reason | Unknown:
@@ -145,3 +89,12 @@ def parse_strict(value: object) -> Reason:
     if isinstance(member, Unknown):
         raise UnknownValueError(CATALOG_ID, value)
     return member
+
+
+def __getattr__(name: str) -> object:
+    # The info class lives with the metadata, which loads on first use.
+    if name == "ReasonInfo":
+        from ._reason_info import ReasonInfo
+
+        return ReasonInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
