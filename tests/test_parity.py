@@ -53,7 +53,7 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     entry["value"] = 10202
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
     # OpenAPI: a name
-    _mutate(tree, "openapi/catalogs.openapi.yaml", "- BUSY\n", "- BUZY\n")
+    _mutate(tree, "openapi/catalogs.openapi.yaml", "- \"BUSY\"\n", "- \"BUZY\"\n")
     return {r.target: r for r in verify(spec, tree, node=require("node"))}
 
 

@@ -9,7 +9,6 @@ from importlib import resources
 from typing import Any
 
 import fastjsonschema
-import jsonschema
 
 from codegen.diagnostics import Diagnostic
 from codegen.spec.yamlsrc import Document
@@ -37,7 +36,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @cache
-def _validator(name: str) -> tuple[jsonschema.Draft202012Validator, dict[int, str]]:
+def _validator(name: str) -> tuple[Any, dict[int, str]]:
+    import jsonschema  # only an invalid document pays for importing it
     schema = load_schema(name)
     defs = {id(body): key for key, body in schema.get("$defs", {}).items()}
     return jsonschema.Draft202012Validator(schema), defs
