@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -253,7 +254,8 @@ def _row(spec: Spec, entry: Entry, decls: tuple[FieldDecl, ...], with_successors
         *([tuple(_ref_row(spec, r) for r in entry.successors)] if with_successors else []),
         *(_field_value(spec, entry.fields.get(d.name), d) for d in decls),
     )
-    return ts_literal(row)
+    # JSON text in a string literal: the checker skips it, so metadata costs it nothing.
+    return ts_string(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
 
 
 def _field_value(spec: Spec, value: object, decl: FieldDecl) -> object:
