@@ -162,3 +162,20 @@ def test_no_change_fast_path_skips_work_and_notices_every_change(project: Path, 
     assert main(["check", "--no-cache"]) == 0 and calls["n"] == 5
     monkeypatch.setenv("CODEGEN_NO_CACHE", "1")
     assert main(["check"]) == 0 and calls["n"] == 6
+
+
+def test_two_generate_runs_at_once_leave_the_tree_consistent(project: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CODEGEN_NO_CACHE": "1"}
+    runs = [subprocess.Popen([sys.executable, "-m", "codegen", "generate"], cwd=project, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert main(["check", "--no-cache"]) == 0
+    assert not list((project / "generated").rglob("*.tmp"))
+    outputs = sorted(out.decode() for out, _ in results)
+    written = len(list((project / "generated").rglob("*.py")))
+    assert outputs[0].startswith("generated: 0 new, 0 changed") and " 0 unchanged" in outputs[1], outputs
+    assert written > 0  # one run wrote everything under the lock, the other then found it done
