@@ -41,7 +41,7 @@ class Plan:
     """What a run would change under the output root."""
 
     root: Path
-    write: dict[str, bytes] = field(default_factory=dict)  # new or changed
+    write: dict[str, str] = field(default_factory=dict)  # new or changed (text: encoded one file at a time)
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)  # owned files a person changed by hand
@@ -77,11 +77,11 @@ def plan(root: Path, outputs: dict[str, dict[str, str]]) -> Plan:
                 current = (root / rel).read_bytes()
             except FileNotFoundError:
                 result.new.append(rel)
-                result.write[rel] = data
+                result.write[rel] = text
                 continue
             if current != data:
                 result.changed.append(rel)
-                result.write[rel] = data
+                result.write[rel] = text
                 if rel in owned and digest(current) != owned[rel]:
                     result.edited.append(rel)
         result.stale += sorted(rel for rel in owned if rel not in files and (root / rel).exists())
@@ -95,7 +95,7 @@ def diff(plan: Plan, limit: int = 200) -> str:
     for rel in sorted(plan.new + plan.changed + plan.stale):
         path = plan.root / rel
         before = path.read_text("utf-8", errors="replace").splitlines(keepends=True) if path.exists() else []
-        after = plan.write[rel].decode("utf-8").splitlines(keepends=True) if rel in plan.write else []
+        after = plan.write[rel].splitlines(keepends=True) if rel in plan.write else []
         lines = list(difflib.unified_diff(before, after, f"a/{rel}", f"b/{rel}"))
         if len(lines) > limit:
             lines = lines[:limit] + [f"... {len(lines) - limit} more diff lines\n"]
@@ -126,17 +126,17 @@ def apply(plan: Plan) -> None:
     for rel in [*writes, *plan.stale]:
         check_inside(plan.root, rel)
     manifest = {"generated_by": "codegen", "targets": {t: dict(sorted(v.items())) for t, v in sorted(plan.manifest.items())}}
-    text = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     try:
-        current = (plan.root / MANIFEST).read_bytes()
+        current = (plan.root / MANIFEST).read_text("utf-8")
     except FileNotFoundError:
-        current = b""
+        current = ""
     if text != current:
         writes[MANIFEST] = text
     staged: list[tuple[str, Path]] = []
     try:
-        for rel, data in writes.items():
-            staged.append((rel, _stage(plan.root / rel, data)))
+        for rel, content in writes.items():
+            staged.append((rel, _stage(plan.root / rel, content.encode("utf-8"))))
     except BaseException:
         for _, tmp in staged:
             tmp.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from codegen.targets.jsonbundle.bundle import (
     BUNDLE_FILE,
     SCHEMA_FILE,
     build_bundle,
+    bundle_text,
     canonical_json,
     content_hash,
     verify,
@@ -22,6 +23,6 @@ __all__ = ["BUNDLE_FILE", "SCHEMA_FILE", "build_bundle", "bundle_schema", "canon
 def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
     """catalogs.json and catalogs.schema.json."""
     return {
-        BUNDLE_FILE: canonical_json(build_bundle(spec)),
+        BUNDLE_FILE: bundle_text(spec),
         SCHEMA_FILE: canonical_json(bundle_schema(spec.project_file)),
     }, []

@@ -169,18 +169,30 @@ def _envelope(envelope: Envelope) -> dict[str, Json]:
     }
 
 
-_MEMO: dict[int, tuple[weakref.ref[Spec], dict[str, Json]]] = {}
+_MEMO: dict[int, tuple[weakref.ref[Spec], dict[str, Json], list[str]]] = {}
+
+
+def _memo(spec: Spec) -> tuple[dict[str, Json], list[str]]:
+    cached = _MEMO.get(id(spec))
+    if cached is not None and cached[0]() is spec:
+        return cached[1], cached[2]
+    bundle: dict[str, Json] = _build(spec)
+    _MEMO.clear()
+    _MEMO[id(spec)] = (weakref.ref(spec), bundle, [])
+    return bundle, _MEMO[id(spec)][2]
 
 
 def build_bundle(spec: Spec) -> dict[str, Json]:
     """The whole spec as one JSON-ready dict, hash included (built once per spec: three targets ship it)."""
-    cached = _MEMO.get(id(spec))
-    if cached is not None and cached[0]() is spec:
-        return cached[1]
-    bundle = _build(spec)
-    _MEMO.clear()
-    _MEMO[id(spec)] = (weakref.ref(spec), bundle)
-    return bundle
+    return _memo(spec)[0]
+
+
+def bundle_text(spec: Spec) -> str:
+    """The canonical text of the bundle, serialised once per spec and shared by every target."""
+    bundle, text = _memo(spec)
+    if not text:
+        text.append(canonical_json(bundle))
+    return text[0]
 
 
 def _build(spec: Spec) -> dict[str, Json]:

@@ -10,7 +10,7 @@ from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
 from codegen.targets import Files, header
-from codegen.targets.jsonbundle.bundle import build_bundle, canonical_json
+from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.python import view
 from codegen.targets.python.literals import py_docstring, py_literal
 
@@ -43,7 +43,7 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         head = header(catalog.spec_file, "#")
         files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)
         files[f"{src}/_{catalog.module}_info.py"] = render_template(env, "catalog_info.py.j2", c=catalog, header=head)
-    files[f"{src}/catalogs.json"] = canonical_json(build_bundle(spec))  # the bundle issue 6 reads
+    files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle issue 6 reads
     python = {path: text for path, text in files.items() if path.endswith(".py")}
     files.update(ruff_format(python))
     return files, diags

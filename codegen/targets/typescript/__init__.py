@@ -10,7 +10,7 @@ from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
 from codegen.targets import Files, header
-from codegen.targets.jsonbundle.bundle import build_bundle, canonical_json
+from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.typescript import view
 from codegen.targets.typescript.literals import ts_literal
 
@@ -58,7 +58,7 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         "tsconfig.json": render_template(env, "tsconfig.json.j2", header=project),
         "README.md": render_template(env, "README.md.j2", p=pkg, header_text=header(spec.project_file, "")[1:]),
         # The published record the compatibility gate reads from an npm tarball.
-        "catalogs.json": canonical_json(build_bundle(spec)),
+        "catalogs.json": bundle_text(spec),
     }
     modules: list[tuple[str, str, dict[str, object], str]] = [
         ("runtime", "runtime", {}, project),
