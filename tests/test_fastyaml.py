@@ -102,3 +102,18 @@ def test_fast_path_agrees_on_quoted_and_multiline_text(raw: str, quote: str) -> 
     except yaml.YAMLError:
         return
     assert fast == expected
+
+
+@pytest.mark.parametrize("text", [
+    "- " * 70 + "x\n",
+    "? " * 70 + "x\n",
+    "".join("  " * i + f"- k{i}:\n" for i in range(40)),
+    "".join("  " * i + f"k{i}:\n" for i in range(70)),
+    "a: " + "[" * 70 + "]" * 70 + "\n",
+    "- " * 30 + "a: " + "{b: " * 40 + "1" + "}" * 40 + "\n",
+], ids=["compact-seq", "explicit-keys", "seq-in-map", "map-chain", "flow", "mixed"])
+def test_cheap_depth_bound_flags_every_document_too_deep(text: str) -> None:
+    # The bound decides whether the exact (slower) event scan runs before any composer or
+    # the Rust parser sees the text; both crash the process on very deep nesting.
+    assert yamlsrc._too_deep(text) is not None
+    assert yamlsrc._may_be_deep(text)

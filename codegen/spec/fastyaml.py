@@ -40,8 +40,8 @@ _CONSTRUCT_CHARS = re.compile("[!?&*|><\t\x85\u2028\u2029\ufeff]|^(?:---|\\.\\.\
 # Plain scalars that YAML 1.1 reads as booleans or sexagesimal numbers come back from the
 # YAML 1.2 reader as strings: a string value (or key) that looks like one sends the file
 # to the slow path, which knows whether it was quoted.
-_ODD_STR = re.compile(
-    r"(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)")
+_BOOL_WORDS = frozenset(["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"])
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 
 
 def fast_load(text: str) -> Any | None:
@@ -62,7 +62,7 @@ def _plain(value: Any, depth: int) -> bool:
     if depth > 64:
         return False
     if isinstance(value, str):
-        return _ODD_STR.fullmatch(value) is None
+        return value not in _BOOL_WORDS and not (":" in value and _SEXAGESIMAL.fullmatch(value))
     if isinstance(value, dict):
         return all(isinstance(k, str) and _plain(k, depth) and _plain(v, depth + 1) for k, v in value.items())
     if isinstance(value, list):

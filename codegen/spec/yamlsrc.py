@@ -201,22 +201,22 @@ def _show(node: yaml.Node) -> str:
 
 
 _FLOW = re.compile(r"[\[\]{}]")
+_LEAD = re.compile(r"^[ \t?-]*", re.M)
 
 
 def _may_be_deep(text: str) -> bool:
     """A cheap upper bound on nesting; only text that might exceed MAX_DEPTH gets the event scan.
 
-    Block nesting needs indentation (a sequence may sit at its parent key's indentation,
-    hence the factor two) or compact tokens on one line; flow nesting needs open brackets.
+    Block nesting needs indentation or compact "- " and "? " indicators at the start of a line
+    (a sequence may sit at its parent key's indentation, hence the factor two), plus one
+    mapping level for a key after them; flow nesting needs open brackets.
     """
-    lines = text.split("\n")
-    indent = max((len(line) - len(line.lstrip(" ")) for line in lines), default=0)
-    tokens = max((line.count("- ") + line.count("? ") + line.count(": ") for line in lines), default=0)
+    lead = max(map(len, _LEAD.findall(text)), default=0)
     depth = flow = 0
     for match in _FLOW.finditer(text):
         flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
         depth = max(depth, flow)
-    return 2 * (indent + 1) + tokens + depth > MAX_DEPTH
+    return 2 * (lead + 1) + 2 + depth > MAX_DEPTH
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
