@@ -136,7 +136,8 @@ def _member(entry: Entry, decls: tuple[FieldDecl, ...]) -> PyMember:
         tuple(str(r) for r in entry.successors),
         *(_field_value(entry.fields.get(d.name), d) for d in decls),
     )
-    return PyMember(entry.name, py_literal(entry.value), py_docstring(_member_doc(entry), "    "), py_literal(row))
+    # repr is the encoder; the formatter then settles the quotes as it does everywhere.
+    return PyMember(entry.name, py_literal(entry.value), py_docstring(_member_doc(entry), "    "), repr(row))
 
 
 def _field_value(value: object, decl: FieldDecl) -> object:
