@@ -20,16 +20,10 @@ from typing import Any
 
 import yaml
 
+from codegen.cache import cache_dir
+
 _PACKAGE = Path(__file__).resolve().parent
 _SUFFIXES = (".py", ".j2", ".json")
-
-
-def cache_dir() -> Path | None:
-    """Where fingerprints live; None when caching is off."""
-    if os.environ.get("CODEGEN_NO_CACHE"):
-        return None
-    base = os.environ.get("CODEGEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "codegen"
 
 
 @cache

@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 
+from codegen.cache import cache_dir
+
 
 def templates_dir() -> Path:
     """Templates ship inside the wheel as codegen/templates; a source checkout reads templates/."""
@@ -20,8 +22,11 @@ def templates_dir() -> Path:
 @cache
 def environment(target: str, filters: tuple[tuple[str, Callable[..., Any]], ...]) -> jinja2.Environment:
     """A strict environment for one target's templates with an explicit filter table."""
+    cache = cache_dir()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir() / target),
+        # Compiled templates are cached by Jinja under a checksum of their source.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(_mkdir(cache / "jinja")) if cache else None,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -31,6 +36,11 @@ def environment(target: str, filters: tuple[tuple[str, Callable[..., Any]], ...]
     )
     env.filters.update(dict(filters))
     return env
+
+
+def _mkdir(path: Path) -> str:
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 def render(env: jinja2.Environment, template: str, **context: Any) -> str:
