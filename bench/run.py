@@ -410,12 +410,16 @@ def bench_size(
         ("py_import_catalog", cat_code, src),
         ("py_import_bare_intenum", bare_code, bare),
     ):
-        env = {"PYTHONPATH": str(path)}
-        res[f"{label}_pyc"] = measure([PYTHON, "-c", code], repeats=repeats, env=env, warmup=True)
+        # An empty PYTHONDONTWRITEBYTECODE lets Python write bytecode even where the
+        # environment sets it (it is set on this workplace's machines).
+        env = {"PYTHONPATH": str(path), "PYTHONDONTWRITEBYTECODE": ""}
+        # Imports take tens of milliseconds: more runs make their medians worth comparing.
+        imports = max(repeats, 11)
+        res[f"{label}_pyc"] = measure([PYTHON, "-c", code], repeats=imports, env=env, warmup=True)
         fresh = nopyc / ("bare" if path == bare else "src")
         res[f"{label}_nopyc"] = measure(
             [PYTHON, "-B", "-c", code],
-            repeats=repeats,
+            repeats=imports,
             env={"PYTHONPATH": str(fresh), **no_bc},
             warmup=True,
         )
