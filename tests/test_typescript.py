@@ -546,3 +546,27 @@ def test_fields_that_shadow_info_keys() -> None:
 
 def test_npm_and_node_are_available() -> None:
     assert shutil.which("node") and shutil.which("npm")
+
+
+def test_template_lines_survive_node_unchanged(tmp_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from codegen.targets.typescript.literals import ts_template_lines
+
+    single_line = [h for h in HOSTILE if "\n" not in h and "\r" not in h]
+    batches: list[list[str]] = [single_line, ["\\`${`}$\\${", "`", "${", "\\", "$", "{"]]
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.text(st.characters(blacklist_characters="\n\r", blacklist_categories=("Cs",))), max_size=5))
+    def collect(lines: list[str]) -> None:
+        batches.append(lines)
+
+    collect()
+    script = tmp_path / "t.mjs"
+    script.write_text("console.log(JSON.stringify([\n" + ",\n".join(
+        f"{ts_template_lines(b)}.split('\\n')" for b in batches) + "]));\n", "utf-8")
+    out = subprocess.run([require("node"), str(script)], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [b if b else [""] for b in batches]
+    with pytest.raises(ValueError):
+        ts_template_lines(["a\nb"])

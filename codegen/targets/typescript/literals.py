@@ -42,6 +42,17 @@ def ts_string(text: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
+def ts_template_lines(lines: list[str]) -> str:
+    """A template literal holding one text per line (none may contain a line break).
+
+    In a template literal only a backslash, a backtick and `${` mean anything, so those are
+    escaped; the type checker gives the whole literal one type, however many lines it has."""
+    if any("\n" in line or "\r" in line for line in lines):
+        raise ValueError("a template line may not hold a line break")
+    escaped = (line.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${") for line in lines)
+    return "`" + "\n".join(escaped) + "`"
+
+
 def ts_literal(value: object) -> str:
     """A literal for str, int, bool, None (null) and tuples/lists of those (arrays)."""
     if value is None:

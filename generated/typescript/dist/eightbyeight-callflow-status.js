@@ -150,37 +150,35 @@ export const EightbyeightCallflowStatus = {
      */
     UNKNOWN_ERROR: -9999,
 };
-// One row per member, in member order, as JSON text: the type checker does not look inside
-// strings, so a catalog of any size costs it no more than its members do. Parsed into info
-// records only when first asked for.
-const ROWS = [
-    "[\"CREATED\",1,\"Created\",\"\",\"1.0.0\",null,null,\"Created\",\"CREATED\"]",
-    "[\"INVALID_JSON_REQUEST_BODY\",-1001,\"Invalid JSON request body\",\"\",\"1.0.0\",null,null,\"Invalid JSON request body\",\"NOT_CREATED\"]",
-    "[\"INVALID_SPEECH_PROFILE_OR_LANGUAGE\",-1002,\"Speech profile or language parameter invalid\",\"\",\"1.0.0\",null,null,\"Speech profile or language parameter invalid\",\"NOT_CREATED\"]",
-    "[\"MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS\",-1003,\"Valid maxDigits required when minDigits provided\",\"\",\"1.0.0\",null,null,\"Valid maxDigits required when minDigits provided\",\"NOT_CREATED\"]",
-    "[\"DTMF_CALLBACK_URL_MISSING\",-1004,\"DTMF callback url not provided\",\"\",\"1.0.0\",null,null,\"DTMF callback url not provided\",\"NOT_CREATED\"]",
-    "[\"OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT\",-1005,\"Valid overallTimeout is required when digitTimeout provided\",\"\",\"1.0.0\",null,null,\"Valid overallTimeout is required when digitTimeout provided\",\"NOT_CREATED\"]",
-    "[\"OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT\",-1006,\"OverallTimeout should be greater than digitTimeout\",\"\",\"1.0.0\",null,null,\"OverallTimeout should be greater than digitTimeout\",\"NOT_CREATED\"]",
-    "[\"INVALID_ACTION_TYPE\",-1007,\"Invalid action type was used\",\"\",\"1.0.0\",null,null,\"Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]\",\"NOT_CREATED\"]",
-    "[\"MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH\",-1008,\"Valid maxDigits is required when completeOnHash is false\",\"\",\"1.0.0\",null,null,\"Valid maxDigits is required when completeOnHash is false\",\"NOT_CREATED\"]",
-    "[\"INVALID_CALL_FLOW_ENTRY\",-1009,\"Invalid call flow entry provided\",\"\",\"1.0.0\",null,null,\"Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required\",\"NOT_CREATED\"]",
-    "[\"ACTION_COUNT_EXCEEDED\",-1010,\"Some actions are provided beyond the allowed count\",\"\",\"1.0.0\",null,null,\"Some actions are provided beyond the allowed count\",\"NOT_CREATED\"]",
-    "[\"MULTIPLE_DESTINATION_NUMBERS\",-1011,\"Multiple destination phone numbers found in the request\",\"\",\"1.0.0\",null,null,\"Multiple destination phone numbers found in the request\",\"NOT_CREATED\"]",
-    "[\"INCORRECT_HANGUP_USE\",-1012,\"Invalid Callflow: Incorrect use of action Hangup\",\"\",\"1.0.0\",null,null,\"Invalid Callflow : Incorrect use of action Hangup\",\"NOT_CREATED\"]",
-    "[\"FIRST_ACTION_NOT_MAKE_CALL\",-1013,\"Invalid Callflow: First action should be a MakeCall action\",\"\",\"1.0.0\",null,null,\"Invalid Callflow : First action should be a MakeCall action\",\"NOT_CREATED\"]",
-    "[\"CALLER_ID_NOT_ALLOWED\",-1014,\"Source or caller ID is not allowed\",\"\",\"1.0.0\",null,null,\"Source or caller ID is not allowed\",\"NOT_CREATED\"]",
-    "[\"VALIDITY_PERIOD_EXPIRED\",-1015,\"The validity period of the call flow request has expired\",\"\",\"1.0.0\",null,null,\"The validity period of the call flow request has expired\",\"NOT_CREATED\"]",
-    "[\"INVALID_SPECIAL_CHARACTERS\",-1016,\"Invalid Callflow Content: Some special characters are invalid/unaccepted\",\"\",\"1.0.0\",null,null,\"Invalid Callflow Content: Some special characters are invalid/unaccepted\",\"NOT_CREATED\"]",
-    "[\"INVALID_DESTINATION_MSISDN\",-1017,\"Invalid MSISDN format in Destination\",\"\",\"1.0.0\",null,null,\"Invalid MSISDN format in Destination\",\"NOT_CREATED\"]",
-    "[\"EXECUTE_SCENARIO_WITH_OTHER_ACTIONS\",-1018,\"Invalid Callflow: Execute Scenario cannot be processed together with other actions\",\"\",\"1.0.0\",null,null,\"\\\"Invalid Callflow: \\\" or \\\"Execute Scenario cannot be processed together with other actions\",\"NOT_CREATED\"]",
-    "[\"SCENARIO_NAME_MISSING\",-1019,\"Invalid Callflow Content: scenarioName is null or empty\",\"\",\"1.0.0\",null,null,\"Invalid Callflow Content: scenarioName is null or empty\",\"NOT_CREATED\"]",
-    "[\"SCENARIO_NOT_PERMITTED\",-1020,\"Invalid Callflow: Invalid scenarioName or account doesn't have permission\",\"\",\"1.0.0\",null,null,\"Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario\",\"NOT_CREATED\"]",
-    "[\"UNKNOWN_ERROR\",-9999,\"An unknown error has occurred\",\"\",\"1.0.0\",null,null,\"An unknown error has occurred.\",\"NOT_CREATED\"]",
-];
+// One row per member, in member order, as a line of JSON in one template literal: the type
+// checker sees a single string, so a catalog of any size costs it no more than its members
+// do. Parsed into info records only when first asked for.
+const ROWS = `["CREATED",1,"Created","","1.0.0",null,null,"Created","CREATED"]
+["INVALID_JSON_REQUEST_BODY",-1001,"Invalid JSON request body","","1.0.0",null,null,"Invalid JSON request body","NOT_CREATED"]
+["INVALID_SPEECH_PROFILE_OR_LANGUAGE",-1002,"Speech profile or language parameter invalid","","1.0.0",null,null,"Speech profile or language parameter invalid","NOT_CREATED"]
+["MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS",-1003,"Valid maxDigits required when minDigits provided","","1.0.0",null,null,"Valid maxDigits required when minDigits provided","NOT_CREATED"]
+["DTMF_CALLBACK_URL_MISSING",-1004,"DTMF callback url not provided","","1.0.0",null,null,"DTMF callback url not provided","NOT_CREATED"]
+["OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT",-1005,"Valid overallTimeout is required when digitTimeout provided","","1.0.0",null,null,"Valid overallTimeout is required when digitTimeout provided","NOT_CREATED"]
+["OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT",-1006,"OverallTimeout should be greater than digitTimeout","","1.0.0",null,null,"OverallTimeout should be greater than digitTimeout","NOT_CREATED"]
+["INVALID_ACTION_TYPE",-1007,"Invalid action type was used","","1.0.0",null,null,"Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]","NOT_CREATED"]
+["MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH",-1008,"Valid maxDigits is required when completeOnHash is false","","1.0.0",null,null,"Valid maxDigits is required when completeOnHash is false","NOT_CREATED"]
+["INVALID_CALL_FLOW_ENTRY",-1009,"Invalid call flow entry provided","","1.0.0",null,null,"Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required","NOT_CREATED"]
+["ACTION_COUNT_EXCEEDED",-1010,"Some actions are provided beyond the allowed count","","1.0.0",null,null,"Some actions are provided beyond the allowed count","NOT_CREATED"]
+["MULTIPLE_DESTINATION_NUMBERS",-1011,"Multiple destination phone numbers found in the request","","1.0.0",null,null,"Multiple destination phone numbers found in the request","NOT_CREATED"]
+["INCORRECT_HANGUP_USE",-1012,"Invalid Callflow: Incorrect use of action Hangup","","1.0.0",null,null,"Invalid Callflow : Incorrect use of action Hangup","NOT_CREATED"]
+["FIRST_ACTION_NOT_MAKE_CALL",-1013,"Invalid Callflow: First action should be a MakeCall action","","1.0.0",null,null,"Invalid Callflow : First action should be a MakeCall action","NOT_CREATED"]
+["CALLER_ID_NOT_ALLOWED",-1014,"Source or caller ID is not allowed","","1.0.0",null,null,"Source or caller ID is not allowed","NOT_CREATED"]
+["VALIDITY_PERIOD_EXPIRED",-1015,"The validity period of the call flow request has expired","","1.0.0",null,null,"The validity period of the call flow request has expired","NOT_CREATED"]
+["INVALID_SPECIAL_CHARACTERS",-1016,"Invalid Callflow Content: Some special characters are invalid/unaccepted","","1.0.0",null,null,"Invalid Callflow Content: Some special characters are invalid/unaccepted","NOT_CREATED"]
+["INVALID_DESTINATION_MSISDN",-1017,"Invalid MSISDN format in Destination","","1.0.0",null,null,"Invalid MSISDN format in Destination","NOT_CREATED"]
+["EXECUTE_SCENARIO_WITH_OTHER_ACTIONS",-1018,"Invalid Callflow: Execute Scenario cannot be processed together with other actions","","1.0.0",null,null,"\\"Invalid Callflow: \\" or \\"Execute Scenario cannot be processed together with other actions","NOT_CREATED"]
+["SCENARIO_NAME_MISSING",-1019,"Invalid Callflow Content: scenarioName is null or empty","","1.0.0",null,null,"Invalid Callflow Content: scenarioName is null or empty","NOT_CREATED"]
+["SCENARIO_NOT_PERMITTED",-1020,"Invalid Callflow: Invalid scenarioName or account doesn't have permission","","1.0.0",null,null,"Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario","NOT_CREATED"]
+["UNKNOWN_ERROR",-9999,"An unknown error has occurred","","1.0.0",null,null,"An unknown error has occurred.","NOT_CREATED"]`;
 const NO_SUCCESSORS = Object.freeze([]);
 let table;
 function infos() {
-    table ??= new Map(ROWS.map((text) => {
+    table ??= new Map(ROWS.split("\n").filter((line) => line !== "").map((text) => {
         const row = JSON.parse(text);
         return [row[1], toInfo(row)];
     }));

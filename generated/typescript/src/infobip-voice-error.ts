@@ -307,44 +307,42 @@ type Row = readonly [
     group: number | null,
 ];
 
-// One row per member, in member order, as JSON text: the type checker does not look inside
-// strings, so a catalog of any size costs it no more than its members do. Parsed into info
-// records only when first asked for.
-const ROWS: readonly string[] = [
-    "[\"NORMAL_HANGUP\",10000,\"Call ended by a hangup from the caller, the callee or the API\",\"The call ended due to a hangup initiated by the caller, callee, or API.\",\"1.0.0\",null,null,0]",
-    "[\"ANSWERED_ELSEWHERE\",10001,\"Call was answered on another device\",\"\",\"1.0.0\",null,null,0]",
-    "[\"MACHINE_DETECTED\",10002,\"Call was answered by an answering machine or voicemail\",\"The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.\",\"1.0.0\",null,null,0]",
-    "[\"HUMAN_DETECTED\",10003,\"Call was answered by a person\",\"\",\"1.0.0\",null,null,0]",
-    "[\"MAX_DURATION_REACHED\",10004,\"Call reached its maximum allowed duration\",\"The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.\",\"1.0.0\",null,null,0]",
-    "[\"DEVICE_FORBIDDEN\",10100,\"Use of camera and/or microphone was denied or blocked\",\"\",\"1.0.0\",null,null,1]",
-    "[\"DEVICE_NOT_FOUND\",10101,\"Camera and/or microphone not found\",\"\",\"1.0.0\",null,null,1]",
-    "[\"DEVICE_UNAVAILABLE\",10102,\"Camera and/or microphone not available\",\"\",\"1.0.0\",null,null,1]",
-    "[\"MEDIA_ERROR\",10103,\"Media problem during the call (e.g. audio)\",\"\",\"1.0.0\",null,null,1]",
-    "[\"FORBIDDEN_DISPLAY_SURFACE\",10104,\"Screen-sharing display surface selected is not allowed\",\"\",\"1.0.0\",null,null,null]",
-    "[\"SCREEN_SHARING_CONTROL_UNSUPPORTED\",10105,\"Browser does not support screen-sharing control\",\"\",\"1.0.0\",null,null,null]",
-    "[\"NO_ANSWER\",10200,\"Call reached the end user's device but was not answered\",\"The call was successfully delivered to the end user device, however, it was not answered by the end user.\",\"1.0.0\",null,null,2]",
-    "[\"BUSY\",10201,\"Call reached the end user's device but the user was busy\",\"The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.\",\"1.0.0\",null,null,2]",
-    "[\"CANCELLED\",10202,\"Call was cancelled on the originating side before it was connected\",\"The call was canceled at the origination end before it could be successfully routed to the end user.\",\"1.0.0\",null,null,2]",
-    "[\"REJECTED\",10203,\"Call was rejected or declined on the receiving side\",\"The call was rejected/declined by the end user at the receiving end.\",\"1.0.0\",null,null,2]",
-    "[\"TEMPORARILY_UNAVAILABLE\",10204,\"End user could not be reached at the moment\",\"The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.\",\"1.0.0\",null,null,2]",
-    "[\"FORBIDDEN\",10300,\"Request was rejected\",\"The received request was rejected. Contact Support for further assistance.\",\"1.0.0\",null,null,3]",
-    "[\"INSUFFICIENT_FUNDS\",10301,\"Account lacks the credit needed to place the call\",\"The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.\",\"1.0.0\",null,null,3]",
-    "[\"UNAUTHENTICATED\",10302,\"Caller authentication missing or invalid\",\"The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.\",\"1.0.0\",null,null,3]",
-    "[\"DESTINATION_NOT_FOUND\",10303,\"Dialled destination could not be found\",\"The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.\",\"1.0.0\",null,null,3]",
-    "[\"DESTINATION_UNAVAILABLE\",10304,\"Destination currently unavailable or out of service\",\"The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.\",\"1.0.0\",null,null,3]",
-    "[\"INVALID_DESTINATION\",10305,\"Destination is invalid\",\"\",\"1.0.0\",null,null,3]",
-    "[\"INVALID_REQUEST\",10306,\"Call request is invalid or malformed\",\"The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.\",\"1.0.0\",null,null,3]",
-    "[\"REQUEST_TIMEOUT\",10307,\"Call request timed out (no coverage or end user not reached in time)\",\"The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.\",\"1.0.0\",null,null,3]",
-    "[\"NETWORK_ERROR\",10308,\"Network error during the call\",\"\",\"1.0.0\",null,null,3]",
-    "[\"SERVICE_UNAVAILABLE\",10309,\"Call service temporarily unavailable\",\"The call service is temporarily unavailable. Contact Support for assistance.\",\"1.0.0\",null,null,3]",
-    "[\"UNKNOWN\",10310,\"Call ended for an unknown reason\",\"An unknown error occurred during the call. Contact Support for further investigation and assistance.\",\"1.0.0\",null,null,3]",
-    "[\"FEATURE_UNAVAILABLE\",10311,\"Requested feature is not available or not enabled\",\"The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.\",\"1.0.0\",null,null,3]",
-    "[\"CONGESTION\",10312,\"Call could not be completed because of network congestion\",\"The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.\",\"1.0.0\",null,null,3]",
-    "[\"UNAUTHORIZED\",10313,\"Destination has not authorized incoming calls\",\"\",\"1.0.0\",null,null,3]",
-    "[\"URL_NOT_FOUND\",10400,\"Application URL not found\",\"The requested URL for the call was not found. Verify the URL and make necessary corrections.\",\"1.0.0\",null,null,3]",
-    "[\"URL_UNREACHABLE\",10401,\"Application URL unreachable\",\"The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.\",\"1.0.0\",null,null,3]",
-    "[\"INVALID_RESPONSE\",10402,\"Response from the application URL is invalid\",\"The response received during the call is invalid or unexpected. Contact Support for assistance.\",\"1.0.0\",null,null,3]",
-];
+// One row per member, in member order, as a line of JSON in one template literal: the type
+// checker sees a single string, so a catalog of any size costs it no more than its members
+// do. Parsed into info records only when first asked for.
+const ROWS = `["NORMAL_HANGUP",10000,"Call ended by a hangup from the caller, the callee or the API","The call ended due to a hangup initiated by the caller, callee, or API.","1.0.0",null,null,0]
+["ANSWERED_ELSEWHERE",10001,"Call was answered on another device","","1.0.0",null,null,0]
+["MACHINE_DETECTED",10002,"Call was answered by an answering machine or voicemail","The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.","1.0.0",null,null,0]
+["HUMAN_DETECTED",10003,"Call was answered by a person","","1.0.0",null,null,0]
+["MAX_DURATION_REACHED",10004,"Call reached its maximum allowed duration","The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.","1.0.0",null,null,0]
+["DEVICE_FORBIDDEN",10100,"Use of camera and/or microphone was denied or blocked","","1.0.0",null,null,1]
+["DEVICE_NOT_FOUND",10101,"Camera and/or microphone not found","","1.0.0",null,null,1]
+["DEVICE_UNAVAILABLE",10102,"Camera and/or microphone not available","","1.0.0",null,null,1]
+["MEDIA_ERROR",10103,"Media problem during the call (e.g. audio)","","1.0.0",null,null,1]
+["FORBIDDEN_DISPLAY_SURFACE",10104,"Screen-sharing display surface selected is not allowed","","1.0.0",null,null,null]
+["SCREEN_SHARING_CONTROL_UNSUPPORTED",10105,"Browser does not support screen-sharing control","","1.0.0",null,null,null]
+["NO_ANSWER",10200,"Call reached the end user's device but was not answered","The call was successfully delivered to the end user device, however, it was not answered by the end user.","1.0.0",null,null,2]
+["BUSY",10201,"Call reached the end user's device but the user was busy","The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.","1.0.0",null,null,2]
+["CANCELLED",10202,"Call was cancelled on the originating side before it was connected","The call was canceled at the origination end before it could be successfully routed to the end user.","1.0.0",null,null,2]
+["REJECTED",10203,"Call was rejected or declined on the receiving side","The call was rejected/declined by the end user at the receiving end.","1.0.0",null,null,2]
+["TEMPORARILY_UNAVAILABLE",10204,"End user could not be reached at the moment","The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.","1.0.0",null,null,2]
+["FORBIDDEN",10300,"Request was rejected","The received request was rejected. Contact Support for further assistance.","1.0.0",null,null,3]
+["INSUFFICIENT_FUNDS",10301,"Account lacks the credit needed to place the call","The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.","1.0.0",null,null,3]
+["UNAUTHENTICATED",10302,"Caller authentication missing or invalid","The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.","1.0.0",null,null,3]
+["DESTINATION_NOT_FOUND",10303,"Dialled destination could not be found","The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.","1.0.0",null,null,3]
+["DESTINATION_UNAVAILABLE",10304,"Destination currently unavailable or out of service","The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.","1.0.0",null,null,3]
+["INVALID_DESTINATION",10305,"Destination is invalid","","1.0.0",null,null,3]
+["INVALID_REQUEST",10306,"Call request is invalid or malformed","The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.","1.0.0",null,null,3]
+["REQUEST_TIMEOUT",10307,"Call request timed out (no coverage or end user not reached in time)","The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.","1.0.0",null,null,3]
+["NETWORK_ERROR",10308,"Network error during the call","","1.0.0",null,null,3]
+["SERVICE_UNAVAILABLE",10309,"Call service temporarily unavailable","The call service is temporarily unavailable. Contact Support for assistance.","1.0.0",null,null,3]
+["UNKNOWN",10310,"Call ended for an unknown reason","An unknown error occurred during the call. Contact Support for further investigation and assistance.","1.0.0",null,null,3]
+["FEATURE_UNAVAILABLE",10311,"Requested feature is not available or not enabled","The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.","1.0.0",null,null,3]
+["CONGESTION",10312,"Call could not be completed because of network congestion","The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.","1.0.0",null,null,3]
+["UNAUTHORIZED",10313,"Destination has not authorized incoming calls","","1.0.0",null,null,3]
+["URL_NOT_FOUND",10400,"Application URL not found","The requested URL for the call was not found. Verify the URL and make necessary corrections.","1.0.0",null,null,3]
+["URL_UNREACHABLE",10401,"Application URL unreachable","The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.","1.0.0",null,null,3]
+["INVALID_RESPONSE",10402,"Response from the application URL is invalid","The response received during the call is invalid or unexpected. Contact Support for assistance.","1.0.0",null,null,3]`;
 
 const NO_SUCCESSORS: readonly never[] = Object.freeze([]);
 
@@ -352,7 +350,7 @@ let table: ReadonlyMap<unknown, InfobipVoiceErrorInfo> | undefined;
 
 function infos(): ReadonlyMap<unknown, InfobipVoiceErrorInfo> {
     table ??= new Map<unknown, InfobipVoiceErrorInfo>(
-        ROWS.map((text) => {
+        ROWS.split("\n").filter((line) => line !== "").map((text) => {
             const row = JSON.parse(text) as Row;
             return [row[1], toInfo(row)];
         }),
