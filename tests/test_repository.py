@@ -33,3 +33,16 @@ def test_spec_validates(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 def test_tool_code_is_clean(command: list[str]) -> None:
     proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_pre_commit_hooks_name_real_commands() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert {h["id"] for h in hooks} == {"codegen-check", "codegen-generate", "codegen-compat"}
+    for hook in hooks:
+        program, command = hook["entry"].split()
+        assert program == "codegen" and hook["language"] == "python" and hook["pass_filenames"] is False
+        with pytest.raises(SystemExit) as exc:
+            main([command, "--help"])
+        assert exc.value.code == 0
