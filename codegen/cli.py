@@ -24,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate Python, TypeScript, OpenAPI and JSON from one catalog spec.",
         epilog="Exit codes: 0 success, 1 invalid spec or stale output, 2 usage error.",
     )
+    from codegen import __version__
+
+    parser.add_argument("--version", action="version", version=f"codegen {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     val = sub.add_parser("validate", help="validate a spec directory or file")
     val.add_argument("path", nargs="?", type=Path, default=DEFAULT_SPEC)

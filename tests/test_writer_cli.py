@@ -179,3 +179,11 @@ def test_two_generate_runs_at_once_leave_the_tree_consistent(project: Path) -> N
     written = len(list((project / "generated").rglob("*.py")))
     assert outputs[0].startswith("generated: 0 new, 0 changed") and " 0 unchanged" in outputs[1], outputs
     assert written > 0  # one run wrote everything under the lock, the other then found it done
+
+
+def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    from codegen import __version__
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"codegen {__version__}"
