@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from codegen.targets.jsonbundle.bundle import FORMAT, HASH_KEY, SCHEMA_FILE, generated_note
+from codegen.targets import generated_note
+from codegen.targets.jsonbundle.bundle import FORMAT, HASH_KEY, SCHEMA_FILE
 
 Json = Any
 
