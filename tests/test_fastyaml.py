@@ -113,3 +113,12 @@ def test_cheap_depth_bound_flags_every_document_too_deep(text: str) -> None:
     # the Rust parser sees the text; both crash the process on very deep nesting.
     assert yamlsrc._too_deep(text) is not None
     assert yamlsrc._may_be_deep(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="a0159_-+:.#xob!?&*|><{}[], \t\n'\"é\u2028", min_size=0, max_size=40))
+def test_line_screen_decides_as_the_whole_text_patterns(text: str) -> None:
+    # The screen runs the patterns over candidate lines only; it must decide as running
+    # them over every character would.
+    whole = fastyaml._ODD_INT.search(text) or fastyaml._CONSTRUCT.search(text)
+    assert fastyaml._screen(text) == bool(whole)
