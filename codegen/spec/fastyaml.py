@@ -95,43 +95,65 @@ def fast_load(text: str) -> Any | None:
         data = yaml_rs.loads(text)
     except Exception:  # any complaint: the slow path says it properly, with a position
         return None
-    return data if isinstance(data, dict) and _plain(data, 0) else None
+    return data if type(data) is dict and _plain(data) else None
 
 
-def _plain(value: Any, depth: int) -> bool:
+def _plain(root: Any) -> bool:
     """Only str keys and str/int/bool/None/list/dict values, none of them a YAML 1.1 trap."""
-    if depth > 64:
-        return False
-    if isinstance(value, str):
-        return value not in _BOOL_WORDS and not (":" in value and _SEXAGESIMAL.fullmatch(value))
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(k, depth) and _plain(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_plain(v, depth + 1) for v in value)
-    return value is None or (isinstance(value, (int, bool)) and not isinstance(value, float))
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > 64:
+            return False
+        if type(node) is dict:
+            for key in node:
+                if type(key) is not str or _trap(key):
+                    return False
+            items = node.values()
+        else:
+            items = node
+        for value in items:
+            kind = type(value)
+            if kind is str:
+                if _trap(value):
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((value, depth + 1))
+            elif not (value is None or kind is int or kind is bool):
+                return False
+    return True
+
+
+def _trap(text: str) -> bool:
+    """A plain scalar YAML 1.1 reads as a boolean or a sexagesimal number."""
+    return text in _BOOL_WORDS or (":" in text and _SEXAGESIMAL.fullmatch(text) is not None)
 
 
 _ENTRIES = re.compile(r"^entries:[ \t]*(?:#.*)?$", re.M)
-_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)", re.M)
+_ITEM = re.compile(r"^([ \t]+)-(?:[ \t]|$)", re.M)
+_TOP = re.compile(r"\n\S")
 
 
 def entry_lines(text: str, count: int) -> list[int] | None:
-    """1-based lines of the items of the top-level block sequence `entries`, if that is its shape."""
+    """1-based lines of the items of the top-level block sequence `entries`, if that is its shape:
+    indented items, each a line that starts with the first item's indent and a dash."""
     head = _ENTRIES.search(text)
-    if head is None:
+    first = _ITEM.search(text, head.end()) if head else None
+    if head is None or first is None:
         return None
-    lines: list[int] = []
-    indent: str | None = None
-    line = text.count("\n", 0, head.end()) + 1
-    pos = head.end()
-    for match in _ITEM.finditer(text, head.end()):
-        between = text[pos:match.start()]
-        if re.search(r"^\S", between, re.M):  # another top-level key came first
-            break
-        line += between.count("\n")
-        pos = match.start()
-        if indent is None:
-            indent = match.group(1)
-        if match.group(1) == indent:
+    stop = _TOP.search(text, head.end())  # the next top-level key (or comment) ends it
+    limit = stop.start() if stop else len(text)
+    if first.start() > limit:
+        return None
+    needle = "\n" + first.group(1) + "-"
+    line = text.count("\n", 0, first.start()) + 1
+    lines = [line]
+    pos = first.start()
+    at = text.find(needle, pos, limit)
+    while at >= 0:
+        if text[at + len(needle):at + len(needle) + 1] in ("", " ", "\t", "\n"):
+            line += text.count("\n", pos, at + 1)
+            pos = at + 1
             lines.append(line)
+        at = text.find(needle, at + 1, limit)
     return lines if len(lines) == count else None

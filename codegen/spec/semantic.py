@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from codegen.diagnostics import Diagnostic
@@ -13,6 +14,7 @@ Path = tuple[str | int, ...]
 Resolver = Callable[[str, str], bool | None]  # (catalog, name) -> exists? None: catalog unknown
 
 
+@cache  # a catalog repeats a handful of versions thousands of times
 def version_key(version: str) -> tuple[int, int, int]:
     """MAJOR.MINOR.PATCH of a semver string as a comparable tuple (pre-release ignored)."""
     core = re.split(r"[-+]", version, maxsplit=1)[0]
