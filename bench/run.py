@@ -658,6 +658,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
 
+    # An installed tool runs from bytecode (pip compiles it); a source checkout on a machine
+    # that sets PYTHONDONTWRITEBYTECODE would otherwise recompile codegen on every run.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(REPO / "codegen")], check=True)
     tools = install_peers() if args.peers else None
     floors = bench_floors(args.repeats)
     print("floors: " + ", ".join(f"{k} {fmt_s(v['s'])}" for k, v in floors.items()))
