@@ -96,7 +96,7 @@ def cmd_generate(args: argparse.Namespace, *, check: bool) -> int:
 
 def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | None, *, check: bool) -> int:
     from codegen import writer
-    from codegen.generate import generate, selected_targets
+    from codegen.generate import selected_targets, stage
     from codegen.spec.paths import display_path
 
     spec = _load(args.spec)
@@ -106,31 +106,36 @@ def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | Non
     if diags:
         _report(diags)
         return EXIT_USAGE
-    outputs, diags = generate(spec, targets)
-    _report(diags)
-    if has_errors(diags):
-        return EXIT_INVALID
     root = (project.parent / spec.output_root).resolve()
     shown = display_path(root)
-    files = sorted(rel for out in outputs.values() for rel in out)
     if check:
-        plan = writer.plan(root, outputs)
+        stager = writer.Stager(root, stage=False)
+        diags = stage(spec, targets, stager)
+        _report(diags)
+        if has_errors(diags):
+            return EXIT_INVALID
+        plan = stager.plan
         if plan.clean:
             if fast:
-                fast.remember(root, files)
-            print(f"{shown}: up to date ({len(files)} files)")
+                fast.remember(root, plan.files)
+            print(f"{shown}: up to date ({len(plan.files)} files)")
             return EXIT_OK
         _report_stale(args, plan, shown)
         return EXIT_INVALID
     with writer.locked(root):
-        plan = writer.plan(root, outputs)
-        writer.apply(plan)
+        stager = writer.Stager(root, stage=True)
+        diags = stage(spec, targets, stager)
+        _report(diags)
+        if has_errors(diags):
+            return EXIT_INVALID
+        plan = stager.plan
+        writer.commit(plan, stager.owned)
     if fast:
-        fast.remember(root, files)
+        fast.remember(root, plan.files)
     for rel in plan.edited:
         print(f"replaced hand-edited file {shown}/{rel}", file=sys.stderr)
     print(f"{shown}: {len(plan.new)} new, {len(plan.changed)} changed, {len(plan.stale)} removed, "
-          f"{len(files) - len(plan.new) - len(plan.changed)} unchanged")
+          f"{len(plan.files) - len(plan.new) - len(plan.changed)} unchanged")
     return EXIT_OK
 
 

@@ -1,12 +1,20 @@
-"""Generation as a pure function: validated spec in, {relative path: text} out."""
+"""Generation: validated spec in, {relative path: text} per target out, and the run that
+renders targets on two cores and stages their files as they come."""
 
 from __future__ import annotations
 
+import os
+import pickle
+import traceback
 from collections.abc import Iterable
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.targets import Files, registry
+from codegen.targets import COST, Files, registry
+from codegen.writer import Plan, Stager, discard
+
+# Below this many entries a second process costs more than it saves.
+PARALLEL_MIN_ENTRIES = 2000
 
 
 def selected_targets(spec: Spec, wanted: Iterable[str] | None) -> tuple[list[str], list[Diagnostic]]:
@@ -23,14 +31,129 @@ def selected_targets(spec: Spec, wanted: Iterable[str] | None) -> tuple[list[str
     return [name for name in configured if name in wanted], diags
 
 
+def render(spec: Spec, target: str) -> tuple[Files, list[Diagnostic]]:
+    """Every file of one target, paths relative to the output root."""
+    files, diags = registry()[target](spec)
+    prefix = spec.targets[target]["out"].strip("/")
+    return {f"{prefix}/{rel}": text for rel, text in sorted(files.items())}, diags
+
+
 def generate(spec: Spec, targets: list[str]) -> tuple[dict[str, Files], list[Diagnostic]]:
-    """Every file of every selected target, keyed by target, paths relative to the output root."""
+    """Every file of every selected target, keyed by target (nothing when any has an error)."""
     out: dict[str, Files] = {}
     diags: list[Diagnostic] = []
-    renderers = registry()
     for name in targets:
-        files, found = renderers[name](spec)
+        out[name], found = render(spec, name)
         diags += found
-        prefix = spec.targets[name]["out"].strip("/")
-        out[name] = {f"{prefix}/{rel}": text for rel, text in sorted(files.items())}
     return ({} if has_errors(diags) else out), sorted(diags)
+
+
+def stage(spec: Spec, targets: list[str], stager: Stager) -> list[Diagnostic]:
+    """Render every target into stager, on two processes when the spec is large enough.
+
+    Each target's files are compared (and staged) as soon as they exist, so a run holds one
+    target's texts at a time. With errors, or on any exception, everything staged is removed.
+    """
+    groups = _split(spec, targets)
+    if len(groups) == 1:
+        try:
+            return _stage_group(spec, targets, stager)
+        except BaseException:
+            stager.discard()
+            raise
+    return _stage_forked(spec, groups, stager)
+
+
+def jobs() -> int:
+    """Processes a run may use: CODEGEN_JOBS, else the CPUs this process may run on (at most 2)."""
+    wanted = os.environ.get("CODEGEN_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return min(2, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return min(2, os.cpu_count() or 1)
+
+
+def _split(spec: Spec, targets: list[str]) -> list[list[str]]:
+    """Targets in one group, or two groups of about equal cost (longest first, to the lighter)."""
+    entries = sum(len(c.entries) for c in spec.catalogs)
+    if jobs() < 2 or len(targets) < 2 or entries < PARALLEL_MIN_ENTRIES or not hasattr(os, "fork"):
+        return [targets]
+    groups: list[list[str]] = [[], []]
+    load = [0.0, 0.0]
+    for name in sorted(targets, key=lambda t: -COST.get(t, 1.0)):
+        lighter = load.index(min(load))
+        groups[lighter].append(name)
+        load[lighter] += COST.get(name, 1.0)
+    return groups
+
+
+def _stage_group(spec: Spec, targets: list[str], stager: Stager) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    for name in targets:
+        files, found = render(spec, name)
+        diags += found
+        if not has_errors(diags):
+            stager.add(name, files)
+        del files
+    if has_errors(diags):
+        stager.discard()
+    return sorted(diags)
+
+
+def _stage_forked(spec: Spec, groups: list[list[str]], stager: Stager) -> list[Diagnostic]:
+    """The second group renders in a forked child, which stages its files itself and sends
+    back only its plan; the parent merges it (or removes what it staged)."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        child = Stager(stager.plan.root, stage=stager.stage)
+        try:
+            message: tuple[object, ...] = ("ok", _stage_group(spec, groups[1], child), child.plan)
+        except BaseException as exc:  # reported to the parent, which raises it
+            child.discard()
+            message = ("error", exc, traceback.format_exc())
+        try:
+            payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an exception that does not pickle: its text still goes
+            payload = pickle.dumps(("error", None, message[-1] if message[0] == "error" else traceback.format_exc()))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write_end)
+    try:
+        diags = _stage_group(spec, groups[0], stager)
+    except BaseException:
+        _reap(read_end, pid, keep=False)
+        stager.discard()
+        raise
+    result = _reap(read_end, pid, keep=True)
+    if result[0] != "ok":
+        stager.discard()
+        error, text = result[1], result[2]
+        if isinstance(error, BaseException):
+            raise error
+        raise RuntimeError(f"rendering failed in the worker process:\n{text}")
+    child_diags, child_plan = result[1], result[2]
+    assert isinstance(child_diags, list) and isinstance(child_plan, Plan)
+    stager.plan.merge(child_plan)
+    diags = sorted(diags + child_diags)
+    if has_errors(diags):
+        stager.discard()
+    return diags
+
+
+def _reap(read_end: int, pid: int, *, keep: bool) -> tuple[object, ...]:
+    """The child's message once it has exited; unless keep, what it staged is removed."""
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    try:
+        message: tuple[object, ...] = pickle.loads(payload)
+    except Exception:
+        message = ("error", None, f"the worker process ended without a result (wait status {status})")
+    if not keep and message[0] == "ok" and isinstance(message[2], Plan):
+        discard(message[2])
+    return message

@@ -38,19 +38,29 @@ def digest(data: bytes) -> str:
 
 @dataclass
 class Plan:
-    """What a run would change under the output root."""
+    """What a run changes under the output root: files compared, and staged when writing."""
 
     root: Path
-    write: dict[str, str] = field(default_factory=dict)  # new or changed (text: encoded one file at a time)
+    write: dict[str, str] = field(default_factory=dict)  # new or changed texts, kept when not staging (for diffs)
+    staged: dict[str, str] = field(default_factory=dict)  # new or changed files: relative path -> staged temporary file
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)  # owned files a person changed by hand
     stale: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # every generated file
     manifest: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def clean(self) -> bool:
         return not (self.new or self.changed or self.stale)
+
+    def merge(self, other: Plan) -> None:
+        """Take in the targets another stager (a worker process) compared."""
+        for name in ("new", "changed", "edited", "stale", "files"):
+            getattr(self, name).extend(getattr(other, name))
+        self.write.update(other.write)
+        self.staged.update(other.staged)
+        self.manifest.update(other.manifest)
 
 
 def read_manifest(root: Path) -> dict[str, dict[str, str]]:
@@ -62,31 +72,62 @@ def read_manifest(root: Path) -> dict[str, dict[str, str]]:
         return {}
 
 
-def plan(root: Path, outputs: dict[str, dict[str, str]]) -> Plan:
-    """Compare what would be generated with what is on disk; touches nothing."""
-    old = read_manifest(root)
-    result = Plan(root, manifest={t: dict(v) for t, v in old.items()})
-    for target, files in outputs.items():
-        owned = old.get(target, {})
+class Stager:
+    """Compares each target's files with the disk as they come, and (when writing) stages the
+    new and changed ones beside their destination, so no target's texts outlive its turn.
+    Nothing under the root changes until commit(); discard() removes what was staged."""
+
+    def __init__(self, root: Path, *, stage: bool) -> None:
+        self.stage = stage
+        self.owned = read_manifest(root)
+        self.plan = Plan(root)
+
+    def add(self, target: str, files: dict[str, str]) -> None:
+        plan, root = self.plan, self.plan.root
+        owned = self.owned.get(target, {})
         entries: dict[str, str] = {}
         for rel, text in files.items():
             check_inside(root, rel)
             data = text.encode("utf-8")
             entries[rel] = digest(data)
+            plan.files.append(rel)
             try:
-                current = (root / rel).read_bytes()
+                current: bytes | None = (root / rel).read_bytes()
             except FileNotFoundError:
-                result.new.append(rel)
-                result.write[rel] = text
+                current = None
+            if current == data:
                 continue
-            if current != data:
-                result.changed.append(rel)
-                result.write[rel] = text
+            if current is None:
+                plan.new.append(rel)
+            else:
+                plan.changed.append(rel)
                 if rel in owned and digest(current) != owned[rel]:
-                    result.edited.append(rel)
-        result.stale += sorted(rel for rel in owned if rel not in files and (root / rel).exists())
-        result.manifest[target] = entries
-    return result
+                    plan.edited.append(rel)
+            if self.stage:
+                plan.staged[rel] = str(_stage(root / rel, data))
+            else:
+                plan.write[rel] = text
+        plan.stale += sorted(rel for rel in owned if rel not in files and (root / rel).exists())
+        plan.manifest[target] = entries
+
+    def discard(self) -> None:
+        discard(self.plan)
+
+
+def discard(plan: Plan) -> None:
+    """Remove every staged temporary file of plan."""
+    for tmp in plan.staged.values():
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    plan.staged.clear()
+
+
+def plan(root: Path, outputs: dict[str, dict[str, str]]) -> Plan:
+    """Compare what would be generated with what is on disk; touches nothing."""
+    stager = Stager(root, stage=False)
+    for target, files in outputs.items():
+        stager.add(target, files)
+    return stager.plan
 
 
 def diff(plan: Plan, limit: int = 200) -> str:
@@ -120,29 +161,27 @@ def locked(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def apply(plan: Plan) -> None:
-    """Stage every write (manifest included) beside its target, then replace them all; remove stale files."""
-    writes = dict(sorted(plan.write.items()))
-    for rel in [*writes, *plan.stale]:
-        check_inside(plan.root, rel)
-    manifest = {"generated_by": "codegen", "targets": {t: dict(sorted(v.items())) for t, v in sorted(plan.manifest.items())}}
-    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+def commit(plan: Plan, owned: dict[str, dict[str, str]]) -> None:
+    """Replace every staged file and the manifest (owned: the manifest as it was, for the
+    targets this run did not touch); remove stale files. On failure nothing is replaced."""
+    manifest = {**owned, **plan.manifest}
+    doc = {"generated_by": "codegen", "targets": {t: dict(sorted(v.items())) for t, v in sorted(manifest.items())}}
+    text = json.dumps(doc, indent=2, sort_keys=True) + "\n"
     try:
-        current = (plan.root / MANIFEST).read_text("utf-8")
-    except FileNotFoundError:
-        current = ""
-    if text != current:
-        writes[MANIFEST] = text
-    staged: list[tuple[str, Path]] = []
-    try:
-        for rel, content in writes.items():
-            staged.append((rel, _stage(plan.root / rel, content.encode("utf-8"))))
+        for rel in [*plan.staged, *plan.stale]:
+            check_inside(plan.root, rel)
+        try:
+            current = (plan.root / MANIFEST).read_text("utf-8")
+        except FileNotFoundError:
+            current = ""
+        if text != current:
+            plan.staged[MANIFEST] = str(_stage(plan.root / MANIFEST, text.encode("utf-8")))
     except BaseException:
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
+        discard(plan)
         raise
-    for rel, tmp in staged:
+    for rel, tmp in sorted(plan.staged.items(), key=lambda item: (item[0] == MANIFEST, item[0])):
         os.replace(tmp, plan.root / rel)
+    plan.staged.clear()
     for rel in plan.stale:
         (plan.root / rel).unlink(missing_ok=True)
         _prune_empty(plan.root, (plan.root / rel).parent)

@@ -9,8 +9,8 @@ read as themselves.
 
 from __future__ import annotations
 
-import json
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_$/][A-Za-z0-9_.$/-]*\Z")
@@ -19,7 +19,9 @@ _YAML_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def _string(text: str) -> str:
-    encoded = json.dumps(text, ensure_ascii=False)
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape (the common case, without the encoder)
+    encoded: str = encode_basestring(text)
     return _YAML_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 

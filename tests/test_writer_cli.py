@@ -141,13 +141,13 @@ def test_no_change_fast_path_skips_work_and_notices_every_change(project: Path, 
 
     assert main(["generate"]) == 0
     calls = {"n": 0}
-    real = codegen.generate.generate
+    real = codegen.generate.stage
 
     def counting(*args: object, **kwargs: object) -> object:
         calls["n"] += 1
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(codegen.generate, "generate", counting)
+    monkeypatch.setattr(codegen.generate, "stage", counting)
     assert main(["generate"]) == 0 and main(["check"]) == 0
     assert calls["n"] == 0, "nothing changed: no generation"
     out = project / "generated/python/src/minimal_codes/reason.py"

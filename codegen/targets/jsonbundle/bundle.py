@@ -56,6 +56,14 @@ def canonical_json(obj: Json) -> str:
                           allow_nan=False) + "\n"
 
 
+def compact_json(obj: object) -> str:
+    """One line of JSON without spaces: orjson, or the standard library where orjson refuses."""
+    try:
+        return orjson.dumps(obj).decode("utf-8")
+    except TypeError:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def content_hash(bundle: dict[str, Json]) -> str:
     """sha256 of the canonical bundle without its hash key."""
     data = {key: value for key, value in bundle.items() if key != HASH_KEY}

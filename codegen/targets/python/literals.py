@@ -32,6 +32,9 @@ def py_docstring(text: str, indent: str) -> str:
     """A docstring statement: readable triple quotes when safe, else an escaped literal."""
     if not text:
         return '""""""'
+    if (text.isprintable() and "\\" not in text and '"""' not in text and not text[0].isspace()
+            and not text[-1].isspace() and text[-1] != '"'):
+        return f'"""{text}"""'  # one plain line: what the general case below gives, sooner
     if _UNSAFE_DOC.search(text):
         return _double_quoted(text)
     body = "\n".join((indent + line) if line else "" for line in text.split("\n"))[len(indent):]

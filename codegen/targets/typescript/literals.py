@@ -79,6 +79,8 @@ def ts_key(name: str) -> str:
 def jsdoc_text(text: str) -> str:
     """Text that stays inside a /** */ comment: `*/` cannot end it and every line break
     (including U+2028/U+2029, which end a line in JavaScript) starts a new ` * ` line."""
+    if text.isprintable() and "*/" not in text and not text.lstrip().startswith("@"):
+        return text.rstrip()  # one line with nothing to change (no line break is printable)
     text = text.replace("*/", "*\\/")
     # A line that starts with @ would read as a block tag.
     return "\n".join(

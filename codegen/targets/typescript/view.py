@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
+from codegen.targets.jsonbundle.bundle import compact_json
 from codegen.targets.typescript import naming
 from codegen.targets.typescript.literals import (
     is_safe_integer,
@@ -254,8 +254,8 @@ def _row(spec: Spec, entry: Entry, decls: tuple[FieldDecl, ...], with_successors
         *([tuple(_ref_row(spec, r) for r in entry.successors)] if with_successors else []),
         *(_field_value(spec, entry.fields.get(d.name), d) for d in decls),
     )
-    # JSON text (json.dumps escapes every line break, so a row is one line).
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    # JSON text (JSON escapes every line break, so a row is one line).
+    return compact_json(row)
 
 
 def _field_value(spec: Spec, value: object, decl: FieldDecl) -> object:
