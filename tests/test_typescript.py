@@ -20,6 +20,7 @@ from codegen.targets import typescript
 from codegen.targets.typescript.literals import (
     MAX_SAFE_INTEGER,
     jsdoc,
+    jsdoc_text,
     ts_key,
     ts_literal,
     ts_string,
@@ -570,3 +571,40 @@ def test_template_lines_survive_node_unchanged(tmp_path: Path) -> None:
     assert json.loads(out) == [b if b else [""] for b in batches]
     with pytest.raises(ValueError):
         ts_template_lines(["a\nb"])
+
+
+def _jsdoc_text_reference(text: str) -> str:
+    """The general rule, without the fast paths: escape `*/`, split at every JavaScript
+    line break, escape a leading @, strip trailing space."""
+    text = text.replace("*/", "*\\/")
+    return "\n".join(("\\" + line if line.lstrip().startswith("@") else line).rstrip()
+                     for line in re.split(r"\r\n|[\r\n\u2028\u2029\u0085]", text))
+
+
+def _jsdoc_reference(text: str, tags: tuple[str, ...]) -> str:
+    lines = _jsdoc_text_reference(text).split("\n") if text else []
+    if tags and lines:
+        lines.append("")
+    for tag in tags:
+        tag_lines = _jsdoc_text_reference(tag).split("\n")
+        lines += [tag_lines[0].removeprefix("\\"), *tag_lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        return f"/** {lines[0]} */"
+    return "/**\n" + "\n".join(f" * {line}".rstrip() for line in lines) + "\n */"
+
+
+def test_jsdoc_fast_paths_agree_with_the_general_rule() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.text(alphabet="a @*/\\ \t\r\n\u2028\u2029\u0085é", max_size=20))
+    def check(text: str) -> None:
+        assert jsdoc_text(text) == _jsdoc_text_reference(text)
+        assert jsdoc(text, tags=("@since " + text, text)) == _jsdoc_reference(text, ("@since " + text, text))
+
+    check()

@@ -82,11 +82,11 @@ def jsdoc_text(text: str) -> str:
     if text.isprintable() and "*/" not in text and not text.lstrip().startswith("@"):
         return text.rstrip()  # one line with nothing to change (no line break is printable)
     text = text.replace("*/", "*\\/")
+    lines = _LINE_BREAK.split(text) if any(c in text for c in "\r\u2028\u2029\u0085") else text.split("\n")
+    if "@" not in text:
+        return "\n".join(line.rstrip() for line in lines)
     # A line that starts with @ would read as a block tag.
-    return "\n".join(
-        ("\\" + line if line.lstrip().startswith("@") else line).rstrip()
-        for line in _LINE_BREAK.split(text)
-    )
+    return "\n".join(("\\" + line if line.lstrip().startswith("@") else line).rstrip() for line in lines)
 
 
 def jsdoc(text: str, indent: str = "", tags: tuple[str, ...] = ()) -> str:
@@ -95,6 +95,9 @@ def jsdoc(text: str, indent: str = "", tags: tuple[str, ...] = ()) -> str:
     if tags and lines:
         lines.append("")
     for tag in tags:
+        if tag.startswith("@") and tag.isprintable() and "*/" not in tag:
+            lines.append(tag.rstrip())  # one line: its leading @ is the tag's own
+            continue
         tag_lines = jsdoc_text(tag).split("\n")
         lines += [tag_lines[0].removeprefix("\\"), *tag_lines[1:]]
     while lines and not lines[-1]:
