@@ -122,3 +122,22 @@ def test_line_screen_decides_as_the_whole_text_patterns(text: str) -> None:
     # them over every character would.
     whole = fastyaml._ODD_INT.search(text) or fastyaml._CONSTRUCT.search(text)
     assert fastyaml._screen(text) == bool(whole)
+
+
+def _may_be_deep_reference(text: str) -> bool:
+    """The bound as first written: the longest run of indentation and indicators at a line start."""
+    import re
+
+    lead = max(map(len, re.findall(r"^[ \t?-]*", text, re.M)), default=0)
+    depth = flow = 0
+    for char in re.findall(r"[\[\]{}]", text):
+        flow = flow + 1 if char in "[{" else max(flow - 1, 0)
+        depth = max(depth, flow)
+    return 2 * (lead + 1) + 2 + depth > yamlsrc.MAX_DEPTH
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.text(alphabet=" \t?-[]{}a:é", max_size=30)), max_size=8))
+def test_cheap_depth_bound_is_the_bound_it_documents(lines: list[tuple[int, str]]) -> None:
+    text = "\n".join(" " * indent + rest for indent, rest in lines)
+    assert yamlsrc._may_be_deep(text) == _may_be_deep_reference(text)

@@ -201,7 +201,7 @@ def _show(node: yaml.Node) -> str:
 
 
 _FLOW = re.compile(r"[\[\]{}]")
-_LEAD = re.compile(r"^[ \t?-]*", re.M)
+_LEAD_FOLD = bytes.maketrans(b"\t?-", b"   ")
 
 
 def _may_be_deep(text: str) -> bool:
@@ -209,14 +209,18 @@ def _may_be_deep(text: str) -> bool:
 
     Block nesting needs indentation or compact "- " and "? " indicators at the start of a line
     (a sequence may sit at its parent key's indentation, hence the factor two), plus one
-    mapping level for a key after them; flow nesting needs open brackets.
+    mapping level for a key after them; flow nesting needs open brackets. The bound exceeds
+    MAX_DEPTH when a line starts with `need` such characters: one substring search.
     """
-    lead = max(map(len, _LEAD.findall(text)), default=0)
     depth = flow = 0
-    for match in _FLOW.finditer(text):
+    for match in _FLOW.finditer(text) if "[" in text or "{" in text else ():
         flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
         depth = max(depth, flow)
-    return 2 * (lead + 1) + 2 + depth > MAX_DEPTH
+    need = (MAX_DEPTH - 4 - depth) // 2 + 1  # 2 * (lead + 1) + 2 + depth > MAX_DEPTH
+    if need <= 0:
+        return True
+    lead = b"\n" + b" " * need
+    return lead in (b"\n" + text.encode("utf-8", "surrogatepass")).translate(_LEAD_FOLD)
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
