@@ -9,7 +9,7 @@ ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Ref:
     """A reference to an entry, by catalog id and entry name."""
 
@@ -23,7 +23,7 @@ class Ref:
 FieldValue = int | str | bool | Ref | tuple[Ref, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldDecl:
     """A typed field that entries of a catalog carry."""
 
@@ -38,7 +38,7 @@ class FieldDecl:
     catalog: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     url: str
     title: str = ""
@@ -46,20 +46,20 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deprecation:
     since: str
     replacement: Ref | None = None
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Retirement:
     since: str
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alternative:
     """What another source says where sources disagree."""
 
@@ -69,7 +69,7 @@ class Alternative:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     name: str
     value: int | str
@@ -92,7 +92,7 @@ class Entry:
         return "deprecated" if self.deprecated else "active"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Catalog:
     id: str
     title: str
@@ -111,7 +111,7 @@ class Catalog:
         return next((e for e in self.entries if e.name == name), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EnvelopeProperty:
     name: str
     description: str = ""
@@ -124,7 +124,7 @@ class EnvelopeProperty:
     items: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Envelope:
     """A response shape that carries catalog values."""
 
@@ -135,7 +135,7 @@ class Envelope:
     body_name: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # the bundle memo holds it weakly
 class Spec:
     """A whole validated spec: the project settings and every catalog."""
 
