@@ -221,3 +221,16 @@ def test_python_package_imports_in_a_fresh_interpreter(hostile_spec: tuple[Spec,
                           capture_output=True, text=True, encoding="utf-8", check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == list(HOSTILE)
+
+
+@pytest.mark.parametrize("text", ["a \na", "a\n", " a", "a ", 'a"', 'a"\n', 'a"""b', "a\\b", "a\tb", "a\x85", "a\u00a0", "a\nb"])
+def test_docstring_safety_check_decides_as_the_pattern(text: str) -> None:
+    from codegen.targets.python.literals import _UNSAFE_DOC, _safe_doc
+
+    assert _safe_doc(text) == (_UNSAFE_DOC.search(text) is None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=' a"\\\n\t\x7f\u2028\u00a0', min_size=1, max_size=8))
+def test_docstring_safety_check_decides_as_the_pattern_on_drawn_text(text: str) -> None:
+    test_docstring_safety_check_decides_as_the_pattern(text)

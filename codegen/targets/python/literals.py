@@ -32,11 +32,17 @@ def py_docstring(text: str, indent: str) -> str:
     """A docstring statement: readable triple quotes when safe, else an escaped literal."""
     if not text:
         return '""""""'
-    if (text.isprintable() and "\\" not in text and '"""' not in text and not text[0].isspace()
-            and not text[-1].isspace() and text[-1] != '"'):
-        return f'"""{text}"""'  # one plain line: what the general case below gives, sooner
-    if _UNSAFE_DOC.search(text):
+    if not _safe_doc(text):
         return _double_quoted(text)
+    if "\n" not in text:
+        return f'"""{text}"""'
     body = "\n".join((indent + line) if line else "" for line in text.split("\n"))[len(indent):]
-    closing = "\n" + indent if "\n" in text else ""
-    return f'"""{body}{closing}"""'
+    return f'"""{body}\n{indent}"""'
+
+
+def _safe_doc(text: str) -> bool:
+    """Whether _UNSAFE_DOC finds nothing; printable lines (the common case) skip the regex."""
+    if text.replace("\n", "").isprintable():
+        return ("\\" not in text and '"""' not in text and " \n" not in text and not text[0].isspace()
+                and not text[-1].isspace() and text[-1] != '"')
+    return _UNSAFE_DOC.search(text) is None
