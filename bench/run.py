@@ -295,7 +295,7 @@ def install_peers() -> dict[str, str | None]:
     npm = shutil.which("npm")
     for key, spec, binary, version_prefix in (
         ("quicktype", "quicktype", "quicktype", ""),
-        ("style_dictionary", "style-dictionary", "style-dictionary", ""),
+        ("style_dictionary", "style-dictionary@5", "style-dictionary", "5."),
         ("tsc7", "typescript@7.0.2", "tsc", "Version 7."),
     ):
         path = npm_dir / "node_modules" / ".bin" / binary
