@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,10 +97,23 @@ def test_wheel_installs_and_its_data_equals_the_spec(installed_python: Path, spe
             assert got == want, f"{catalog}.{want['name']}"
 
 
-def test_wheel_ships_typing_marker_and_version(installed_python: Path, spec: Spec) -> None:
+def test_wheel_ships_typing_marker_stubs_and_version(installed_python: Path, spec: Spec) -> None:
     out = run_py(installed_python, f"import {PKG}, importlib.resources as r, importlib.metadata as m;"
-                 f"print(r.files('{PKG}').joinpath('py.typed').is_file(), {PKG}.__version__, m.version('voice-status-codes'))")
-    assert out.split() == ["True", spec.version, spec.version]
+                 f"print(r.files('{PKG}').joinpath('py.typed').is_file(), {PKG}.__version__, m.version('voice-status-codes'));"
+                 f"print(*sorted(p.name for p in r.files('{PKG}').iterdir() if p.name.endswith('.pyi')))")
+    marker, stubs = out.strip().split("\n")
+    assert marker.split() == ["True", spec.version, spec.version]
+    assert stubs.split() == sorted(f"{c.id}.pyi" for c in spec.catalogs)
+
+
+def test_stubs_match_the_modules_at_runtime(py_root: Path) -> None:
+    # Type checkers read the stubs (with the member docs); stubtest proves them true to the modules.
+    modules = sorted(f"{PKG}.{stub.stem}" for stub in (py_root / "src" / PKG).glob("*.pyi"))
+    assert modules
+    src = str(py_root / "src")
+    proc = subprocess.run([sys.executable, "-m", "mypy.stubtest", *modules], capture_output=True, text=True,
+                          cwd=py_root, env={**os.environ, "PYTHONPATH": src, "MYPYPATH": src})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_catalog_modules_load_lazily(installed_python: Path) -> None:

@@ -72,8 +72,9 @@ def test_generate_removes_stale_owned_files_and_never_touches_others(project: Pa
     assert main(["generate"]) == 0, capsys.readouterr().err
     assert not (out / "python/src/minimal_codes/reason.py").exists()
     assert not (out / "python/src/minimal_codes/_reason_info.py").exists()
+    assert not (out / "python/src/minimal_codes/reason.pyi").exists()
     assert (out / "python" / "mine.txt").read_text() == "not generated\n"
-    assert "2 removed" in capsys.readouterr().out  # reason.py and its _reason_info.py
+    assert "3 removed" in capsys.readouterr().out  # reason.py, its stub and its _reason_info.py
 
 
 def test_generate_reports_replacing_a_hand_edit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,8 +42,9 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
     for catalog in pkg.catalogs:
         head = header(catalog.spec_file, "#")
         files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)
+        files[f"{src}/{catalog.module}.pyi"] = render_template(env, "catalog.pyi.j2", c=catalog, header=head)
         files[f"{src}/_{catalog.module}_info.py"] = render_template(env, "catalog_info.py.j2", c=catalog, header=head)
     files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle issue 6 reads
-    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    python = {path: text for path, text in files.items() if path.endswith((".py", ".pyi"))}
     files.update(ruff_format(python))
     return files, diags

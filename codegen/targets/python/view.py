@@ -48,6 +48,14 @@ class PyCatalog:
     successor_imports: tuple[tuple[str, str], ...]
     successor_type: str
 
+    @property
+    def stub_imports(self) -> list[tuple[str, str]]:
+        """(relative module, name) of every name the stub's annotations use, sorted as isort does."""
+        pairs = {(f"_{self.module}_info", self.info_class), *self.ref_imports, *self.successor_imports}
+        if self.open:
+            pairs.add(("_runtime", "Unknown"))
+        return sorted(pairs)
+
 
 @dataclass
 class PyPackage:

@@ -43,71 +43,31 @@ class EightbyeightCallflowStatus(IntEnum):
     Open catalog: parse() returns Unknown for values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     CREATED = 1
-    """Created"""
-
     INVALID_JSON_REQUEST_BODY = -1001
-    """Invalid JSON request body"""
-
     INVALID_SPEECH_PROFILE_OR_LANGUAGE = -1002
-    """Speech profile or language parameter invalid"""
-
     MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS = -1003
-    """Valid maxDigits required when minDigits provided"""
-
     DTMF_CALLBACK_URL_MISSING = -1004
-    """DTMF callback url not provided"""
-
     OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT = -1005
-    """Valid overallTimeout is required when digitTimeout provided"""
-
     OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT = -1006
-    """OverallTimeout should be greater than digitTimeout"""
-
     INVALID_ACTION_TYPE = -1007
-    """Invalid action type was used"""
-
     MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH = -1008
-    """Valid maxDigits is required when completeOnHash is false"""
-
     INVALID_CALL_FLOW_ENTRY = -1009
-    """Invalid call flow entry provided"""
-
     ACTION_COUNT_EXCEEDED = -1010
-    """Some actions are provided beyond the allowed count"""
-
     MULTIPLE_DESTINATION_NUMBERS = -1011
-    """Multiple destination phone numbers found in the request"""
-
     INCORRECT_HANGUP_USE = -1012
-    """Invalid Callflow: Incorrect use of action Hangup"""
-
     FIRST_ACTION_NOT_MAKE_CALL = -1013
-    """Invalid Callflow: First action should be a MakeCall action"""
-
     CALLER_ID_NOT_ALLOWED = -1014
-    """Source or caller ID is not allowed"""
-
     VALIDITY_PERIOD_EXPIRED = -1015
-    """The validity period of the call flow request has expired"""
-
     INVALID_SPECIAL_CHARACTERS = -1016
-    """Invalid Callflow Content: Some special characters are invalid/unaccepted"""
-
     INVALID_DESTINATION_MSISDN = -1017
-    """Invalid MSISDN format in Destination"""
-
     EXECUTE_SCENARIO_WITH_OTHER_ACTIONS = -1018
-    """Invalid Callflow: Execute Scenario cannot be processed together with other actions"""
-
     SCENARIO_NAME_MISSING = -1019
-    """Invalid Callflow Content: scenarioName is null or empty"""
-
     SCENARIO_NOT_PERMITTED = -1020
-    """Invalid Callflow: Invalid scenarioName or account doesn't have permission"""
-
     UNKNOWN_ERROR = -9999
-    """An unknown error has occurred"""
 
     @property
     def info(self) -> EightbyeightCallflowStatusInfo:

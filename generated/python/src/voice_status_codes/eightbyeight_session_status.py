@@ -37,17 +37,11 @@ class EightbyeightSessionStatus(StrEnum):
     Closed catalog: parse() rejects values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     CREATED = "CREATED"
-    """Callflow accepted; a session was created
-
-    The callflow passed validation and a voice session was created. The response then carries a sessionId.
-    """
-
     NOT_CREATED = "NOT_CREATED"
-    """Callflow rejected; no session was created
-
-    The callflow has validation errors and was rejected; statusCode and statusMessage say why.
-    """
 
     @property
     def info(self) -> EightbyeightSessionStatusInfo:

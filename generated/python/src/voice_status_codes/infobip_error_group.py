@@ -39,29 +39,13 @@ class InfobipErrorGroup(IntEnum):
     Closed catalog: parse() rejects values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     OK = 0
-    """OK
-
-    No error: the call was handled normally (e.g. normal hangup, machine detected).
-    """
-
     HANDSET_ERRORS = 1
-    """Handset or device error
-
-    The end user's handset or device (e.g. camera or microphone) caused the failure.
-    """
-
     USER_ERRORS = 2
-    """Called party (user) error
-
-    The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable.
-    """
-
     OPERATOR_ERRORS = 3
-    """Operator or platform error
-
-    The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.
-    """
 
     @property
     def info(self) -> InfobipErrorGroupInfo:

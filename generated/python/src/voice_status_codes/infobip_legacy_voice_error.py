@@ -40,149 +40,33 @@ class InfobipLegacyVoiceError(IntEnum):
     Closed catalog: parse() rejects values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     VOICE_ANSWERED = 5000
-    """The voice call was successfully answered by the recipient. No further action is required.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.NORMAL_HANGUP. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     VOICE_ANSWERED_MACHINE = 5001
-    """The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.MACHINE_DETECTED. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_USER_BUSY = 5002
-    """The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.BUSY. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_NO_ANSWER = 5003
-    """The recipient did not answer the call. You may try calling again later or choose an alternative communication method.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.NO_ANSWER. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_DOWNLOADING_FILE = 5004
-    """An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.URL_NOT_FOUND. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = 5005
-    """The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.INVALID_REQUEST. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_BAD_REQUEST = 5400
-    """The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.INVALID_REQUEST. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_FORBIDDEN = 5403
-    """The voice call request was rejected by the operator. Contact Support for further assistance.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.FORBIDDEN. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_DESTINATION_NOT_FOUND = 5404
-    """The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.DESTINATION_NOT_FOUND. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = 5407
-    """Proxy authentication is required to establish the voice call. Contact Support for further assistance.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.UNAUTHENTICATED. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_REQUEST_TIMEOUT = 5408
-    """The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.REQUEST_TIMEOUT. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_GONE = 5410
-    """The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.DESTINATION_UNAVAILABLE. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = 5413
-    """The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.INVALID_REQUEST. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = 5414
-    """The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.INVALID_REQUEST. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_UNSUPPORTED_MEDIA_TYPE = 5415
-    """The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.INVALID_REQUEST. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = 5480
-    """Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.TEMPORARILY_UNAVAILABLE. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_CALL_DOES_NOT_EXIST = 5481
-    """The voice call record/transaction does not exist. Contact Support for further assistance.
-
-    Retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
-    """
-
     EC_VOICE_ERROR_ADDRESS_INCOMPLETE = 5484
-    """The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.INVALID_REQUEST. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_REQUEST_TERMINATED = 5487
-    """The voice call request was terminated with a cancel button or the end user refused to receive a voice call.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.CANCELLED. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = 5488
-    """The voice call request is not acceptable on the operator’s end. Contact Support for further assistance.
-
-    Retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
-    """
-
     EC_VOICE_ERROR_REQUEST_PENDING = 5491
-    """The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later.
-
-    Retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
-    """
-
     EC_VOICE_NOT_IMPLEMENTED = 5501
-    """The requested voice call feature is not implemented or supported. Contact Support for further assistance.
-
-    Retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
-    """
-
     EC_VOICE_SERVICE_UNAVAILABLE = 5503
-    """The voice call service is temporarily unavailable. Retry the request later or contact Support for further information.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.SERVICE_UNAVAILABLE. Migrated to 10xxx codes on 2024-10-09.
-    """
-
     EC_DECLINE = 5603
-    """The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later.
-
-    .. deprecated:: 1.0.0 Use infobip_voice_error.REJECTED. Migrated to 10xxx codes on 2024-10-09.
-    """
 
     @property
     def info(self) -> InfobipLegacyVoiceErrorInfo:

@@ -37,35 +37,14 @@ class InfobipStatusGroup(IntEnum):
     Closed catalog: parse() rejects values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     PENDING = 1
-    """Pending
-
-    The message or call is still being processed; no final status yet.
-    """
-
     UNDELIVERABLE = 2
-    """Undeliverable
-
-    The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled).
-    """
-
     DELIVERED = 3
-    """Delivered
-
-    The message or call was delivered.
-    """
-
     EXPIRED = 4
-    """Expired
-
-    No final status was received before the validity period ended.
-    """
-
     REJECTED = 5
-    """Rejected
-
-    The request was rejected by the platform and not sent.
-    """
 
     @property
     def info(self) -> InfobipStatusGroupInfo:

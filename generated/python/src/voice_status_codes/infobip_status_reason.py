@@ -42,23 +42,14 @@ class InfobipStatusReason(IntEnum):
     Open catalog: parse() returns Unknown for values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     NO_ANSWER = 96
-    """Call delivered but not answered"""
-
     BUSY = 97
-    """End user was busy"""
-
     CANCELLED = 98
-    """Call cancelled at the originating side"""
-
     REJECTED = 99
-    """Call rejected by the end user"""
-
     UNDELIVERABLE_REJECTED_PLATFORM = 100
-    """Request rejected by the platform
-
-    The request was invalid or malformed, or the service was temporarily unavailable.
-    """
 
     @property
     def info(self) -> InfobipStatusReasonInfo:

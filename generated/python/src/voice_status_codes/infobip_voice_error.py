@@ -43,170 +43,42 @@ class InfobipVoiceError(IntEnum):
     Open catalog: parse() returns Unknown for values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     NORMAL_HANGUP = 10000
-    """Call ended by a hangup from the caller, the callee or the API
-
-    The call ended due to a hangup initiated by the caller, callee, or API.
-    """
-
     ANSWERED_ELSEWHERE = 10001
-    """Call was answered on another device"""
-
     MACHINE_DETECTED = 10002
-    """Call was answered by an answering machine or voicemail
-
-    The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.
-    """
-
     HUMAN_DETECTED = 10003
-    """Call was answered by a person"""
-
     MAX_DURATION_REACHED = 10004
-    """Call reached its maximum allowed duration
-
-    The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.
-    """
-
     DEVICE_FORBIDDEN = 10100
-    """Use of camera and/or microphone was denied or blocked"""
-
     DEVICE_NOT_FOUND = 10101
-    """Camera and/or microphone not found"""
-
     DEVICE_UNAVAILABLE = 10102
-    """Camera and/or microphone not available"""
-
     MEDIA_ERROR = 10103
-    """Media problem during the call (e.g. audio)"""
-
     FORBIDDEN_DISPLAY_SURFACE = 10104
-    """Screen-sharing display surface selected is not allowed"""
-
     SCREEN_SHARING_CONTROL_UNSUPPORTED = 10105
-    """Browser does not support screen-sharing control"""
-
     NO_ANSWER = 10200
-    """Call reached the end user's device but was not answered
-
-    The call was successfully delivered to the end user device, however, it was not answered by the end user.
-    """
-
     BUSY = 10201
-    """Call reached the end user's device but the user was busy
-
-    The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.
-    """
-
     CANCELLED = 10202
-    """Call was cancelled on the originating side before it was connected
-
-    The call was canceled at the origination end before it could be successfully routed to the end user.
-    """
-
     REJECTED = 10203
-    """Call was rejected or declined on the receiving side
-
-    The call was rejected/declined by the end user at the receiving end.
-    """
-
     TEMPORARILY_UNAVAILABLE = 10204
-    """End user could not be reached at the moment
-
-    The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.
-    """
-
     FORBIDDEN = 10300
-    """Request was rejected
-
-    The received request was rejected. Contact Support for further assistance.
-    """
-
     INSUFFICIENT_FUNDS = 10301
-    """Account lacks the credit needed to place the call
-
-    The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.
-    """
-
     UNAUTHENTICATED = 10302
-    """Caller authentication missing or invalid
-
-    The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.
-    """
-
     DESTINATION_NOT_FOUND = 10303
-    """Dialled destination could not be found
-
-    The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.
-    """
-
     DESTINATION_UNAVAILABLE = 10304
-    """Destination currently unavailable or out of service
-
-    The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.
-    """
-
     INVALID_DESTINATION = 10305
-    """Destination is invalid"""
-
     INVALID_REQUEST = 10306
-    """Call request is invalid or malformed
-
-    The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.
-    """
-
     REQUEST_TIMEOUT = 10307
-    """Call request timed out (no coverage or end user not reached in time)
-
-    The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.
-    """
-
     NETWORK_ERROR = 10308
-    """Network error during the call"""
-
     SERVICE_UNAVAILABLE = 10309
-    """Call service temporarily unavailable
-
-    The call service is temporarily unavailable. Contact Support for assistance.
-    """
-
     UNKNOWN = 10310
-    """Call ended for an unknown reason
-
-    An unknown error occurred during the call. Contact Support for further investigation and assistance.
-    """
-
     FEATURE_UNAVAILABLE = 10311
-    """Requested feature is not available or not enabled
-
-    The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.
-    """
-
     CONGESTION = 10312
-    """Call could not be completed because of network congestion
-
-    The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.
-    """
-
     UNAUTHORIZED = 10313
-    """Destination has not authorized incoming calls"""
-
     URL_NOT_FOUND = 10400
-    """Application URL not found
-
-    The requested URL for the call was not found. Verify the URL and make necessary corrections.
-    """
-
     URL_UNREACHABLE = 10401
-    """Application URL unreachable
-
-    The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.
-    """
-
     INVALID_RESPONSE = 10402
-    """Response from the application URL is invalid
-
-    The response received during the call is invalid or unexpected. Contact Support for assistance.
-    """
 
     @property
     def info(self) -> InfobipVoiceErrorInfo:

@@ -38,236 +38,86 @@ class VoipbinReason(StrEnum):
     Open catalog: parse() returns Unknown for values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     AUTHENTICATION_REQUIRED = "AUTHENTICATION_REQUIRED"
-    """No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key."""
-
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    """The supplied token or access key is invalid or expired. Refresh the token via POST https://api.voipbin.net/v1.0/auth/login and retry."""
-
     ACCOUNT_FROZEN = "ACCOUNT_FROZEN"
-    """The customer account is frozen (typically because unregister was scheduled). Inspect error.details[0].recovery_endpoint and call it to restore the account, or wait past deletion_effective_at."""
-
     PERMISSION_DENIED = "PERMISSION_DENIED"
-    """The authenticated user does not have permission for this resource."""
-
     DIRECT_ACCESS_NOT_SUPPORTED = "DIRECT_ACCESS_NOT_SUPPORTED"
-    """The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy. Re-authenticate via JWT."""
-
     RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED"
-    """Client exceeded the rate limit for this endpoint. The response carries a Retry-After: <seconds> header and error.details[0].limited_by is either "ip" (per-client-IP tier) or "customer" (per-customer tier, authenticated v1.0 routes only). Back off for at least Retry-After seconds and retry."""
-
     RESOURCE_NOT_FOUND = "RESOURCE_NOT_FOUND"
-    """The requested resource does not exist or does not belong to the authenticated customer. Verify the UUID was obtained from a recent GET list call. Returned when the upstream condition does not carry a more specific resource-prefixed not-found reason."""
-
     ROUTE_NOT_FOUND = "ROUTE_NOT_FOUND"
-    """The requested HTTP endpoint does not exist (wrong path or typo). Verify the URL against the API reference; check API version prefix (/v1.0/) and resource name."""
-
     INVALID_ARGUMENT = "INVALID_ARGUMENT"
-    """The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid)."""
-
     INVALID_JSON_BODY = "INVALID_JSON_BODY"
-    """The request body is not valid JSON. Ensure Content-Type is application/json and the payload parses as a JSON object or array."""
-
     INVALID_ID = "INVALID_ID"
-    """A path or body parameter is not a valid UUID. Verify the ID was obtained from a recent GET list call and has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890."""
-
     INVALID_REQUEST_PARAMETER = "INVALID_REQUEST_PARAMETER"
-    """A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name."""
-
     MISSING_REQUEST_PARAMETER = "MISSING_REQUEST_PARAMETER"
-    """A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER. Fix: Add the parameter named in error.message."""
-
     STATE_INVALID = "STATE_INVALID"
-    """The target resource is in a state that does not allow the requested operation. Check the current state via the resource's GET endpoint and retry only when the state matches the operation's prerequisite. Returned when the upstream condition does not carry a more specific resource-prefixed state reason."""
-
     INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE"
-    """Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails). Fix: Top up the customer balance via POST /billing-accounts/{id}/balance-add (admin) or have the customer add credit, then retry."""
-
     REQUEST_TIMEOUT = "REQUEST_TIMEOUT"
-    """Upstream manager did not respond within the deadline. Retry with the same idempotency key after a short delay."""
-
     REQUEST_CANCELED = "REQUEST_CANCELED"
-    """The request was canceled before completion (typically the client disconnected). Usually safe to ignore; the server did not finish processing."""
-
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
-    """An upstream manager service is temporarily unavailable. Retry the request with the same idempotency key after a short delay (exponential backoff)."""
-
     INTERNAL = "INTERNAL"
-    """Unexpected server error. Include error.request_id when opening a support ticket."""
-
     CALL_NOT_FOUND = "CALL_NOT_FOUND"
-    """Call ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /calls list call."""
-
     CALL_ALREADY_HANGUP = "CALL_ALREADY_HANGUP"
-    """Operation invalid because the call has already ended. Check current status via GET /calls/{id} before retrying."""
-
     CALL_STATE_INVALID = "CALL_STATE_INVALID"
-    """Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing). Check status via GET /calls/{id} and retry when the state matches the operation's prerequisite."""
-
     GROUPCALL_NOT_FOUND = "GROUPCALL_NOT_FOUND"
-    """Groupcall ID does not exist or belongs to another customer. Verify via GET /groupcalls."""
-
     RECORDING_NOT_FOUND = "RECORDING_NOT_FOUND"
-    """Recording ID does not exist or belongs to another customer. Verify via GET /recordings."""
-
     RECORDING_ALREADY_ACTIVE = "RECORDING_ALREADY_ACTIVE"
-    """A recording is already in progress on this call. Stop the existing recording with POST /calls/{id}/recording-stop before starting a new one."""
-
     RECORDING_NOT_ACTIVE = "RECORDING_NOT_ACTIVE"
-    """No recording is active on this call. Start one with POST /calls/{id}/recording-start before attempting to stop."""
-
     FLOW_NOT_FOUND = "FLOW_NOT_FOUND"
-    """Flow ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /flows list call."""
-
     ACTIVEFLOW_NOT_FOUND = "ACTIVEFLOW_NOT_FOUND"
-    """Activeflow ID does not exist or belongs to another customer. Verify via GET /activeflows."""
-
     FLOW_STATE_INVALID = "FLOW_STATE_INVALID"
-    """Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow). Check current status via GET /activeflows/{id} before retrying."""
-
     ACTIVEFLOW_ALREADY_STOPPED = "ACTIVEFLOW_ALREADY_STOPPED"
-    """Stop requested on an activeflow that has already terminated. Idempotent — treat as success or check status before retrying."""
-
     BILLING_NOT_FOUND = "BILLING_NOT_FOUND"
-    """Billing record ID does not exist or belongs to another customer. Fired by GET /billings/{billing_id}. Fix: Verify the ID was obtained from a recent GET /billings list call."""
-
     BILLING_ACCOUNT_NOT_FOUND = "BILLING_ACCOUNT_NOT_FOUND"
-    """Billing account ID does not exist or belongs to another customer. Fired by the /billing-accounts/{id}* admin endpoints. Fix: Verify the ID was obtained from a recent GET /billing-accounts list call."""
-
     NUMBER_NOT_FOUND = "NUMBER_NOT_FOUND"
-    """Number ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /numbers list call."""
-
     IDENTITY_VERIFICATION_REQUIRED = "IDENTITY_VERIFICATION_REQUIRED"
-    """Customer identity verification is required for this operation. Fired by POST /numbers for non-virtual purchases when the customer's identity_verification_status is not verified. Fix: Complete the customer identity verification flow (see Customer overview), then retry the purchase. Virtual numbers do not require verification."""
-
     PROVIDER_NOT_FOUND = "PROVIDER_NOT_FOUND"
-    """Provider ID does not exist. Verify the ID was obtained from a recent GET /providers list call. Admin-only resource."""
-
     TRUNK_NOT_FOUND = "TRUNK_NOT_FOUND"
-    """Trunk ID does not exist. Verify via GET /trunks. Admin-only resource."""
-
     PROVIDERCALL_NOT_FOUND = "PROVIDERCALL_NOT_FOUND"
-    """Provider-call ID does not exist. Verify via GET /providercalls. Admin-only resource."""
-
     ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND"
-    """Storage account ID does not exist or belongs to another customer. Fired by GET /storage-accounts/{id} and DELETE /storage-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /storage-accounts list call."""
-
     FILE_NOT_FOUND = "FILE_NOT_FOUND"
-    """Storage file ID does not exist or belongs to another customer. Fired by GET /storage_files/{id}, DELETE /storage_files/{id}, GET /storage_files/{id}/file, and the agent-surface counterparts GET /service_agents/files/{id}, DELETE /service_agents/files/{id}, and GET /service_agents/files/{id}/file. Fix: Verify the ID was obtained from a recent GET /storage_files (admin) or GET /service_agents/files (agent) list call."""
-
     SIGNING_NOT_CONFIGURED = "SIGNING_NOT_CONFIGURED"
-    """The storage service instance has no credential for signing download URLs, so no downloadable link can be produced. Fired only by the endpoints that resolve a signed URL: GET /storage_files/{id}/file, its agent-surface counterpart GET /service_agents/files/{id}/file, and GET /recordingfiles/{id}. Metadata and list endpoints are unaffected and still return 200 — a file created while signing was unavailable is stored normally but its uri_download comes back empty until a signing credential is restored. Fix: Operational; retry later or contact support. Listing, retrieving metadata, and deleting files continue to work."""
-
     CONVERSATION_ACCOUNT_NOT_FOUND = "CONVERSATION_ACCOUNT_NOT_FOUND"
-    """Conversation account ID does not exist or belongs to another customer. Fired by GET /conversation-accounts/{id}, PUT /conversation-accounts/{id}, and DELETE /conversation-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /conversation-accounts list call."""
-
     CONVERSATION_NOT_FOUND = "CONVERSATION_NOT_FOUND"
-    """Conversation ID does not exist or belongs to another customer. Fired by GET /conversations/{id}, PUT /conversations/{id}, GET /conversations/{id}/messages, POST /conversations/{id}/messages, and the /service-agents/conversations/{id}* agent-surface endpoints. Fix: Verify the ID was obtained from a recent GET /conversations list call."""
-
     MESSAGE_NOT_FOUND = "MESSAGE_NOT_FOUND"
-    """Message ID does not exist or belongs to another customer. Fired by GET /messages/{id} and DELETE /messages/{id}. Fix: Verify the ID was obtained from a recent GET /messages list call."""
-
     EMAIL_NOT_FOUND = "EMAIL_NOT_FOUND"
-    """Email ID does not exist or belongs to another customer. Fired by GET /emails/{id} and DELETE /emails/{id}. Fix: Verify the ID was obtained from a recent GET /emails list call."""
-
     AIMESSAGE_NOT_FOUND = "AIMESSAGE_NOT_FOUND"
-    """AI message ID does not exist or belongs to another customer. Fired by GET /aimessages/{id} and DELETE /aimessages/{id}. Fix: Verify the ID was obtained from a recent GET /aimessages list call."""
-
     AI_NOT_FOUND = "AI_NOT_FOUND"
-    """AI configuration ID does not exist or belongs to another customer. Fired by GET /ais/{id}, PUT /ais/{id}, DELETE /ais/{id}, and POST /ais/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /ais list call."""
-
     AICALL_NOT_FOUND = "AICALL_NOT_FOUND"
-    """AI call ID does not exist or belongs to another customer. Fired by GET /aicalls/{id} and DELETE /aicalls/{id}. Fix: Verify the ID was obtained from a recent GET /aicalls list call."""
-
     SUMMARY_NOT_FOUND = "SUMMARY_NOT_FOUND"
-    """AI summary ID does not exist or belongs to another customer. Fired by GET /aisummaries/{id} and DELETE /aisummaries/{id}. Fix: Verify the ID was obtained from a recent GET /aisummaries list call."""
-
     TEAM_NOT_FOUND = "TEAM_NOT_FOUND"
-    """Team ID does not exist or belongs to another customer. Fired by GET /teams/{id}, PUT /teams/{id}, DELETE /teams/{id}, and POST /teams/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /teams list call."""
-
     RAG_NOT_FOUND = "RAG_NOT_FOUND"
-    """RAG knowledge-base ID does not exist or belongs to another customer. Fired by GET /rags/{id}, PUT /rags/{id}, DELETE /rags/{id}, POST /rags/{id}/sources, and DELETE /rags/{id}/sources/{source_id}. Fix: Verify the ID was obtained from a recent GET /rags list call."""
-
     DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND"
-    """RAG document/source ID does not exist or belongs to another customer. Fired by DELETE /rags/{id}/sources/{source_id} when the source is missing. Fix: Verify the source ID was obtained from a recent GET /rags/{id} response."""
-
     SPEAKING_NOT_FOUND = "SPEAKING_NOT_FOUND"
-    """Speaking session ID does not exist or belongs to another customer. Fired by GET /speakings/{id}, DELETE /speakings/{id}, POST /speakings/{id}/flush, POST /speakings/{id}/say, and POST /speakings/{id}/stop. Fix: Verify the ID was obtained from a recent GET /speakings list call or from the response of POST /speakings."""
-
     TRANSCRIBE_NOT_FOUND = "TRANSCRIBE_NOT_FOUND"
-    """Transcribe ID does not exist or belongs to another customer. Fired by GET /transcribes/{id}, DELETE /transcribes/{id}, and POST /transcribes/{id}/stop. Fix: Verify the ID was obtained from a recent GET /transcribes list call or from the response of POST /transcribes."""
-
     AGENT_NOT_FOUND = "AGENT_NOT_FOUND"
-    """Agent ID does not exist or belongs to another customer. Fired by GET /agents/{id}, PUT /agents/{id}, DELETE /agents/{id}, PUT /agents/{id}/addresses, PUT /agents/{id}/tag_ids, PUT /agents/{id}/status, PUT /agents/{id}/permission, PUT /agents/{id}/password, and POST /agents/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /agents list call."""
-
     TAG_NOT_FOUND = "TAG_NOT_FOUND"
-    """Tag ID does not exist or belongs to another customer. Fired by GET /tags/{id}, PUT /tags/{id}, and DELETE /tags/{id}. Fix: Verify the ID was obtained from a recent GET /tags list call."""
-
     ACCESSKEY_NOT_FOUND = "ACCESSKEY_NOT_FOUND"
-    """Access-key ID does not exist or belongs to another customer. Fired by GET /accesskeys/{id}, PUT /accesskeys/{id}, and DELETE /accesskeys/{id}. Fix: Verify the ID was obtained from a recent GET /accesskeys list call."""
-
     CUSTOMER_NOT_FOUND = "CUSTOMER_NOT_FOUND"
-    """Customer ID does not exist. Fired by admin endpoints GET /customers/{id}, PUT /customers/{id}, and DELETE /customers/{id}. Fix: Verify the customer ID was obtained from a recent GET /customers list call."""
-
     CAMPAIGN_NOT_FOUND = "CAMPAIGN_NOT_FOUND"
-    """Campaign ID does not exist or belongs to another customer. Fired by GET /campaigns/{id}, PUT /campaigns/{id}, DELETE /campaigns/{id}, PUT /campaigns/{id}/status, PUT /campaigns/{id}/service_level, PUT /campaigns/{id}/actions, PUT /campaigns/{id}/resource_info, PUT /campaigns/{id}/next_campaign_id, and GET /campaigns/{id}/campaigncalls. Fix: Verify the ID was obtained from a recent GET /campaigns list call."""
-
     CAMPAIGNCALL_NOT_FOUND = "CAMPAIGNCALL_NOT_FOUND"
-    """Campaign-call ID does not exist or belongs to another customer. Fired by GET /campaigncalls/{id} and DELETE /campaigncalls/{id}. Fix: Verify the ID was obtained from a recent GET /campaigncalls list call or from the response of GET /campaigns/{id}/campaigncalls."""
-
     OUTPLAN_NOT_FOUND = "OUTPLAN_NOT_FOUND"
-    """Outplan ID does not exist or belongs to another customer. Fired by GET /outplans/{id}, PUT /outplans/{id}, DELETE /outplans/{id}, and PUT /outplans/{id}/dial_info. Fix: Verify the ID was obtained from a recent GET /outplans list call."""
-
     OUTDIAL_NOT_FOUND = "OUTDIAL_NOT_FOUND"
-    """Outdial ID does not exist or belongs to another customer. Fired by GET /outdials/{id}, PUT /outdials/{id}, DELETE /outdials/{id}, PUT /outdials/{id}/campaign_id, PUT /outdials/{id}/data, GET /outdials/{id}/targets, and POST /outdials/{id}/targets. Fix: Verify the ID was obtained from a recent GET /outdials list call."""
-
     OUTDIAL_TARGET_NOT_FOUND = "OUTDIAL_TARGET_NOT_FOUND"
-    """Outdial-target ID does not exist or does not belong to the supplied outdial. Fired by GET /outdials/{id}/targets/{target_id} and DELETE /outdials/{id}/targets/{target_id}. Fix: Verify the target ID was obtained from a recent GET /outdials/{id}/targets list call against the same outdial."""
-
     CONFERENCE_NOT_FOUND = "CONFERENCE_NOT_FOUND"
-    """Conference ID does not exist or belongs to another customer. Fired by GET /conferences/{id}, PUT /conferences/{id}, DELETE /conferences/{id}, POST /conferences/{id}/recording_start, POST /conferences/{id}/recording_stop, POST /conferences/{id}/transcribe_start, POST /conferences/{id}/transcribe_stop, GET /conferences/{id}/media_stream, and POST /conferences/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /conferences list call."""
-
     CONFERENCECALL_NOT_FOUND = "CONFERENCECALL_NOT_FOUND"
-    """Conference-call ID does not exist or belongs to another customer. Fired by GET /conferencecalls/{id} and DELETE /conferencecalls/{id}. Fix: Verify the ID was obtained from a recent GET /conferencecalls list call."""
-
     QUEUE_NOT_FOUND = "QUEUE_NOT_FOUND"
-    """Queue ID does not exist or belongs to another customer. Fired by GET /queues/{id}, PUT /queues/{id}, DELETE /queues/{id}, PUT /queues/{id}/tag_ids, PUT /queues/{id}/routing_method, and POST /queues/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /queues list call."""
-
     QUEUECALL_NOT_FOUND = "QUEUECALL_NOT_FOUND"
-    """Queue-call ID (or reference ID) does not exist or belongs to another customer. Fired by GET /queuecalls/{id}, DELETE /queuecalls/{id}, POST /queuecalls/{id}/kick, and POST /queuecalls/reference_id/{id}/kick. Fix: Verify the ID was obtained from a recent GET /queuecalls list call."""
-
     CONTACT_NOT_FOUND = "CONTACT_NOT_FOUND"
-    """Contact ID does not exist or belongs to another customer. Fired by GET /contacts/{id}, PUT /contacts/{id}, DELETE /contacts/{id}, GET /contacts/lookup, POST /contacts/{id}/phone-numbers, PUT /contacts/{id}/phone-numbers/{phone_number_id}, DELETE /contacts/{id}/phone-numbers/{phone_number_id}, POST /contacts/{id}/emails, PUT /contacts/{id}/emails/{email_id}, DELETE /contacts/{id}/emails/{email_id}, POST /contacts/{id}/tags, and DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the ID was obtained from a recent GET /contacts list call."""
-
     CONTACT_PHONE_NUMBER_NOT_FOUND = "CONTACT_PHONE_NUMBER_NOT_FOUND"
-    """Phone-number ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/phone-numbers/{phone_number_id} and DELETE /contacts/{id}/phone-numbers/{phone_number_id}. Fix: Verify the phone-number ID was obtained from a recent GET /contacts/{id} response against the same contact."""
-
     CONTACT_EMAIL_NOT_FOUND = "CONTACT_EMAIL_NOT_FOUND"
-    """Email ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/emails/{email_id} and DELETE /contacts/{id}/emails/{email_id}. Fix: Verify the email ID was obtained from a recent GET /contacts/{id} response against the same contact."""
-
     CONTACT_TAG_NOT_FOUND = "CONTACT_TAG_NOT_FOUND"
-    """Tag ID is not currently associated with the supplied contact. Fired by DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the tag ID is present in the tag_ids field of a recent GET /contacts/{id} response against the same contact."""
-
     EXTENSION_NOT_FOUND = "EXTENSION_NOT_FOUND"
-    """Extension ID does not exist or belongs to another customer. Fired by GET /extensions/{id}, PUT /extensions/{id}, DELETE /extensions/{id}, and POST /extensions/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /extensions list call."""
-
     CHAT_NOT_FOUND = "CHAT_NOT_FOUND"
-    """Chat ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_chats/{id}, PUT /service_agents/talk_chats/{id}, DELETE /service_agents/talk_chats/{id}, POST /service_agents/talk_chats/{id}/join, GET /service_agents/talk_chats/{id}/participants, POST /service_agents/talk_chats/{id}/participants, DELETE /service_agents/talk_chats/{id}/participants/{participant_id}, and GET /service_agents/talk_messages?chat_id={chat_id}. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_chats or GET /service_agents/talk_channels list call."""
-
     TALK_MESSAGE_NOT_FOUND = "TALK_MESSAGE_NOT_FOUND"
-    """Talk message ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_messages/{id}, DELETE /service_agents/talk_messages/{id}, and POST /service_agents/talk_messages/{id}/reactions. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_messages?chat_id={chat_id} list call. Distinct from MESSAGE_NOT_FOUND (SMS messages)."""
-
     PARTICIPANT_NOT_FOUND = "PARTICIPANT_NOT_FOUND"
-    """Participant ID is not currently associated with the supplied chat. Fired by DELETE /service_agents/talk_chats/{id}/participants/{participant_id}. Fix: Verify the participant ID was obtained from a recent GET /service_agents/talk_chats/{id}/participants response against the same chat."""
-
     INVALID_ACTIVEFLOW_ID = "INVALID_ACTIVEFLOW_ID"
-    """The activeflow_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890."""
-
     INVALID_CALL_ID = "INVALID_CALL_ID"
-    """The call_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890."""
-
     INVALID_RESOURCE_TYPE = "INVALID_RESOURCE_TYPE"
-    """The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value. Fix: Use one of the documented resource-type enum values."""
 
     @property
     def info(self) -> VoipbinReasonInfo:

@@ -39,35 +39,19 @@ class VoipbinStatus(StrEnum):
     Closed catalog: parse() rejects values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     INVALID_ARGUMENT = "INVALID_ARGUMENT"
-    """The request is invalid."""
-
     UNAUTHENTICATED = "UNAUTHENTICATED"
-    """The request carries no valid credentials."""
-
     PAYMENT_REQUIRED = "PAYMENT_REQUIRED"
-    """The account balance does not cover the operation."""
-
     PERMISSION_DENIED = "PERMISSION_DENIED"
-    """The caller may not perform the operation."""
-
     NOT_FOUND = "NOT_FOUND"
-    """The resource or route does not exist."""
-
     ALREADY_EXISTS = "ALREADY_EXISTS"
-    """The resource already exists."""
-
     FAILED_PRECONDITION = "FAILED_PRECONDITION"
-    """The resource is not in a state that allows the operation."""
-
     RESOURCE_EXHAUSTED = "RESOURCE_EXHAUSTED"
-    """A rate limit or quota was exceeded."""
-
     UNAVAILABLE = "UNAVAILABLE"
-    """A service is temporarily unavailable or the request did not complete."""
-
     INTERNAL = "INTERNAL"
-    """An unexpected server error occurred."""
 
     @property
     def info(self) -> VoipbinStatusInfo:

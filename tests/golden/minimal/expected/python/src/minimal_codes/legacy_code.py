@@ -39,22 +39,12 @@ class LegacyCode(IntEnum):
     Closed catalog: parse() rejects values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     OK = 0
-    """Everything worked."""
-
     OLD_TIMEOUT = -17
-    """The request timed out.
-
-    A longer text about the timeout.
-
-    .. deprecated:: 2.0.0 Use legacy_code.OK. Use the new code.
-    """
-
     GONE = 9007199254740991
-    """A retired code with the largest safe integer.
-
-    Retired since 2.1.0: the value stays reserved. Never reuse.
-    """
 
     @property
     def info(self) -> LegacyCodeInfo:

@@ -38,11 +38,11 @@ class Reason(StrEnum):
     Open catalog: parse() returns Unknown for values it does not list.
     """
 
+    # Each member's documentation is in the stub beside this module, where type checkers
+    # and editors read it: attribute docstrings never reach the runtime, and here every
+    # import without bytecode would compile them.
     NONE = "NONE"
-    """No reason."""
-
     TIMEOUT = "TIMEOUT"
-    """Timed out."""
 
     @property
     def info(self) -> ReasonInfo:
