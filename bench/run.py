@@ -128,6 +128,46 @@ def measure(
     return {"s": statistics.median(times), "rss_mb": max(rss), "runs": len(times)}
 
 
+def _proc_tree(pid: int) -> list[int]:
+    """pid and every descendant (Linux /proc)."""
+    out = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            children = Path(f"/proc/{pid}/task/{task}/children").read_text().split()
+            for child in children:
+                out += _proc_tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def peak_tree_pss(cmd: list[str], *, setup: Callable[[], None] | None = None) -> dict[str, float] | None:
+    """Peak of the summed proportional set size of cmd and every process it starts (the worker
+    and the formatter included), sampled every 10 ms in a run of its own; None off Linux."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        return None
+    if setup:
+        setup()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, sum(_pss_kb(pid) for pid in _proc_tree(proc.pid)))
+        time.sleep(0.01)
+    if proc.returncode != 0:
+        raise RuntimeError(f"command failed ({proc.returncode}): {' '.join(cmd)}")
+    return {"pss_mb": peak / 1024.0}
+
+
 # --------------------------------------------------------------------------- synthetic inputs
 
 PROJECT = """\
@@ -393,6 +433,9 @@ def bench_size(
         if value is not None:
             res[key] = value
     res["nochange_files_untouched"] = 1.0 if snapshot_mtimes(out) == before else 0.0
+    tree = guarded("generate_cold_all_processes", lambda: peak_tree_pss(gen, setup=clean_out) or {})
+    if tree:
+        res["generate_cold_all_processes"] = tree
 
     # Python imports, with bytecode (warm __pycache__) and without (fresh copy, -B).
     src = out / "python" / "src"
@@ -558,6 +601,14 @@ def report(
         rss <= GOAL_RSS_50K_MB if n == 50000 else None,
         rss,
     )
+    tree = r.get("generate_cold_all_processes")
+    if isinstance(tree, dict) and "pss_mb" in tree:
+        line(
+            f"generate all processes {k}",
+            f"{float(tree['pss_mb']):.0f} MB summed PSS (worker and formatter included; reported)",
+            None,
+            float(tree["pss_mb"]),
+        )
     for variant in ("pyc", "nopyc"):
         pkg = s(f"py_import_package_{variant}") or 0.0
         cat = s(f"py_import_catalog_{variant}") or 0.0

@@ -188,3 +188,96 @@ def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"codegen {__version__}"
+
+
+# --------------------------------------------------------------------------- two processes
+
+
+@pytest.fixture()
+def two_processes(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Every run renders on two processes, however small the spec; counts the forks."""
+    import codegen.generate
+
+    spec_file = project / "spec" / "codegen.yaml"  # a second target, for the second process
+    spec_file.write_text(spec_file.read_text().replace("targets:\n", "targets:\n  json: {out: json}\n"))
+
+    monkeypatch.setenv("CODEGEN_JOBS", "2")
+    monkeypatch.setenv("CODEGEN_NO_CACHE", "1")
+    monkeypatch.setattr(codegen.generate, "PARALLEL_MIN_ENTRIES", 0)
+    forks = {"n": 0}
+    real = os.fork
+
+    def counting() -> int:
+        forks["n"] += 1
+        return real()
+
+    monkeypatch.setattr(os, "fork", counting)
+    return forks
+
+
+def _bytes(root: Path) -> dict[str, bytes]:
+    return {k: v for k, (_, v) in tree_state(root).items()}
+
+
+def test_two_processes_write_what_one_writes(project: Path, two_processes: dict[str, int],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["generate"]) == 0 and two_processes["n"] == 1
+    forked = _bytes(project / "generated")
+    assert main(["check"]) == 0 and two_processes["n"] == 2
+    shutil.rmtree(project / "generated")
+    monkeypatch.setenv("CODEGEN_JOBS", "1")
+    assert main(["generate"]) == 0 and two_processes["n"] == 2
+    assert _bytes(project / "generated") == forked
+
+
+def test_a_failure_in_the_worker_leaves_the_tree_untouched(project: Path, two_processes: dict[str, int],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["generate"]) == 0
+    before = tree_state(project / "generated")
+    codes = project / "spec" / "codes.yaml"
+    codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
+    import codegen.generate
+
+    monkeypatch.setattr(codegen.generate, "COST", {"json": 5.0, "python": 1.0})  # python: the worker's
+    parent, real, calls = os.getpid(), writer._stage, {"n": 0}
+
+    def failing_in_the_worker(path: Path, data: bytes) -> Path:
+        if os.getpid() != parent:
+            calls["n"] += 1  # the worker's own count
+            if calls["n"] == 2:  # after it staged a file
+                raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(writer, "_stage", failing_in_the_worker)
+    with pytest.raises(OSError, match="No space left"):
+        main(["generate"])
+    assert two_processes["n"] == 2
+    assert tree_state(project / "generated") == before
+    assert not list((project / "generated").rglob("*.tmp")), "a staged file was left behind"
+
+
+def test_an_error_found_in_the_worker_writes_nothing(project: Path, two_processes: dict[str, int],
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import codegen.generate
+    from codegen.diagnostics import Diagnostic
+
+    assert main(["generate"]) == 0
+    before = tree_state(project / "generated")
+    codes = project / "spec" / "codes.yaml"
+    codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
+    parent, real = os.getpid(), codegen.generate.render
+
+    def complaining_in_the_worker(spec: object, target: str) -> object:
+        files, diags = real(spec, target)  # type: ignore[arg-type]
+        if os.getpid() != parent:
+            diags = [*diags, Diagnostic("codes.yaml", 3, 5, "N002", f"{target}: a clash", "rename it")]
+        return files, diags
+
+    monkeypatch.setattr(codegen.generate, "render", complaining_in_the_worker)
+    capsys.readouterr()
+    assert main(["generate"]) == 1
+    err = capsys.readouterr().err
+    assert "codes.yaml:3:5: error N002" in err, err
+    assert tree_state(project / "generated") == before
+    assert not list((project / "generated").rglob("*.tmp"))

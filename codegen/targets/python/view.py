@@ -13,7 +13,7 @@ from codegen.targets.python.literals import py_docstring, py_literal
 _ANNOTATIONS = {"integer": "int", "string": "str", "boolean": "bool"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PyField:
     attr: str
     annotation: str  # in the Info dataclass
@@ -23,7 +23,7 @@ class PyField:
     ref_class: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PyMember:
     name: str
     value: str
@@ -31,7 +31,7 @@ class PyMember:
     row: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PyCatalog:
     module: str
     class_name: str

@@ -21,7 +21,7 @@ from codegen.targets.typescript.literals import (
 _TYPES = {"integer": "number", "string": "string", "boolean": "boolean"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TsField:
     key: str  # property of the info record
     type: str  # its TypeScript type
@@ -29,7 +29,7 @@ class TsField:
     doc: str  # JSDoc block, indented for the interface
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TsMember:
     key: str  # property of the `as const` object
     value: str  # literal
@@ -37,7 +37,7 @@ class TsMember:
     row: str  # the compact metadata row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TsCatalog:
     catalog_id: str
     module: str  # kebab-case file name without extension
