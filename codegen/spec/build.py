@@ -66,6 +66,8 @@ def _field_decl(name: str, body: dict[str, Any]) -> FieldDecl:
 
 
 def _field_value(decl: FieldDecl | None, value: Any) -> FieldValue:
+    if type(value) is int or (type(value) is str and (decl is None or decl.catalog is None)):
+        return value  # the common case: a plain integer, or a string that names no entry
     if decl is not None and decl.catalog:
         if decl.type == "ref" and isinstance(value, str):
             return Ref(decl.catalog, value)
@@ -77,8 +79,12 @@ def _field_value(decl: FieldDecl | None, value: Any) -> FieldValue:
 
 
 def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: int) -> Entry:
+    # Called once per entry of every catalog: optional parts cost nothing when absent.
     dep = raw.get("deprecated")
     ret = raw.get("retired")
+    given = raw.get("fields")
+    successors = raw.get("successors")
+    alternatives = raw.get("alternatives")
     value: int | str = raw.get("value", raw["name"])
     return Entry(
         name=raw["name"],
@@ -86,16 +92,16 @@ def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: in
         message=raw["message"],
         since=raw["since"],
         description=raw.get("description", ""),
-        fields={k: _field_value(decls.get(k), v) for k, v in raw.get("fields", {}).items()},
+        fields={k: _field_value(decls.get(k), v) for k, v in given.items()} if given else {},
         deprecated=Deprecation(
             since=dep["since"],
             replacement=parse_ref(dep["replacement"]) if "replacement" in dep else None,
             note=dep.get("note", ""),
         ) if dep else None,
         retired=Retirement(since=ret["since"], note=ret.get("note", "")) if ret else None,
-        successors=tuple(parse_ref(s) for s in raw.get("successors", ())),
+        successors=tuple(map(parse_ref, successors)) if successors else (),
         provenance=raw.get("provenance", ""),
-        alternatives=tuple(Alternative(**a) for a in raw.get("alternatives", ())),
+        alternatives=tuple(Alternative(**a) for a in alternatives) if alternatives else (),
         line=line,
     )
 
