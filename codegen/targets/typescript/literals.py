@@ -106,5 +106,6 @@ def jsdoc(text: str, indent: str = "", tags: tuple[str, ...] = ()) -> str:
         return ""
     if len(lines) == 1:
         return f"{indent}/** {lines[0]} */"
-    body = "\n".join(f"{indent} * {line}".rstrip() for line in lines)
+    prefix, blank = indent + " * ", indent + " *"  # every line is already right-stripped
+    body = "\n".join(prefix + line if line else blank for line in lines)
     return f"{indent}/**\n{body}\n{indent} */"

@@ -205,6 +205,8 @@ def _check_integers(catalog: Catalog) -> list[Diagnostic]:
     """JavaScript numbers hold integers exactly up to 2**53 - 1; larger ones are refused."""
     diags = []
     for entry in catalog.entries:
+        if not (_unsafe(entry.value) or any(_unsafe(v) for v in entry.fields.values())):
+            continue
         values: list[tuple[str, object]] = [("value", entry.value)]
         values += [(f"field {k}", v) for k, v in entry.fields.items()]
         for what, value in values:
@@ -215,6 +217,11 @@ def _check_integers(catalog: Catalog) -> list[Diagnostic]:
                     f"(2**53 - 1) and would silently lose precision as a JavaScript number",
                     "keep integer values within ±9007199254740991, or make the catalog a string catalog"))
     return diags
+
+
+def _unsafe(value: object) -> bool:
+    """An integer (not a boolean) a JavaScript number cannot hold exactly."""
+    return type(value) is int and not is_safe_integer(value)
 
 
 def _field(decl: FieldDecl, key: str, catalog: Catalog, import_type: Callable[[str, str], str],
