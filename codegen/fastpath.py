@@ -11,16 +11,22 @@ this off; CI on a fresh clone has no cache and always does the full comparison.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import importlib.util
 import json
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from codegen.cache import cache_dir
+from codegen.spec.fastyaml import fast_load
+from codegen.spec.yamlsrc import _loader
+
+if TYPE_CHECKING:
+    import yaml
+else:  # imported when first used: the fast path reads the project file without it
+    from codegen.spec.yamlsrc import yaml
 
 _PACKAGE = Path(__file__).resolve().parent
 _SUFFIXES = (".py", ".j2", ".json")
@@ -46,7 +52,8 @@ _DISTRIBUTION = {"yaml": "pyyaml"}
 
 def _installed_version(module: str) -> str:
     """The dist-info name beside an installed module (importlib.metadata costs 25 ms to import)."""
-    spec = importlib.util.find_spec(module)
+    # The path finder, not sys.modules: a module imported lazily would load on being asked.
+    spec = importlib.machinery.PathFinder.find_spec(module)
     if spec is None or spec.origin is None:
         return "none"
     prefix = _DISTRIBUTION.get(module, module) + "-"
@@ -59,13 +66,15 @@ def _inputs(project: Path, targets: list[str] | None) -> tuple[str, Path] | None
     """Fingerprint of every input and the output root, or None if anything is unusual."""
     try:
         raw = project.read_bytes()
-        data: Any = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data: Any = fast_load(raw.decode("utf-8"))
+        if data is None:  # the slow reading, for a project file the fast path steps aside from
+            data = yaml.load(raw, Loader=_loader())
         catalogs = [project.parent / str(c) for c in data["catalogs"]]
         root = (project.parent / str(data.get("output_root", "../generated"))).resolve()
         digest = hashlib.sha256(tool_fingerprint().encode() + b"\0" + raw)
         for path in catalogs:
             digest.update(b"\0" + path.read_bytes())
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
         return None
     digest.update(json.dumps(sorted(targets or [])).encode())
     return digest.hexdigest(), root

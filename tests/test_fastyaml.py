@@ -19,7 +19,7 @@ SPEC_FILES = sorted(
 
 
 def slow(text: str) -> object:
-    node = yaml.compose(text, Loader=yamlsrc._Loader)
+    node = yaml.compose(text, Loader=yamlsrc._loader())
     builder = yamlsrc._Builder("x")
     data = builder.build(node, (), 0)
     return None if builder.errors else data
@@ -141,3 +141,16 @@ def _may_be_deep_reference(text: str) -> bool:
 def test_cheap_depth_bound_is_the_bound_it_documents(lines: list[tuple[int, str]]) -> None:
     text = "\n".join(" " * indent + rest for indent, rest in lines)
     assert yamlsrc._may_be_deep(text) == _may_be_deep_reference(text)
+
+
+def test_a_spec_the_fast_path_reads_never_imports_pyyaml(tmp_path: Path) -> None:
+    # PyYAML is imported lazily, on the first use of the slow path (or of a position).
+    import subprocess
+    import sys
+
+    code = ("import sys; from codegen.cli import main; "
+            f"rc = main(['check', '--no-cache', '--spec', {str(ROOT / 'spec')!r}]); "
+            "print(rc, 'yaml.loader' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "CODEGEN_NO_CACHE": "1"})
+    assert proc.stdout.split()[-2:] == ["0", "False"], proc.stdout + proc.stderr

@@ -7,19 +7,41 @@ something else, so each is an error with its location and a fix.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from codegen.diagnostics import Diagnostic
 from codegen.spec.fastyaml import entry_lines, fast_load
 
-try:  # the C loader is ~7x faster; fall back when libyaml is missing
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the platform build
-    _Loader = yaml.SafeLoader
+
+def _lazy_module(name: str) -> ModuleType:
+    """The module, executed on its first attribute access: a spec the fast path reads never
+    pays for PyYAML's import (a fifth of the no-change run)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:  # pragma: no cover - PyYAML is a dependency
+        raise ImportError(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = _lazy_module("yaml")
+
+
+def _loader() -> type:
+    """libyaml's loader (~7x faster), else PyYAML's own when libyaml is missing."""
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -45,7 +67,7 @@ class Document:
 
     def _tree(self) -> yaml.Node | None:
         if self.root is None and self.text:
-            self.root = yaml.compose(self.text, Loader=_Loader)
+            self.root = yaml.compose(self.text, Loader=_loader())
         return self.root
 
     def entry_line(self, index: int) -> int:
@@ -232,7 +254,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     Syntax errors are left to the composer, which reports them with their position."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_loader()):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 mark = event.start_mark
@@ -258,7 +280,7 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     if data is not None:
         return Document(file, data, text=text), []
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
