@@ -96,11 +96,19 @@ def cmd_generate(args: argparse.Namespace, *, check: bool) -> int:
 
 
 def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | None, *, check: bool) -> int:
+    import threading
+
     from codegen import writer
     from codegen.generate import selected_targets, stage
     from codegen.spec.paths import display_path
+    from codegen.targets import registry
 
+    # The targets (and Jinja) import while the spec loads: the Rust YAML parser lets go of
+    # the interpreter while it reads, so part of the two overlap.
+    importing = threading.Thread(target=registry, name="codegen-import-targets", daemon=True)
+    importing.start()
     spec = _load(args.spec)
+    importing.join()
     if spec is None:
         return EXIT_INVALID
     targets, diags = selected_targets(spec, args.target)
