@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from codegen.diagnostics import Diagnostic, has_errors
-from codegen.format import ruff_format
+from codegen.format import Formatting
 from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
@@ -44,7 +44,10 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)
         files[f"{src}/{catalog.module}.pyi"] = render_template(env, "catalog.pyi.j2", c=catalog, header=head)
         files[f"{src}/_{catalog.module}_info.py"] = render_template(env, "catalog_info.py.j2", c=catalog, header=head)
-    files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle issue 6 reads
-    python = {path: text for path, text in files.items() if path.endswith((".py", ".pyi"))}
-    files.update(ruff_format(python))
+    formatting = Formatting({path: text for path, text in files.items() if path.endswith((".py", ".pyi"))})
+    try:  # the bundle is built while ruff works
+        files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle issue 6 reads
+    finally:
+        formatted = formatting.result()
+    files.update(formatted)
     return files, diags

@@ -205,8 +205,12 @@ def _check_integers(catalog: Catalog) -> list[Diagnostic]:
     """JavaScript numbers hold integers exactly up to 2**53 - 1; larger ones are refused."""
     diags = []
     for entry in catalog.entries:
-        if not (_unsafe(entry.value) or any(_unsafe(v) for v in entry.fields.values())):
-            continue
+        if not _unsafe(entry.value):
+            for field_value in entry.fields.values():
+                if _unsafe(field_value):
+                    break
+            else:
+                continue  # the common case: nothing out of range
         values: list[tuple[str, object]] = [("value", entry.value)]
         values += [(f"field {k}", v) for k, v in entry.fields.items()]
         for what, value in values:
