@@ -14,7 +14,7 @@ from codegen.model import Spec
 
 if TYPE_CHECKING:
     from codegen.fastpath import FastPath
-    from codegen.writer import Plan
+    from codegen.writer import Plan, Stager
 
 DEFAULT_SPEC = Path("spec")
 
@@ -99,7 +99,7 @@ def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | Non
     import threading
 
     from codegen import writer
-    from codegen.generate import selected_targets, stage
+    from codegen.generate import selected_targets
     from codegen.spec.paths import display_path
     from codegen.targets import registry
 
@@ -118,10 +118,8 @@ def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | Non
     root = (project.parent / spec.output_root).resolve()
     shown = display_path(root)
     if check:
-        stager = writer.Stager(root, stage=False)
-        diags = stage(spec, targets, stager)
-        _report(diags)
-        if has_errors(diags):
+        stager = _staged(spec, targets, root, write=False)
+        if stager is None:
             return EXIT_INVALID
         plan = stager.plan
         if plan.clean:
@@ -132,10 +130,8 @@ def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | Non
         _report_stale(args, plan, shown)
         return EXIT_INVALID
     with writer.locked(root):
-        stager = writer.Stager(root, stage=True)
-        diags = stage(spec, targets, stager)
-        _report(diags)
-        if has_errors(diags):
+        stager = _staged(spec, targets, root, write=True)
+        if stager is None:
             return EXIT_INVALID
         plan = stager.plan
         writer.commit(plan, stager.owned)
@@ -146,6 +142,18 @@ def _generate_full(args: argparse.Namespace, project: Path, fast: FastPath | Non
     print(f"{shown}: {len(plan.new)} new, {len(plan.changed)} changed, {len(plan.stale)} removed, "
           f"{len(plan.files) - len(plan.new) - len(plan.changed)} unchanged")
     return EXIT_OK
+
+
+def _staged(spec: Spec, targets: list[str], root: Path, *, write: bool) -> Stager | None:
+    """Every target rendered and compared with the disk (its files staged when writing);
+    None once the diagnostics that stop the run are reported."""
+    from codegen.generate import stage
+    from codegen.writer import Stager
+
+    stager = Stager(root, stage=write)
+    diags = stage(spec, targets, stager)
+    _report(diags)
+    return None if has_errors(diags) else stager
 
 
 def _report_stale(args: argparse.Namespace, plan: Plan, shown: str) -> None:
