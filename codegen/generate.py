@@ -7,11 +7,12 @@ import os
 import pickle
 import traceback
 from collections.abc import Iterable
+from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
 from codegen.targets import COST, Files, registry
-from codegen.writer import Plan, Stager, discard
+from codegen.writer import Plan, Stager, discard, discard_orphans
 
 # Below this many entries a second process costs more than it saves.
 PARALLEL_MIN_ENTRIES = 2000
@@ -126,10 +127,10 @@ def _stage_forked(spec: Spec, groups: list[list[str]], stager: Stager) -> list[D
     try:
         diags = _stage_group(spec, groups[0], stager)
     except BaseException:
-        _reap(read_end, pid, keep=False)
+        _reap(read_end, pid, keep=False, root=stager.plan.root)
         stager.discard()
         raise
-    result = _reap(read_end, pid, keep=True)
+    result = _reap(read_end, pid, keep=True, root=stager.plan.root)
     if result[0] != "ok":
         stager.discard()
         error, text = result[1], result[2]
@@ -145,14 +146,16 @@ def _stage_forked(spec: Spec, groups: list[list[str]], stager: Stager) -> list[D
     return diags
 
 
-def _reap(read_end: int, pid: int, *, keep: bool) -> tuple[object, ...]:
-    """The child's message once it has exited; unless keep, what it staged is removed."""
+def _reap(read_end: int, pid: int, *, keep: bool, root: Path) -> tuple[object, ...]:
+    """The child's message once it has exited; unless keep, what it staged is removed (also
+    when it died without a message: then its files are found by its process id)."""
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
     try:
         message: tuple[object, ...] = pickle.loads(payload)
     except Exception:
+        discard_orphans(root, pid)
         message = ("error", None, f"the worker process ended without a result (wait status {status})")
     if not keep and message[0] == "ok" and isinstance(message[2], Plan):
         discard(message[2])

@@ -189,7 +189,8 @@ def commit(plan: Plan, owned: dict[str, dict[str, str]]) -> None:
 
 def _stage(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The process id in the name lets a parent remove what a worker that died had staged.
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -200,6 +201,13 @@ def _stage(path: Path, data: bytes) -> Path:
         os.unlink(name)
         raise
     return Path(name)
+
+
+def discard_orphans(root: Path, pid: int) -> None:
+    """Remove the staged files of process pid under root (a worker that died without a word)."""
+    for tmp in root.rglob(f".*.{pid}-*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _prune_empty(root: Path, directory: Path) -> None:

@@ -281,3 +281,28 @@ def test_an_error_found_in_the_worker_writes_nothing(project: Path, two_processe
     assert "codes.yaml:3:5: error N002" in err, err
     assert tree_state(project / "generated") == before
     assert not list((project / "generated").rglob("*.tmp"))
+
+
+def test_a_worker_that_dies_leaves_nothing_behind(project: Path, two_processes: dict[str, int],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import codegen.generate
+
+    assert main(["generate"]) == 0
+    before = tree_state(project / "generated")
+    codes = project / "spec" / "codes.yaml"
+    codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
+    monkeypatch.setattr(codegen.generate, "COST", {"json": 5.0, "python": 1.0})  # python: the worker's
+    parent, real, calls = os.getpid(), writer._stage, {"n": 0}
+
+    def dying_in_the_worker(path: Path, data: bytes) -> Path:
+        if os.getpid() != parent:
+            calls["n"] += 1
+            if calls["n"] == 2:  # killed after it staged a file: no message, no clean-up of its own
+                os._exit(9)
+        return real(path, data)
+
+    monkeypatch.setattr(writer, "_stage", dying_in_the_worker)
+    with pytest.raises(RuntimeError, match="worker process ended without a result"):
+        main(["generate"])
+    assert tree_state(project / "generated") == before
+    assert not list((project / "generated").rglob("*.tmp")), "the dead worker's staged file was left behind"
