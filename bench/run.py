@@ -108,7 +108,7 @@ def measure(
 ) -> dict[str, float]:
     """Median wall time (s) and max peak RSS (MB) over up to ``repeats`` runs.
 
-    Slow commands are repeated less: one run above 5 s, three above 1 s.
+    Slow commands are repeated less: one run above 5 s, three above 2 s.
     """
     if warmup:
         if setup:
@@ -123,7 +123,7 @@ def measure(
         times.append(t)
         rss.append(r)
         first = times[0]
-        if first > 5.0 or (first > 1.0 and len(times) >= 3):
+        if first > 5.0 or (first > 2.0 and len(times) >= 3):
             break
     return {"s": statistics.median(times), "rss_mb": max(rss), "runs": len(times)}
 
