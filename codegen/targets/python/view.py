@@ -141,8 +141,8 @@ def _member(entry: Entry, decls: tuple[FieldDecl, ...]) -> PyMember:
         entry.since,
         (dep.since, str(dep.replacement) if dep.replacement else None, dep.note) if dep else None,
         (entry.retired.since, entry.retired.note) if entry.retired else None,
-        tuple(str(r) for r in entry.successors),
-        *(_field_value(entry.fields.get(d.name), d) for d in decls),
+        tuple(map(str, entry.successors)) if entry.successors else (),
+        *[_field_value(entry.fields.get(d.name), d) for d in decls],
     )
     # repr is the encoder; the formatter then settles the quotes as it does everywhere.
     return PyMember(entry.name, py_literal(entry.value), py_docstring(_member_doc(entry), "    "), repr(row))

@@ -91,7 +91,10 @@ def jsdoc_text(text: str) -> str:
 
 def jsdoc(text: str, indent: str = "", tags: tuple[str, ...] = ()) -> str:
     """A /** */ block from text and tags (`@name text`), both sanitized."""
-    lines = jsdoc_text(text).split("\n") if text else []
+    if text and "*/" not in text and "@" not in text and text.replace("\n", "").isprintable():
+        lines = [line.rstrip() for line in text.split("\n")]  # plain lines: nothing to escape
+    else:
+        lines = jsdoc_text(text).split("\n") if text else []
     if tags and lines:
         lines.append("")
     for tag in tags:
