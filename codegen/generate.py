@@ -108,21 +108,12 @@ def _stage_forked(spec: Spec, groups: list[list[str]], stager: Stager) -> list[D
     back only its plan; the parent merges it (or removes what it staged)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        child = Stager(stager.plan.root, stage=stager.stage)
+    if pid == 0:  # the child
         try:
-            message: tuple[object, ...] = ("ok", _stage_group(spec, groups[1], child), child.plan)
-        except BaseException as exc:  # reported to the parent, which raises it
-            child.discard()
-            message = ("error", exc, traceback.format_exc())
-        try:
-            payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an exception that does not pickle: its text still goes
-            payload = pickle.dumps(("error", None, message[-1] if message[0] == "error" else traceback.format_exc()))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(0)
+            os.close(read_end)
+            _work(spec, groups[1], Stager(stager.plan.root, stage=stager.stage), write_end)
+        finally:
+            os._exit(0)  # whatever happened, the child never returns into the parent's code
     os.close(write_end)
     try:
         diags = _stage_group(spec, groups[0], stager)
@@ -138,12 +129,29 @@ def _stage_forked(spec: Spec, groups: list[list[str]], stager: Stager) -> list[D
             raise error
         raise RuntimeError(f"rendering failed in the worker process:\n{text}")
     child_diags, child_plan = result[1], result[2]
-    assert isinstance(child_diags, list) and isinstance(child_plan, Plan)
+    if not isinstance(child_diags, list) or not isinstance(child_plan, Plan):
+        raise RuntimeError(f"the worker process sent an unexpected result: {result!r:.200}")
     stager.plan.merge(child_plan)
     diags = sorted(diags + child_diags)
     if has_errors(diags):
         stager.discard()
     return diags
+
+
+def _work(spec: Spec, targets: list[str], child: Stager, write_end: int) -> None:
+    """The worker's whole job: stage its targets and send the parent its plan (or its error,
+    after removing what it staged)."""
+    try:
+        message: tuple[object, ...] = ("ok", _stage_group(spec, targets, child), child.plan)
+    except BaseException as exc:  # reported to the parent, which raises it
+        child.discard()
+        message = ("error", exc, traceback.format_exc())
+    try:
+        payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle: its text still goes
+        payload = pickle.dumps(("error", None, message[-1] if message[0] == "error" else traceback.format_exc()))
+    with os.fdopen(write_end, "wb") as pipe:
+        pipe.write(payload)
 
 
 def _reap(read_end: int, pid: int, *, keep: bool, root: Path) -> tuple[object, ...]:
@@ -155,8 +163,9 @@ def _reap(read_end: int, pid: int, *, keep: bool, root: Path) -> tuple[object, .
     try:
         message: tuple[object, ...] = pickle.loads(payload)
     except Exception:
-        discard_orphans(root, pid)
         message = ("error", None, f"the worker process ended without a result (wait status {status})")
-    if not keep and message[0] == "ok" and isinstance(message[2], Plan):
+    if message[0] != "ok":
+        discard_orphans(root, pid)  # whatever it staged before it failed or died
+    elif not keep and isinstance(message[2], Plan):
         discard(message[2])
     return message
