@@ -12,9 +12,9 @@ from codegen.render import render as render_template
 from codegen.targets import Files, header
 from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.typescript import view
-from codegen.targets.typescript.literals import ts_literal, ts_template_lines
+from codegen.targets.typescript.literals import ts_literal
 
-FILTERS = (("ts", ts_literal), ("ts_template_lines", ts_template_lines))
+FILTERS = (("ts", ts_literal),)
 
 
 def package_json(pkg: view.TsPackage) -> str:

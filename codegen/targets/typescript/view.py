@@ -16,6 +16,7 @@ from codegen.targets.typescript.literals import (
     ts_key,
     ts_literal,
     ts_string,
+    ts_template_lines,
 )
 
 _TYPES = {"integer": "number", "string": "string", "boolean": "boolean"}
@@ -34,7 +35,6 @@ class TsMember:
     key: str  # property of the `as const` object
     value: str  # literal
     doc: str  # JSDoc block, indented for the object
-    row: str  # the compact metadata row
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,7 @@ class TsCatalog:
     fields: tuple[TsField, ...]
     type_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (module, names) imported as types
     successor_refs: tuple[tuple[str, str, str], ...]  # (catalog id literal, name type, value type)
+    rows: str = ""  # the metadata rows as one template literal (rendered once for .ts and .js)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -156,13 +157,14 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
                      if catalog.open else
                      f"Closed catalog: {_prefixed('parse', type_name)}() throws UnknownValueError for values it does not list.")
     members = []
+    rows = []
     for entry in catalog.entries:
         members.append(TsMember(
             key=ts_key(keys[entry.name]),
             value=ts_literal(entry.value),
             doc=_member_jsdoc(spec, entry),
-            row=_row(spec, entry, catalog.fields, bool(succ_ids)),
         ))
+        rows.append(_row(spec, entry, catalog.fields, bool(succ_ids)))
     view = TsCatalog(
         catalog_id=catalog.id,
         module=naming.kebab(modules[catalog.id]),
@@ -187,6 +189,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         fields=fields,
         type_imports=tuple((m, tuple(sorted(n))) for m, n in sorted(imports.items())),
         successor_refs=successor_refs,
+        rows=ts_template_lines(rows),
     )
     return view, diags
 
