@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -230,25 +231,40 @@ def test_two_processes_write_what_one_writes(project: Path, two_processes: dict[
     assert _bytes(project / "generated") == forked
 
 
-def test_a_failure_in_the_worker_leaves_the_tree_untouched(project: Path, two_processes: dict[str, int],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def _edit_and_snapshot(project: Path) -> dict[str, tuple[int, bytes]]:
+    """Generate, take the tree's state, then change the spec so the next run has files to write."""
     assert main(["generate"]) == 0
     before = tree_state(project / "generated")
     codes = project / "spec" / "codes.yaml"
     codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
+    return before
+
+
+def _worker_stage_fails(monkeypatch: pytest.MonkeyPatch, fail: Any) -> None:
+    """The worker (rendering Python) calls fail() at its second staged file, after the first."""
     import codegen.generate
 
     monkeypatch.setattr(codegen.generate, "COST", {"json": 5.0, "python": 1.0})  # python: the worker's
     parent, real, calls = os.getpid(), writer._stage, {"n": 0}
 
-    def failing_in_the_worker(path: Path, data: bytes) -> Path:
+    def staging(path: Path, data: bytes) -> Path:
         if os.getpid() != parent:
             calls["n"] += 1  # the worker's own count
-            if calls["n"] == 2:  # after it staged a file
-                raise OSError(28, "No space left on device")
+            if calls["n"] == 2:
+                fail()
         return real(path, data)
 
-    monkeypatch.setattr(writer, "_stage", failing_in_the_worker)
+    monkeypatch.setattr(writer, "_stage", staging)
+
+
+def _no_space() -> None:
+    raise OSError(28, "No space left on device")
+
+
+def test_a_failure_in_the_worker_leaves_the_tree_untouched(project: Path, two_processes: dict[str, int],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _edit_and_snapshot(project)
+    _worker_stage_fails(monkeypatch, _no_space)
     with pytest.raises(OSError, match="No space left"):
         main(["generate"])
     assert two_processes["n"] == 2
@@ -262,10 +278,7 @@ def test_an_error_found_in_the_worker_writes_nothing(project: Path, two_processe
     import codegen.generate
     from codegen.diagnostics import Diagnostic
 
-    assert main(["generate"]) == 0
-    before = tree_state(project / "generated")
-    codes = project / "spec" / "codes.yaml"
-    codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
+    before = _edit_and_snapshot(project)
     parent, real = os.getpid(), codegen.generate.render
 
     def complaining_in_the_worker(spec: object, target: str) -> object:
@@ -285,23 +298,8 @@ def test_an_error_found_in_the_worker_writes_nothing(project: Path, two_processe
 
 def test_a_worker_that_dies_leaves_nothing_behind(project: Path, two_processes: dict[str, int],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import codegen.generate
-
-    assert main(["generate"]) == 0
-    before = tree_state(project / "generated")
-    codes = project / "spec" / "codes.yaml"
-    codes.write_text(codes.read_text().replace("Everything worked.", "Everything still worked."))
-    monkeypatch.setattr(codegen.generate, "COST", {"json": 5.0, "python": 1.0})  # python: the worker's
-    parent, real, calls = os.getpid(), writer._stage, {"n": 0}
-
-    def dying_in_the_worker(path: Path, data: bytes) -> Path:
-        if os.getpid() != parent:
-            calls["n"] += 1
-            if calls["n"] == 2:  # killed after it staged a file: no message, no clean-up of its own
-                os._exit(9)
-        return real(path, data)
-
-    monkeypatch.setattr(writer, "_stage", dying_in_the_worker)
+    before = _edit_and_snapshot(project)
+    _worker_stage_fails(monkeypatch, lambda: os._exit(9))  # killed: no message, no clean-up of its own
     with pytest.raises(RuntimeError, match="worker process ended without a result"):
         main(["generate"])
     assert tree_state(project / "generated") == before
