@@ -65,7 +65,7 @@ def stage(spec: Spec, targets: list[str], stager: Stager) -> list[Diagnostic]:
     return _stage_forked(spec, groups, stager)
 
 
-def jobs() -> int:
+def _jobs() -> int:
     """Processes a run may use: CODEGEN_JOBS, else the CPUs this process may run on (at most 2)."""
     wanted = os.environ.get("CODEGEN_JOBS", "")
     if wanted.isdigit() and int(wanted) > 0:
@@ -79,7 +79,7 @@ def jobs() -> int:
 def _split(spec: Spec, targets: list[str]) -> list[list[str]]:
     """Targets in one group, or two groups of about equal cost (longest first, to the lighter)."""
     entries = sum(len(c.entries) for c in spec.catalogs)
-    if jobs() < 2 or len(targets) < 2 or entries < PARALLEL_MIN_ENTRIES or not hasattr(os, "fork"):
+    if _jobs() < 2 or len(targets) < 2 or entries < PARALLEL_MIN_ENTRIES or not hasattr(os, "fork"):
         return [targets]
     groups: list[list[str]] = [[], []]
     load = [0.0, 0.0]

@@ -122,14 +122,6 @@ def discard(plan: Plan) -> None:
     plan.staged.clear()
 
 
-def plan(root: Path, outputs: dict[str, dict[str, str]]) -> Plan:
-    """Compare what would be generated with what is on disk; touches nothing."""
-    stager = Stager(root, stage=False)
-    for target, files in outputs.items():
-        stager.add(target, files)
-    return stager.plan
-
-
 def diff(plan: Plan, limit: int = 200) -> str:
     """A unified diff of every changed, new and stale file (cut after limit lines each)."""
     chunks: list[str] = []
