@@ -47,7 +47,7 @@ def cmd_compat(args: argparse.Namespace) -> int:
         # A baseline on the command line is relative to the working directory; the recorded one to the project file.
         baseline = load_baseline(against, Path.cwd() if args.against else project_dir, repo_bundle)
     except BaselineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)
         return EXIT_ERROR
     result = compare(baseline, build_bundle(spec))
     locate = locator(spec, display_path(project_dir))
