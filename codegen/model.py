@@ -47,6 +47,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueRange:
+    """A named, inclusive range of an integer catalog's values (a group of codes)."""
+
+    name: str
+    min: int
+    max: int
+    description: str = ""
+
+    def __contains__(self, value: object) -> bool:
+        return type(value) is int and self.min <= value <= self.max
+
+
+@dataclass(frozen=True, slots=True)
 class Deprecation:
     since: str
     replacement: Ref | None = None
@@ -96,7 +109,7 @@ class Entry:
 class Catalog:
     id: str
     title: str
-    publisher: str
+    publisher: str  # "" for a team's own catalog
     values: ValueKind
     open: bool
     file: str
@@ -105,6 +118,7 @@ class Catalog:
     fields: tuple[FieldDecl, ...] = ()
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
+    ranges: tuple[ValueRange, ...] = ()
 
     def entry(self, name: str) -> Entry | None:
         """The entry with this name, if any."""
