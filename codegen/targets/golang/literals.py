@@ -1,0 +1,65 @@
+"""Go string literals and comments, by the rules of Go's strconv.Quote and go/doc."""
+
+from __future__ import annotations
+
+import json
+
+_NAMED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
+          "\\": "\\\\", '"': '\\"'}
+
+
+def _escape(ch: str) -> str:
+    """One character as strconv.Quote writes it when it is not printable."""
+    code = ord(ch)
+    if code < 0x80:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def go_string(text: str) -> str:
+    """An interpreted Go string literal, as strconv.Quote writes it (printable text kept)."""
+    if text.isprintable() and "\\" not in text and '"' not in text:
+        return f'"{text}"'
+    out = []
+    for ch in text:
+        if ch in _NAMED:
+            out.append(_NAMED[ch])
+        elif ch.isprintable():  # Python's printable classes are Go's unicode.IsPrint: L, M, N, P, S, space
+            out.append(ch)
+        else:
+            out.append(_escape(ch))
+    return '"' + "".join(out) + '"'
+
+
+def _comment_line(line: str) -> str:
+    """A line of text safe inside a // comment: no control, format, bidi or separator characters."""
+    if not line.isprintable():
+        line = "".join(ch if ch.isprintable() else _NAMED.get(ch, _escape(ch)) for ch in line)
+    line = line.strip()
+    # "Deprecated:" opens a deprecation paragraph only where the generator writes one;
+    # "+build" and "go:" would read as build constraints or directives.
+    if line.startswith("Deprecated:"):
+        return "Deprecated\\u003a" + line[len("Deprecated:"):]
+    return "\\" + line if line.startswith(("+build", "go:")) else line
+
+
+def go_comment(text: str, indent: str = "") -> str:
+    """Text as // lines of one paragraph, stable under gofmt's doc-comment rewriting.
+
+    Leading blanks and blank lines are dropped: go/doc would read an indented line as
+    code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
+    """
+    lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(f"{indent}// {line}" for line in lines if line)
+
+
+def go_raw_lines(rows: list[object]) -> str:
+    """Rows as a raw string literal, one line of ASCII JSON each (a backtick becomes \\u0060)."""
+    body = "\n".join(json.dumps(r, ensure_ascii=True, separators=(",", ":")).replace("`", "\\u0060") for r in rows)
+    return "`" + body + "`"
+
+
+def markdown_text(text: str) -> str:
+    """Text as one line of Markdown prose: markup characters escaped, line breaks as spaces."""
+    flat = " ".join(_comment_line(line) for line in text.splitlines())
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in flat)
