@@ -7,6 +7,6 @@ TEST_DEPS += $(GO_STAMP)
 
 $(GO_STAMP): mk/go.mk
 	@command -v $(GO) >/dev/null || { echo "go not found: install Go 1.21+ (apt-get install golang-go)"; exit 1; }
-	GOBIN=$(CURDIR)/.tools/go/bin GOMODCACHE=$(CURDIR)/.tools/go/mod GOFLAGS=-mod=mod \
+	GOBIN=$(CURDIR)/.tools/go/bin GOMODCACHE=$(CURDIR)/.tools/go/mod GOFLAGS="-mod=mod -modcacherw" \
 		$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 	touch $@

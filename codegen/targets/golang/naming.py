@@ -9,18 +9,14 @@ from dataclasses import dataclass
 from codegen.naming import Naming, words
 
 KEYWORDS = frozenset(
-    "break case chan const continue default defer else fallthrough for func go goto if import "
-    "interface map package range return select struct switch type var".split())
+    ["break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var"])
 PREDECLARED = frozenset(
-    "any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32 int64 "
-    "rune string uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close "
-    "complex copy delete imag len make max min new panic print println real recover".split())
+    ["any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "true", "false", "iota", "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover"])
 GO_RESERVED = KEYWORDS | PREDECLARED
 
 # The initialisms Go's own style keeps in one case (the list golint and gopls use).
 INITIALISMS = frozenset(
-    "ACL API ASCII CPU CSS DNS EOF GUID HTML HTTP HTTPS ID IP JSON LHS QPS RAM RHS RPC SIP SLA SMTP "
-    "SQL SSH TCP TLS TTL UDP UI UID UUID URI URL UTF8 VM XML XMPP XSRF XSS".split())
+    ["ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SIP", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS"])
 
 # Package-level names the generated package declares besides the catalogs' own.
 SHARED_NAMES = ("CatalogsJSON", "Deprecation", "Lifecycle", "LifecycleActive", "LifecycleDeprecated",

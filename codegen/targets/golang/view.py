@@ -168,18 +168,16 @@ def _field(decl: FieldDecl, slot: str, i: int, types: dict[str, str], bases: dic
            catalog: Catalog) -> GoField:
     optional = not (decl.required and all(decl.name in e.fields for e in catalog.entries))
     doc = go_comment(f"{slot} returns the {decl.name} field" + (f": {decl.description}" if decl.description else "."))
-    common = {"method": slot, "slot": "f" + slot, "doc": doc, "index": ROW_FIXED + i}
+    index = ROW_FIXED + i
     if decl.type in ("ref", "ref_list") and decl.catalog:
-        ref = types[decl.catalog]
+        ref, wire = types[decl.catalog], _wire(bases[decl.catalog])
         if decl.type == "ref_list":
-            return GoField(type="[]" + ref, optional=False, kind="ref_list", ref_type=ref,
-                           ref_base=_wire(bases[decl.catalog]), **common)
-        return GoField(type=ref, optional=optional, kind="ref", ref_type=ref, ref_base=_wire(bases[decl.catalog]),
-                       **common)
+            return GoField(slot, "f" + slot, "[]" + ref, False, "ref_list", doc, index, ref, wire)
+        return GoField(slot, "f" + slot, ref, optional, "ref", doc, index, ref, wire)
     if decl.type == "integer":
         small = decl.min is not None and decl.max is not None and INT32[0] <= decl.min and decl.max <= INT32[1]
-        return GoField(type="int" if small else "int64", optional=optional, kind="plain", **common)
-    return GoField(type=_PLAIN_TYPES[decl.type], optional=optional, kind="plain", **common)
+        return GoField(slot, "f" + slot, "int" if small else "int64", optional, "plain", doc, index)
+    return GoField(slot, "f" + slot, _PLAIN_TYPES[decl.type], optional, "plain", doc, index)
 
 
 def _ref_value(spec: Spec, ref: Ref) -> int | str | None:
