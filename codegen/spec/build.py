@@ -47,6 +47,8 @@ def build_catalog(doc: Document, file: str) -> Catalog:
         fields=fields,
         notes=tuple(head.get("notes", ())),
         entries=entries,
+        shown=doc.file,
+        where=doc.where,
     )
 
 

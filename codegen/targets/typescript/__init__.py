@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
 from codegen.render import environment
@@ -14,7 +15,7 @@ from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.typescript import view
 from codegen.targets.typescript.literals import ts_literal
 
-FILTERS = (("ts", ts_literal),)
+FILTERS = (*escape.FILTERS, ("ts", ts_literal))
 
 
 def package_json(pkg: view.TsPackage) -> str:
