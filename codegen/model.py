@@ -51,6 +51,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueRange:
+    """A named, inclusive range of an integer catalog's values (a group of codes)."""
+
+    name: str
+    min: int
+    max: int
+    description: str = ""
+
+    def __contains__(self, value: object) -> bool:
+        return type(value) is int and self.min <= value <= self.max
+
+
+@dataclass(frozen=True, slots=True)
 class Deprecation:
     since: str
     replacement: Ref | None = None
@@ -100,7 +113,7 @@ class Entry:
 class Catalog:
     id: str
     title: str
-    publisher: str
+    publisher: str  # "" for a team's own catalog
     values: ValueKind
     open: bool
     file: str
@@ -109,6 +122,7 @@ class Catalog:
     fields: tuple[FieldDecl, ...] = ()
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
+    ranges: tuple[ValueRange, ...] = ()
     shown: str = ""  # the file's path as the user gave it (relative to the working directory)
     where: Where | None = field(default=None, compare=False, repr=False)
 

@@ -72,10 +72,11 @@ def validate(doc: Document, schema_name: str) -> list[Diagnostic]:
     except fastjsonschema.JsonSchemaException:
         pass
     validator, defs = _validator(schema_name)
-    out: list[Diagnostic] = []
+    out: dict[Diagnostic, None] = {}
+    # jsonschema reports `required` once per missing key, and each report names them all.
     for error in validator.iter_errors(doc.data):
-        out.extend(_diagnose(doc, error, defs))
-    return out
+        out.update(dict.fromkeys(_diagnose(doc, error, defs)))
+    return list(out)
 
 
 def _diagnose(doc: Document, error: Any, defs: dict[int, str]) -> list[Diagnostic]:

@@ -105,7 +105,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
     succ_imports = tuple((modules[c], classes[c]) for c in succ if c != catalog.id)
     ref_imports = sorted({(f.ref_module, f.ref_class) for f in fields if f.ref_module} - {(modules[catalog.id], classes[catalog.id])})
     kind = catalog.values
-    doc_lines = [catalog.title + ".", "", f"Publisher: {catalog.publisher}."]
+    doc_lines = [catalog.title + ".", ""] + ([f"Publisher: {catalog.publisher}."] if catalog.publisher else [])
     doc_lines += [f"Source: {s.url}" for s in catalog.sources]
     doc_lines.append("Open catalog: parse() returns Unknown for values it does not list." if catalog.open
                      else "Closed catalog: parse() rejects values it does not list.")

@@ -150,7 +150,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     doc_lines = [catalog.title + ".", ""]
     if catalog.description:
         doc_lines += [catalog.description, ""]
-    doc_lines.append(f"Publisher: {catalog.publisher}.")
+    if catalog.publisher:
+        doc_lines.append(f"Publisher: {catalog.publisher}.")
     doc_lines += [f"Source: {s.url}" for s in catalog.sources]
     doc_lines.append("")
     doc_lines.append(f"Open catalog: {_prefixed('parse', type_name)}() returns an Unknown for values it does not list."
