@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--against", metavar="BASELINE",
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
     comp.add_argument("--format", choices=("text", "json", "github"), default="text")
+    tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
+    tgt.add_argument("--format", choices=("text", "json"), default="text")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
     ver.add_argument("--spec", type=Path, help=SPEC_HELP)
@@ -212,6 +214,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from codegen.compat.command import cmd_compat
 
         return cmd_compat(args)
+    if args.command == "targets":
+        from codegen.targets.listing import cmd_targets
+
+        return cmd_targets(args)
     if args.command == "verify":
         from codegen.verify.command import cmd_verify
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
@@ -166,7 +166,7 @@ class Spec:
 
     version: str
     catalogs: tuple[Catalog, ...]
-    targets: dict[str, dict[str, str]]
+    targets: dict[str, dict[str, Any]]  # settings by target name, in project-file order
     output_root: str
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None

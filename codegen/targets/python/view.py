@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
+from codegen.targets import Settings
 from codegen.targets.python import naming
 from codegen.targets.python.literals import py_docstring, py_literal
 
@@ -80,9 +81,8 @@ _PACKAGE_DOC = ("Each catalog lives in its own module, loaded when first used; a
                 "when a member's info is first asked for.")
 
 
-def build(spec: Spec) -> tuple[PyPackage, list[Diagnostic]]:
+def build(spec: Spec, cfg: Settings) -> tuple[PyPackage, list[Diagnostic]]:
     """The whole package view, or naming diagnostics that say which entries clash."""
-    cfg = spec.targets["python"]
     description = cfg.get("description", "")
     doc = py_docstring((description or "Generated catalogs.") + "\n\n" + _PACKAGE_DOC, "")
     pkg = PyPackage(cfg["package"], cfg["distribution"], spec.version, description, doc)
