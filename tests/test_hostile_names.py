@@ -162,9 +162,9 @@ def real_runtime_lines(root: Path) -> list[str]:
     assert spec is not None
     from codegen.render import environment, render
     from codegen.targets import header
-    from codegen.targets.python import FILTERS
+    from codegen.targets.python import FILTERS, TEMPLATES
 
-    text = render(environment("python", FILTERS), "_runtime.py.j2", header=header(spec.project_file, "#"))
+    text = render(environment(TEMPLATES, FILTERS), "_runtime.py.j2", header=header(spec.project_file, "#"))
     return (text + "\ndef broken(:\n    pass\n").splitlines()
 
 
