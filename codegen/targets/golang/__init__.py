@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.golang import naming, view
-from codegen.targets.golang.literals import go_comment, markdown_text
+from codegen.targets.golang.literals import go_comment, go_string
 from codegen.targets.jsonbundle.bundle import bundle_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FILTERS = (("md", markdown_text),)
+FILTERS = (*escape.FILTERS, ("go", go_string))
 _MAJOR_SUFFIX = re.compile(r"/v([0-9]+)$")
 
 

@@ -58,8 +58,3 @@ def go_raw_lines(rows: list[object]) -> str:
     body = "\n".join(json.dumps(r, ensure_ascii=True, separators=(",", ":")).replace("`", "\\u0060") for r in rows)
     return "`" + body + "`"
 
-
-def markdown_text(text: str) -> str:
-    """Text as one line of Markdown prose: markup characters escaped, line breaks as spaces."""
-    flat = " ".join(_comment_line(line) for line in text.splitlines())
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in flat)
