@@ -141,4 +141,5 @@ def _build(project: Document, docs: dict[str, Document]) -> Spec:
         envelopes=build_envelopes(data),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        changelog=data.get("changelog", "../CHANGELOG.md"),
     )
