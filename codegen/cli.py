@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
     comp.add_argument("--format", choices=("text", "json", "github"), default="text")
     _workflow_commands(sub)
+    tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
+    tgt.add_argument("--format", choices=("text", "json"), default="text")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
     ver.add_argument("--spec", type=Path, help=SPEC_HELP)
@@ -56,7 +58,7 @@ def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     """init, schema, add, release and package: from an empty repository to a published release."""
     init = sub.add_parser("init", help="start a project: project file, example catalog, schemas, pre-commit and CI")
     init.add_argument("directory", nargs="?", type=Path, default=Path("."))
-    schema = sub.add_parser("schema", help="print where the JSON Schemas are, or --write them into the spec folder")
+    schema = sub.add_parser("schema", help="check the spec folder's copies of the JSON Schemas editors read, or --write them")
     schema.add_argument("--write", action="store_true", help="copy them to <spec>/schemas/ (what spec files point to)")
     schema.add_argument("--spec", type=Path, help=SPEC_HELP)
     add = sub.add_parser("add", help="add an entry with the next free value of a range, edited in place")
@@ -250,6 +252,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from codegen.compat.command import cmd_compat
 
         return cmd_compat(args)
+    if args.command == "targets":
+        from codegen.targets.listing import cmd_targets
+
+        return cmd_targets(args)
     if args.command == "verify":
         from codegen.verify.command import cmd_verify
 

@@ -6,7 +6,6 @@ import argparse
 import json
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -50,8 +49,10 @@ def _title(words: list[str]) -> str:
 
 def schema_files(spec_dir: Path) -> dict[Path, str]:
     """The JSON Schemas an editor reads, as they ship with this version of the tool."""
-    folder = resources.files("codegen.schemas")
-    return {spec_dir / "schemas" / f"{n}.schema.json": folder.joinpath(f"{n}.schema.json").read_text("utf-8")
+    from codegen.spec.schema import load_schema
+
+    # The project schema as the tool checks it: completed with every target's settings.
+    return {spec_dir / "schemas" / f"{n}.schema.json": json.dumps(load_schema(n), indent=2, ensure_ascii=False) + "\n"
             for n in SCHEMAS}
 
 
@@ -95,16 +96,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Write (or print the path of) the JSON Schemas editors complete spec files from."""
+    """Check (or --write) the copies of the JSON Schemas that spec files point editors to."""
     from codegen.spec.paths import find_project
 
     spec_dir = find_project(args.spec).parent
+    stale = False
     for path, text in schema_files(spec_dir).items():
-        if not args.write:
-            print(display_path(path))
-        elif not path.exists() or path.read_text("utf-8") != text:
+        current = path.exists() and path.read_text("utf-8") == text
+        if current:
+            print(f"{display_path(path)}: up to date")
+        elif args.write:
             write_atomic(path, text)
             print(f"wrote {display_path(path)}")
         else:
-            print(f"{display_path(path)}: up to date")
-    return EXIT_OK
+            stale = True
+            print(f"{display_path(path)}: out of date; run: codegen schema --write", file=sys.stderr)
+    return EXIT_INVALID if stale else EXIT_OK
