@@ -54,7 +54,7 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     entry["value"] = 10202
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
     # Go: the message in the metadata row (the constant itself is guarded by the build)
-    _mutate(tree, "go/infobip_voice_error.go", f'["{busy.message}",', '["Busy!",')
+    _mutate(tree, "go/infobip_voice_error.go", f'"{busy.message}" ', '"Busy!" ')
     # OpenAPI: a name
     _mutate(tree, "openapi/catalogs.openapi.yaml", "- \"BUSY\"\n", "- \"BUZY\"\n")
     require("node")

@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -177,28 +176,28 @@ var _EightbyeightCallflowStatus_all = [...]EightbyeightCallflowStatus{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _EightbyeightCallflowStatus_rows = `["An unknown error has occurred","","1.0.0",null,null,[],"An unknown error has occurred.","NOT_CREATED"]
-["Invalid Callflow: Invalid scenarioName or account doesn't have permission","","1.0.0",null,null,[],"Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario","NOT_CREATED"]
-["Invalid Callflow Content: scenarioName is null or empty","","1.0.0",null,null,[],"Invalid Callflow Content: scenarioName is null or empty","NOT_CREATED"]
-["Invalid Callflow: Execute Scenario cannot be processed together with other actions","","1.0.0",null,null,[],"\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions","NOT_CREATED"]
-["Invalid MSISDN format in Destination","","1.0.0",null,null,[],"Invalid MSISDN format in Destination","NOT_CREATED"]
-["Invalid Callflow Content: Some special characters are invalid/unaccepted","","1.0.0",null,null,[],"Invalid Callflow Content: Some special characters are invalid/unaccepted","NOT_CREATED"]
-["The validity period of the call flow request has expired","","1.0.0",null,null,[],"The validity period of the call flow request has expired","NOT_CREATED"]
-["Source or caller ID is not allowed","","1.0.0",null,null,[],"Source or caller ID is not allowed","NOT_CREATED"]
-["Invalid Callflow: First action should be a MakeCall action","","1.0.0",null,null,[],"Invalid Callflow : First action should be a MakeCall action","NOT_CREATED"]
-["Invalid Callflow: Incorrect use of action Hangup","","1.0.0",null,null,[],"Invalid Callflow : Incorrect use of action Hangup","NOT_CREATED"]
-["Multiple destination phone numbers found in the request","","1.0.0",null,null,[],"Multiple destination phone numbers found in the request","NOT_CREATED"]
-["Some actions are provided beyond the allowed count","","1.0.0",null,null,[],"Some actions are provided beyond the allowed count","NOT_CREATED"]
-["Invalid call flow entry provided","","1.0.0",null,null,[],"Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required","NOT_CREATED"]
-["Valid maxDigits is required when completeOnHash is false","","1.0.0",null,null,[],"Valid maxDigits is required when completeOnHash is false","NOT_CREATED"]
-["Invalid action type was used","","1.0.0",null,null,[],"Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]","NOT_CREATED"]
-["OverallTimeout should be greater than digitTimeout","","1.0.0",null,null,[],"OverallTimeout should be greater than digitTimeout","NOT_CREATED"]
-["Valid overallTimeout is required when digitTimeout provided","","1.0.0",null,null,[],"Valid overallTimeout is required when digitTimeout provided","NOT_CREATED"]
-["DTMF callback url not provided","","1.0.0",null,null,[],"DTMF callback url not provided","NOT_CREATED"]
-["Valid maxDigits required when minDigits provided","","1.0.0",null,null,[],"Valid maxDigits required when minDigits provided","NOT_CREATED"]
-["Speech profile or language parameter invalid","","1.0.0",null,null,[],"Speech profile or language parameter invalid","NOT_CREATED"]
-["Invalid JSON request body","","1.0.0",null,null,[],"Invalid JSON request body","NOT_CREATED"]
-["Created","","1.0.0",null,null,[],"Created","CREATED"]`
+const _EightbyeightCallflowStatus_rows = `"An unknown error has occurred" "" "1.0.0" ~ ~ [ ] "An unknown error has occurred." "NOT_CREATED"
+"Invalid Callflow: Invalid scenarioName or account doesn't have permission" "" "1.0.0" ~ ~ [ ] "Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario" "NOT_CREATED"
+"Invalid Callflow Content: scenarioName is null or empty" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: scenarioName is null or empty" "NOT_CREATED"
+"Invalid Callflow: Execute Scenario cannot be processed together with other actions" "" "1.0.0" ~ ~ [ ] "\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions" "NOT_CREATED"
+"Invalid MSISDN format in Destination" "" "1.0.0" ~ ~ [ ] "Invalid MSISDN format in Destination" "NOT_CREATED"
+"Invalid Callflow Content: Some special characters are invalid/unaccepted" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: Some special characters are invalid/unaccepted" "NOT_CREATED"
+"The validity period of the call flow request has expired" "" "1.0.0" ~ ~ [ ] "The validity period of the call flow request has expired" "NOT_CREATED"
+"Source or caller ID is not allowed" "" "1.0.0" ~ ~ [ ] "Source or caller ID is not allowed" "NOT_CREATED"
+"Invalid Callflow: First action should be a MakeCall action" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : First action should be a MakeCall action" "NOT_CREATED"
+"Invalid Callflow: Incorrect use of action Hangup" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : Incorrect use of action Hangup" "NOT_CREATED"
+"Multiple destination phone numbers found in the request" "" "1.0.0" ~ ~ [ ] "Multiple destination phone numbers found in the request" "NOT_CREATED"
+"Some actions are provided beyond the allowed count" "" "1.0.0" ~ ~ [ ] "Some actions are provided beyond the allowed count" "NOT_CREATED"
+"Invalid call flow entry provided" "" "1.0.0" ~ ~ [ ] "Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required" "NOT_CREATED"
+"Valid maxDigits is required when completeOnHash is false" "" "1.0.0" ~ ~ [ ] "Valid maxDigits is required when completeOnHash is false" "NOT_CREATED"
+"Invalid action type was used" "" "1.0.0" ~ ~ [ ] "Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]" "NOT_CREATED"
+"OverallTimeout should be greater than digitTimeout" "" "1.0.0" ~ ~ [ ] "OverallTimeout should be greater than digitTimeout" "NOT_CREATED"
+"Valid overallTimeout is required when digitTimeout provided" "" "1.0.0" ~ ~ [ ] "Valid overallTimeout is required when digitTimeout provided" "NOT_CREATED"
+"DTMF callback url not provided" "" "1.0.0" ~ ~ [ ] "DTMF callback url not provided" "NOT_CREATED"
+"Valid maxDigits required when minDigits provided" "" "1.0.0" ~ ~ [ ] "Valid maxDigits required when minDigits provided" "NOT_CREATED"
+"Speech profile or language parameter invalid" "" "1.0.0" ~ ~ [ ] "Speech profile or language parameter invalid" "NOT_CREATED"
+"Invalid JSON request body" "" "1.0.0" ~ ~ [ ] "Invalid JSON request body" "NOT_CREATED"
+"Created" "" "1.0.0" ~ ~ [ ] "Created" "CREATED"`
 
 type _EightbyeightCallflowStatus_info struct {
 	message, description, since string
@@ -211,22 +210,18 @@ type _EightbyeightCallflowStatus_info struct {
 }
 
 var _EightbyeightCallflowStatus_infos = sync.OnceValue(func() []_EightbyeightCallflowStatus_info {
-	lines := strings.Split(_EightbyeightCallflowStatus_rows, "\n")
-	out := make([]_EightbyeightCallflowStatus_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
-		_decode(string(row[6]), &in.fLongMessage)
-		var fSessionStatus string
-		_decode(string(row[7]), &fSessionStatus)
-		in.fSessionStatus = EightbyeightSessionStatus(fSessionStatus)
+	out := make([]_EightbyeightCallflowStatus_info, 0, len(_EightbyeightCallflowStatus_values))
+	for _, line := range strings.Split(_EightbyeightCallflowStatus_rows, "\n") {
+		r := &_reader{line}
+		in := _EightbyeightCallflowStatus_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		in.fLongMessage = r.str()
+		in.fSessionStatus = EightbyeightSessionStatus(r.str())
+		out = append(out, in)
 	}
 	return out
 })

@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -47,8 +46,8 @@ var _EightbyeightSessionStatus_all = [...]EightbyeightSessionStatus{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _EightbyeightSessionStatus_rows = `["Callflow accepted; a session was created","The callflow passed validation and a voice session was created. The response then carries a sessionId.","1.0.0",null,null,[]]
-["Callflow rejected; no session was created","The callflow has validation errors and was rejected; statusCode and statusMessage say why.","1.0.0",null,null,[]]`
+const _EightbyeightSessionStatus_rows = `"Callflow accepted; a session was created" "The callflow passed validation and a voice session was created. The response then carries a sessionId." "1.0.0" ~ ~ [ ]
+"Callflow rejected; no session was created" "The callflow has validation errors and was rejected; statusCode and statusMessage say why." "1.0.0" ~ ~ [ ]`
 
 type _EightbyeightSessionStatus_info struct {
 	message, description, since string
@@ -58,18 +57,16 @@ type _EightbyeightSessionStatus_info struct {
 }
 
 var _EightbyeightSessionStatus_infos = sync.OnceValue(func() []_EightbyeightSessionStatus_info {
-	lines := strings.Split(_EightbyeightSessionStatus_rows, "\n")
-	out := make([]_EightbyeightSessionStatus_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
+	out := make([]_EightbyeightSessionStatus_info, 0, len(_EightbyeightSessionStatus_values))
+	for _, line := range strings.Split(_EightbyeightSessionStatus_rows, "\n") {
+		r := &_reader{line}
+		in := _EightbyeightSessionStatus_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		out = append(out, in)
 	}
 	return out
 })

@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,10 +71,10 @@ var _InfobipErrorGroup_all = [...]InfobipErrorGroup{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _InfobipErrorGroup_rows = `["OK","No error: the call was handled normally (e.g. normal hangup, machine detected).","1.0.0",null,null,[]]
-["Handset or device error","The end user's handset or device (e.g. camera or microphone) caused the failure.","1.0.0",null,null,[]]
-["Called party (user) error","The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable.","1.0.0",null,null,[]]
-["Operator or platform error","The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.","1.0.0",null,null,[]]`
+const _InfobipErrorGroup_rows = `"OK" "No error: the call was handled normally (e.g. normal hangup, machine detected)." "1.0.0" ~ ~ [ ]
+"Handset or device error" "The end user's handset or device (e.g. camera or microphone) caused the failure." "1.0.0" ~ ~ [ ]
+"Called party (user) error" "The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable." "1.0.0" ~ ~ [ ]
+"Operator or platform error" "The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors." "1.0.0" ~ ~ [ ]`
 
 type _InfobipErrorGroup_info struct {
 	message, description, since string
@@ -85,18 +84,16 @@ type _InfobipErrorGroup_info struct {
 }
 
 var _InfobipErrorGroup_infos = sync.OnceValue(func() []_InfobipErrorGroup_info {
-	lines := strings.Split(_InfobipErrorGroup_rows, "\n")
-	out := make([]_InfobipErrorGroup_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
+	out := make([]_InfobipErrorGroup_info, 0, len(_InfobipErrorGroup_values))
+	for _, line := range strings.Split(_InfobipErrorGroup_rows, "\n") {
+		r := &_reader{line}
+		in := _InfobipErrorGroup_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		out = append(out, in)
 	}
 	return out
 })

@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -259,30 +258,30 @@ var _InfobipLegacyVoiceError_all = [...]InfobipLegacyVoiceError{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _InfobipLegacyVoiceError_rows = `["The voice call was successfully answered by the recipient.","The voice call was successfully answered by the recipient. No further action is required.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10000],null,[10000],0,null]
-["The voice call was answered by a machine or voicemail system.","The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10002],null,[10002],0,null]
-["The recipient's phone line is busy.","The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10201],null,[10201],3,null]
-["The recipient did not answer the call.","The recipient did not answer the call. You may try calling again later or choose an alternative communication method.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10200],null,[10200],3,null]
-["An error occurred while downloading the audio file for playback.","An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10400],null,[10400,10401,10402],2,null]
-["The audio format is not supported.","The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10306],null,[10306],3,null]
-["The voice call request was malformed or contained invalid parameters.","The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10306],null,[10306],3,400]
-["The voice call request was rejected by the operator.","The voice call request was rejected by the operator. Contact Support for further assistance.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10300],null,[10300],3,403]
-["The destination for the voice call was not found or is invalid.","The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10303],null,[10303],3,404]
-["Proxy authentication is required to establish the voice call.","Proxy authentication is required to establish the voice call. Contact Support for further assistance.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10302],null,[10302],3,407]
-["The voice call request timed out before a response was received or the end user could not be found in time during the call.","The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10307],null,[10307],3,408]
-["The requested voice call resource is no longer available.","The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10304],null,[10304],3,410]
-["The voice call request entity (for example, audio file) is too large.","The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10306],null,[10306],3,413]
-["The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).","The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10306],null,[10306],3,414]
-["The media type used in the voice call is not supported.","The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10306],null,[10306],3,415]
-["Temporary unavailability of the voice service or recipient currently unavailable.","Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10204],null,[10204],3,480]
-["The voice call record/transaction does not exist.","The voice call record/transaction does not exist. Contact Support for further assistance.","1.0.0",null,["1.0.0","Retired on 2024-10-09 with no 10xxx equivalent."],[],null,481]
-["The address (for example, destination number) provided for the voice call is incomplete or invalid.","The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10306],null,[10306],3,484]
-["The voice call request was terminated with a cancel button or the end user refused to receive a voice call.","The voice call request was terminated with a cancel button or the end user refused to receive a voice call.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10202],null,[10202,10203],3,487]
-["The voice call request is not acceptable on the operator\u2019s end.","The voice call request is not acceptable on the operator\u2019s end. Contact Support for further assistance.","1.0.0",null,["1.0.0","Retired on 2024-10-09 with no 10xxx equivalent."],[],null,488]
-["The voice call request is pending and waiting for further processing.","The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later.","1.0.0",null,["1.0.0","Retired on 2024-10-09 with no 10xxx equivalent."],[],null,491]
-["The requested voice call feature is not implemented or supported.","The requested voice call feature is not implemented or supported. Contact Support for further assistance.","1.0.0",null,["1.0.0","Retired on 2024-10-09 with no 10xxx equivalent."],[],null,501]
-["The voice call service is temporarily unavailable.","The voice call service is temporarily unavailable. Retry the request later or contact Support\u00a0for further information.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10309],null,[10309],3,503]
-["The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.","The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later.","1.0.0",["1.0.0","Migrated to 10xxx codes on 2024-10-09.","infobip_voice_error",10203],null,[10203],3,603]`
+const _InfobipLegacyVoiceError_rows = `"The voice call was successfully answered by the recipient." "The voice call was successfully answered by the recipient. No further action is required." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10000 ] ~ [ 10000 ] 0 ~
+"The voice call was answered by a machine or voicemail system." "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10002 ] ~ [ 10002 ] 0 ~
+"The recipient's phone line is busy." "The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10201 ] ~ [ 10201 ] 3 ~
+"The recipient did not answer the call." "The recipient did not answer the call. You may try calling again later or choose an alternative communication method." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10200 ] ~ [ 10200 ] 3 ~
+"An error occurred while downloading the audio file for playback." "An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10400 ] ~ [ 10400 10401 10402 ] 2 ~
+"The audio format is not supported." "The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 ~
+"The voice call request was malformed or contained invalid parameters." "The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 400
+"The voice call request was rejected by the operator." "The voice call request was rejected by the operator. Contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10300 ] ~ [ 10300 ] 3 403
+"The destination for the voice call was not found or is invalid." "The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10303 ] ~ [ 10303 ] 3 404
+"Proxy authentication is required to establish the voice call." "Proxy authentication is required to establish the voice call. Contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10302 ] ~ [ 10302 ] 3 407
+"The voice call request timed out before a response was received or the end user could not be found in time during the call." "The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10307 ] ~ [ 10307 ] 3 408
+"The requested voice call resource is no longer available." "The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10304 ] ~ [ 10304 ] 3 410
+"The voice call request entity (for example, audio file) is too large." "The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 413
+"The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long)." "The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long)." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 414
+"The media type used in the voice call is not supported." "The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 415
+"Temporary unavailability of the voice service or recipient currently unavailable." "Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10204 ] ~ [ 10204 ] 3 480
+"The voice call record/transaction does not exist." "The voice call record/transaction does not exist. Contact Support for further assistance." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 481
+"The address (for example, destination number) provided for the voice call is incomplete or invalid." "The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 484
+"The voice call request was terminated with a cancel button or the end user refused to receive a voice call." "The voice call request was terminated with a cancel button or the end user refused to receive a voice call." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10202 ] ~ [ 10202 10203 ] 3 487
+"The voice call request is not acceptable on the operator’s end." "The voice call request is not acceptable on the operator’s end. Contact Support for further assistance." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 488
+"The voice call request is pending and waiting for further processing." "The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 491
+"The requested voice call feature is not implemented or supported." "The requested voice call feature is not implemented or supported. Contact Support for further assistance." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 501
+"The voice call service is temporarily unavailable." "The voice call service is temporarily unavailable. Retry the request later or contact Support\u00a0for further information." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10309 ] ~ [ 10309 ] 3 503
+"The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call." "The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10203 ] ~ [ 10203 ] 3 603`
 
 type _InfobipLegacyVoiceError_info struct {
 	message, description, since string
@@ -297,28 +296,22 @@ type _InfobipLegacyVoiceError_info struct {
 }
 
 var _InfobipLegacyVoiceError_infos = sync.OnceValue(func() []_InfobipLegacyVoiceError_info {
-	lines := strings.Split(_InfobipLegacyVoiceError_rows, "\n")
-	out := make([]_InfobipLegacyVoiceError_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		var successors []int64
-		_decode(string(row[5]), &successors)
-		for _, s := range successors {
-			in.successors = append(in.successors, InfobipVoiceError(s))
+	out := make([]_InfobipLegacyVoiceError_info, 0, len(_InfobipLegacyVoiceError_values))
+	for _, line := range strings.Split(_InfobipLegacyVoiceError_rows, "\n") {
+		r := &_reader{line}
+		in := _InfobipLegacyVoiceError_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, InfobipVoiceError(r.num()))
 		}
-		in.fGroupSet = string(row[6]) != "null"
-		var fGroup int64
-		_decode(string(row[6]), &fGroup)
-		in.fGroup = InfobipErrorGroup(fGroup)
-		in.fSIPStatusSet = string(row[7]) != "null"
-		_decode(string(row[7]), &in.fSIPStatus)
+		if !r.none() {
+			in.fGroup, in.fGroupSet = InfobipErrorGroup(r.num()), true
+		}
+		if !r.none() {
+			in.fSIPStatus, in.fSIPStatusSet = int(r.num()), true
+		}
+		out = append(out, in)
 	}
 	return out
 })

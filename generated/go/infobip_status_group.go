@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,11 +77,11 @@ var _InfobipStatusGroup_all = [...]InfobipStatusGroup{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _InfobipStatusGroup_rows = `["Pending","The message or call is still being processed; no final status yet.","1.0.0",null,null,[]]
-["Undeliverable","The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled).","1.0.0",null,null,[]]
-["Delivered","The message or call was delivered.","1.0.0",null,null,[]]
-["Expired","No final status was received before the validity period ended.","1.0.0",null,null,[]]
-["Rejected","The request was rejected by the platform and not sent.","1.0.0",null,null,[]]`
+const _InfobipStatusGroup_rows = `"Pending" "The message or call is still being processed; no final status yet." "1.0.0" ~ ~ [ ]
+"Undeliverable" "The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled)." "1.0.0" ~ ~ [ ]
+"Delivered" "The message or call was delivered." "1.0.0" ~ ~ [ ]
+"Expired" "No final status was received before the validity period ended." "1.0.0" ~ ~ [ ]
+"Rejected" "The request was rejected by the platform and not sent." "1.0.0" ~ ~ [ ]`
 
 type _InfobipStatusGroup_info struct {
 	message, description, since string
@@ -92,18 +91,16 @@ type _InfobipStatusGroup_info struct {
 }
 
 var _InfobipStatusGroup_infos = sync.OnceValue(func() []_InfobipStatusGroup_info {
-	lines := strings.Split(_InfobipStatusGroup_rows, "\n")
-	out := make([]_InfobipStatusGroup_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
+	out := make([]_InfobipStatusGroup_info, 0, len(_InfobipStatusGroup_values))
+	for _, line := range strings.Split(_InfobipStatusGroup_rows, "\n") {
+		r := &_reader{line}
+		in := _InfobipStatusGroup_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		out = append(out, in)
 	}
 	return out
 })

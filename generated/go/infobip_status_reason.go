@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,11 +74,11 @@ var _InfobipStatusReason_all = [...]InfobipStatusReason{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _InfobipStatusReason_rows = `["Call delivered but not answered","","1.0.0",null,null,[],2,10200]
-["End user was busy","","1.0.0",null,null,[],2,10201]
-["Call cancelled at the originating side","","1.0.0",null,null,[],2,10202]
-["Call rejected by the end user","","1.0.0",null,null,[],2,10203]
-["Request rejected by the platform","The request was invalid or malformed, or the service was temporarily unavailable.","1.0.0",null,null,[],5,null]`
+const _InfobipStatusReason_rows = `"Call delivered but not answered" "" "1.0.0" ~ ~ [ ] 2 10200
+"End user was busy" "" "1.0.0" ~ ~ [ ] 2 10201
+"Call cancelled at the originating side" "" "1.0.0" ~ ~ [ ] 2 10202
+"Call rejected by the end user" "" "1.0.0" ~ ~ [ ] 2 10203
+"Request rejected by the platform" "The request was invalid or malformed, or the service was temporarily unavailable." "1.0.0" ~ ~ [ ] 5 ~`
 
 type _InfobipStatusReason_info struct {
 	message, description, since string
@@ -93,25 +92,20 @@ type _InfobipStatusReason_info struct {
 }
 
 var _InfobipStatusReason_infos = sync.OnceValue(func() []_InfobipStatusReason_info {
-	lines := strings.Split(_InfobipStatusReason_rows, "\n")
-	out := make([]_InfobipStatusReason_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
-		var fStatusGroup int64
-		_decode(string(row[6]), &fStatusGroup)
-		in.fStatusGroup = InfobipStatusGroup(fStatusGroup)
-		in.fErrorCodeSet = string(row[7]) != "null"
-		var fErrorCode int64
-		_decode(string(row[7]), &fErrorCode)
-		in.fErrorCode = InfobipVoiceError(fErrorCode)
+	out := make([]_InfobipStatusReason_info, 0, len(_InfobipStatusReason_values))
+	for _, line := range strings.Split(_InfobipStatusReason_rows, "\n") {
+		r := &_reader{line}
+		in := _InfobipStatusReason_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		in.fStatusGroup = InfobipStatusGroup(r.num())
+		if !r.none() {
+			in.fErrorCode, in.fErrorCodeSet = InfobipVoiceError(r.num()), true
+		}
+		out = append(out, in)
 	}
 	return out
 })

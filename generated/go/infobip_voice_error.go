@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -265,39 +264,39 @@ var _InfobipVoiceError_all = [...]InfobipVoiceError{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _InfobipVoiceError_rows = `["Call ended by a hangup from the caller, the callee or the API","The call ended due to a hangup initiated by the caller, callee, or API.","1.0.0",null,null,[],0]
-["Call was answered on another device","","1.0.0",null,null,[],0]
-["Call was answered by an answering machine or voicemail","The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.","1.0.0",null,null,[],0]
-["Call was answered by a person","","1.0.0",null,null,[],0]
-["Call reached its maximum allowed duration","The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.","1.0.0",null,null,[],0]
-["Use of camera and/or microphone was denied or blocked","","1.0.0",null,null,[],1]
-["Camera and/or microphone not found","","1.0.0",null,null,[],1]
-["Camera and/or microphone not available","","1.0.0",null,null,[],1]
-["Media problem during the call (e.g. audio)","","1.0.0",null,null,[],1]
-["Screen-sharing display surface selected is not allowed","","1.0.0",null,null,[],null]
-["Browser does not support screen-sharing control","","1.0.0",null,null,[],null]
-["Call reached the end user's device but was not answered","The call was successfully delivered to the end user device,\u00a0however, it was not answered by the end user.","1.0.0",null,null,[],2]
-["Call reached the end user's device but the user was busy","The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.","1.0.0",null,null,[],2]
-["Call was cancelled on the originating side before it was connected","The call was canceled at the origination end before it could be successfully routed to the end user.","1.0.0",null,null,[],2]
-["Call was rejected or declined on the receiving side","The call was rejected/declined by the end user at the receiving end.","1.0.0",null,null,[],2]
-["End user could not be reached at the moment","The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.","1.0.0",null,null,[],2]
-["Request was rejected","The received request was rejected. Contact Support for further assistance.","1.0.0",null,null,[],3]
-["Account lacks the credit needed to place the call","The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.","1.0.0",null,null,[],3]
-["Caller authentication missing or invalid","The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.","1.0.0",null,null,[],3]
-["Dialled destination could not be found","The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.","1.0.0",null,null,[],3]
-["Destination currently unavailable or out of service","The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.","1.0.0",null,null,[],3]
-["Destination is invalid","","1.0.0",null,null,[],3]
-["Call request is invalid or malformed","The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.","1.0.0",null,null,[],3]
-["Call request timed out (no coverage or end user not reached in time)","The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.","1.0.0",null,null,[],3]
-["Network error during the call","","1.0.0",null,null,[],3]
-["Call service temporarily unavailable","The call service is temporarily unavailable. Contact Support for assistance.","1.0.0",null,null,[],3]
-["Call ended for an unknown reason","An unknown error occurred during the call. Contact Support for further investigation and assistance.","1.0.0",null,null,[],3]
-["Requested feature is not available or not enabled","The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.","1.0.0",null,null,[],3]
-["Call could not be completed because of network congestion","The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.","1.0.0",null,null,[],3]
-["Destination has not authorized incoming calls","","1.0.0",null,null,[],3]
-["Application URL not found","The requested URL for the call was not found. Verify the URL and make necessary corrections.","1.0.0",null,null,[],3]
-["Application URL unreachable","The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.","1.0.0",null,null,[],3]
-["Response from the application URL is invalid","The response received during the call is invalid or unexpected. Contact Support for assistance.","1.0.0",null,null,[],3]`
+const _InfobipVoiceError_rows = `"Call ended by a hangup from the caller, the callee or the API" "The call ended due to a hangup initiated by the caller, callee, or API." "1.0.0" ~ ~ [ ] 0
+"Call was answered on another device" "" "1.0.0" ~ ~ [ ] 0
+"Call was answered by an answering machine or voicemail" "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls." "1.0.0" ~ ~ [ ] 0
+"Call was answered by a person" "" "1.0.0" ~ ~ [ ] 0
+"Call reached its maximum allowed duration" "The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance." "1.0.0" ~ ~ [ ] 0
+"Use of camera and/or microphone was denied or blocked" "" "1.0.0" ~ ~ [ ] 1
+"Camera and/or microphone not found" "" "1.0.0" ~ ~ [ ] 1
+"Camera and/or microphone not available" "" "1.0.0" ~ ~ [ ] 1
+"Media problem during the call (e.g. audio)" "" "1.0.0" ~ ~ [ ] 1
+"Screen-sharing display surface selected is not allowed" "" "1.0.0" ~ ~ [ ] ~
+"Browser does not support screen-sharing control" "" "1.0.0" ~ ~ [ ] ~
+"Call reached the end user's device but was not answered" "The call was successfully delivered to the end user device,\u00a0however, it was not answered by the end user." "1.0.0" ~ ~ [ ] 2
+"Call reached the end user's device but the user was busy" "The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call." "1.0.0" ~ ~ [ ] 2
+"Call was cancelled on the originating side before it was connected" "The call was canceled at the origination end before it could be successfully routed to the end user." "1.0.0" ~ ~ [ ] 2
+"Call was rejected or declined on the receiving side" "The call was rejected/declined by the end user at the receiving end." "1.0.0" ~ ~ [ ] 2
+"End user could not be reached at the moment" "The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future." "1.0.0" ~ ~ [ ] 2
+"Request was rejected" "The received request was rejected. Contact Support for further assistance." "1.0.0" ~ ~ [ ] 3
+"Account lacks the credit needed to place the call" "The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account." "1.0.0" ~ ~ [ ] 3
+"Caller authentication missing or invalid" "The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call." "1.0.0" ~ ~ [ ] 3
+"Dialled destination could not be found" "The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format." "1.0.0" ~ ~ [ ] 3
+"Destination currently unavailable or out of service" "The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable." "1.0.0" ~ ~ [ ] 3
+"Destination is invalid" "" "1.0.0" ~ ~ [ ] 3
+"Call request is invalid or malformed" "The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments." "1.0.0" ~ ~ [ ] 3
+"Call request timed out (no coverage or end user not reached in time)" "The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance." "1.0.0" ~ ~ [ ] 3
+"Network error during the call" "" "1.0.0" ~ ~ [ ] 3
+"Call service temporarily unavailable" "The call service is temporarily unavailable. Contact Support for assistance." "1.0.0" ~ ~ [ ] 3
+"Call ended for an unknown reason" "An unknown error occurred during the call. Contact Support for further investigation and assistance." "1.0.0" ~ ~ [ ] 3
+"Requested feature is not available or not enabled" "The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance." "1.0.0" ~ ~ [ ] 3
+"Call could not be completed because of network congestion" "The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance." "1.0.0" ~ ~ [ ] 3
+"Destination has not authorized incoming calls" "" "1.0.0" ~ ~ [ ] 3
+"Application URL not found" "The requested URL for the call was not found. Verify the URL and make necessary corrections." "1.0.0" ~ ~ [ ] 3
+"Application URL unreachable" "The requested URL for the call is unreachable. Check the network connectivity and URL accessibility." "1.0.0" ~ ~ [ ] 3
+"Response from the application URL is invalid" "The response received during the call is invalid or unexpected. Contact Support for assistance." "1.0.0" ~ ~ [ ] 3`
 
 type _InfobipVoiceError_info struct {
 	message, description, since string
@@ -310,22 +309,19 @@ type _InfobipVoiceError_info struct {
 }
 
 var _InfobipVoiceError_infos = sync.OnceValue(func() []_InfobipVoiceError_info {
-	lines := strings.Split(_InfobipVoiceError_rows, "\n")
-	out := make([]_InfobipVoiceError_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
-		in.fGroupSet = string(row[6]) != "null"
-		var fGroup int64
-		_decode(string(row[6]), &fGroup)
-		in.fGroup = InfobipErrorGroup(fGroup)
+	out := make([]_InfobipVoiceError_info, 0, len(_InfobipVoiceError_values))
+	for _, line := range strings.Split(_InfobipVoiceError_rows, "\n") {
+		r := &_reader{line}
+		in := _InfobipVoiceError_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		if !r.none() {
+			in.fGroup, in.fGroupSet = InfobipErrorGroup(r.num()), true
+		}
+		out = append(out, in)
 	}
 	return out
 })

@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -86,16 +85,16 @@ var _VoipbinStatus_all = [...]VoipbinStatus{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _VoipbinStatus_rows = `["The resource already exists.","","1.0.0",null,null,[],409]
-["The resource is not in a state that allows the operation.","","1.0.0",null,null,[],409]
-["An unexpected server error occurred.","","1.0.0",null,null,[],500]
-["The request is invalid.","","1.0.0",null,null,[],400]
-["The resource or route does not exist.","","1.0.0",null,null,[],404]
-["The account balance does not cover the operation.","","1.0.0",null,null,[],402]
-["The caller may not perform the operation.","","1.0.0",null,null,[],403]
-["A rate limit or quota was exceeded.","","1.0.0",null,null,[],429]
-["The request carries no valid credentials.","","1.0.0",null,null,[],401]
-["A service is temporarily unavailable or the request did not complete.","","1.0.0",null,null,[],503]`
+const _VoipbinStatus_rows = `"The resource already exists." "" "1.0.0" ~ ~ [ ] 409
+"The resource is not in a state that allows the operation." "" "1.0.0" ~ ~ [ ] 409
+"An unexpected server error occurred." "" "1.0.0" ~ ~ [ ] 500
+"The request is invalid." "" "1.0.0" ~ ~ [ ] 400
+"The resource or route does not exist." "" "1.0.0" ~ ~ [ ] 404
+"The account balance does not cover the operation." "" "1.0.0" ~ ~ [ ] 402
+"The caller may not perform the operation." "" "1.0.0" ~ ~ [ ] 403
+"A rate limit or quota was exceeded." "" "1.0.0" ~ ~ [ ] 429
+"The request carries no valid credentials." "" "1.0.0" ~ ~ [ ] 401
+"A service is temporarily unavailable or the request did not complete." "" "1.0.0" ~ ~ [ ] 503`
 
 type _VoipbinStatus_info struct {
 	message, description, since string
@@ -107,19 +106,17 @@ type _VoipbinStatus_info struct {
 }
 
 var _VoipbinStatus_infos = sync.OnceValue(func() []_VoipbinStatus_info {
-	lines := strings.Split(_VoipbinStatus_rows, "\n")
-	out := make([]_VoipbinStatus_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
-		_decode(string(row[6]), &in.fHTTPStatus)
+	out := make([]_VoipbinStatus_info, 0, len(_VoipbinStatus_values))
+	for _, line := range strings.Split(_VoipbinStatus_rows, "\n") {
+		r := &_reader{line}
+		in := _VoipbinStatus_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		in.fHTTPStatus = int(r.num())
+		out = append(out, in)
 	}
 	return out
 })

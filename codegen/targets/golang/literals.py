@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 _NAMED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
           "\\": "\\\\", '"': '\\"'}
 
@@ -53,8 +51,21 @@ def go_comment(text: str, indent: str = "") -> str:
     return "\n".join(f"{indent}// {line}" for line in lines if line)
 
 
-def go_raw_lines(rows: list[object]) -> str:
-    """Rows as a raw string literal, one line of ASCII JSON each (a backtick becomes \\u0060)."""
-    body = "\n".join(json.dumps(r, ensure_ascii=True, separators=(",", ":")).replace("`", "\\u0060") for r in rows)
-    return "`" + body + "`"
+def go_rows(rows: list[list[object]]) -> str:
+    """Rows as a raw string literal, one line each, in the token format the package's reader
+    reads: Go-quoted strings, decimal integers, t and f, ~ for none, [ ... ] for lists."""
+    return "`" + "\n".join(" ".join(_token(v) for v in row) for row in rows) + "`"
 
+
+def _token(value: object) -> str:
+    if value is None:
+        return "~"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):  # a raw string cannot hold a backtick: \x60 inside the quoted token
+        return go_string(value).replace("`", "\\x60")
+    if isinstance(value, list):
+        return " ".join(["[", *(_token(v) for v in value), "]"])
+    raise TypeError(f"no row token for {type(value).__name__}")

@@ -9,7 +9,7 @@ from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.golang import naming
-from codegen.targets.golang.literals import go_comment, go_raw_lines, go_string
+from codegen.targets.golang.literals import go_comment, go_rows, go_string
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
@@ -26,8 +26,7 @@ class GoField:
     kind: str  # plain, ref or ref_list
     doc: str
     index: int  # position in a metadata row
-    ref_type: str = ""  # ref / ref_list: the referenced catalog's type
-    ref_base: str = ""  # ...and the Go type its wire value decodes into
+    read: str = ""  # the Go expression that reads one value (one element of a list) from a row
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,7 @@ class GoCatalog:
     fields: tuple[GoField, ...]
     slots: tuple[str, ...]  # the info struct's field lines, aligned as gofmt aligns them
     successor_type: str  # a catalog type, or Member when successors span catalogs
-    successor_base: str  # a typed successor's wire type ("" for Member)
+    successor_read: str  # the Go expression that reads one successor from a row
     migrate: bool
     imports: tuple[str, ...]
 
@@ -130,7 +129,7 @@ def _catalog(spec: Spec, catalog: Catalog, types: dict[str, str], bases: dict[st
         index.append(index[-1] + len(e.name))
     succ_cats = sorted({r.catalog for e in catalog.entries for r in e.successors})
     succ_type = types[succ_cats[0]] if len(succ_cats) == 1 else "Member"
-    succ_base = _wire(bases[succ_cats[0]]) if len(succ_cats) == 1 else ""
+    succ_read = _read(succ_type, bases[succ_cats[0]]) if len(succ_cats) == 1 else "r.member()"
     fields = tuple(_field(d, slots[d.name], i, types, bases, catalog) for i, d in enumerate(catalog.fields))
     members = tuple(_member(e, tname + consts[e.name], integer, spec) for e in catalog.entries)
     view = GoCatalog(
@@ -139,11 +138,10 @@ def _catalog(spec: Spec, catalog: Catalog, types: dict[str, str], bases: dict[st
         doc=_catalog_doc(catalog, tname), members=members,
         values=tuple(_literal(e.value) for e in order), names=go_string(names), index=tuple(index),
         index_type="uint16" if index[-1] < 2**16 else "uint32",
-        rows=go_raw_lines([_row(spec, catalog, e, succ_type) for e in order]),
-        fields=fields, slots=_slots(fields), successor_type=succ_type, successor_base=succ_base,
+        rows=go_rows([_row(spec, catalog, e, succ_type) for e in order]),
+        fields=fields, slots=_slots(fields), successor_type=succ_type, successor_read=succ_read,
         migrate=bool(succ_cats),
-        imports=("encoding/json", "slices", "strconv", "strings", "sync") if integer
-        else ("encoding/json", "slices", "strings", "sync"),
+        imports=("slices", "strconv", "strings", "sync") if integer else ("slices", "strings", "sync"),
     )
     return view, diags
 
@@ -156,8 +154,9 @@ def _slots(fields: tuple[GoField, ...]) -> tuple[str, ...]:
     return tuple(f"{name.ljust(width)} {kind}" for name, kind in sorted(pairs, key=lambda p: p[0]))
 
 
-def _wire(base: str) -> str:
-    return "string" if base == "string" else "int64"
+def _read(go_type: str, base: str) -> str:
+    """The reader call for a value of a catalog type whose underlying type is base."""
+    return f"{go_type}(r.str())" if base == "string" else f"{go_type}(r.num())"
 
 
 def _literal(value: int | str) -> str:
@@ -170,14 +169,17 @@ def _field(decl: FieldDecl, slot: str, i: int, types: dict[str, str], bases: dic
     doc = go_comment(f"{slot} returns the {decl.name} field" + (f": {decl.description}" if decl.description else "."))
     index = ROW_FIXED + i
     if decl.type in ("ref", "ref_list") and decl.catalog:
-        ref, wire = types[decl.catalog], _wire(bases[decl.catalog])
+        ref = types[decl.catalog]
+        read = _read(ref, bases[decl.catalog])
         if decl.type == "ref_list":
-            return GoField(slot, "f" + slot, "[]" + ref, False, "ref_list", doc, index, ref, wire)
-        return GoField(slot, "f" + slot, ref, optional, "ref", doc, index, ref, wire)
+            return GoField(slot, "f" + slot, "[]" + ref, False, "ref_list", doc, index, read)
+        return GoField(slot, "f" + slot, ref, optional, "ref", doc, index, read)
     if decl.type == "integer":
         small = decl.min is not None and decl.max is not None and INT32[0] <= decl.min and decl.max <= INT32[1]
-        return GoField(slot, "f" + slot, "int" if small else "int64", optional, "plain", doc, index)
-    return GoField(slot, "f" + slot, _PLAIN_TYPES[decl.type], optional, "plain", doc, index)
+        return GoField(slot, "f" + slot, "int" if small else "int64", optional, "plain", doc, index,
+                       "int(r.num())" if small else "r.num()")
+    read = "r.str()" if decl.type == "string" else "r.flag()"
+    return GoField(slot, "f" + slot, _PLAIN_TYPES[decl.type], optional, "plain", doc, index, read)
 
 
 def _ref_value(spec: Spec, ref: Ref) -> int | str | None:
@@ -193,8 +195,9 @@ def _row(spec: Spec, catalog: Catalog, entry: Entry, succ_type: str) -> list[obj
         if dep.replacement:
             dep_row += [dep.replacement.catalog, _ref_value(spec, dep.replacement)]
     ret = [entry.retired.since, entry.retired.note] if entry.retired else None
-    succ: list[object] = [_ref_value(spec, r) if succ_type != "Member" else [r.catalog, _ref_value(spec, r)]
-                          for r in entry.successors]
+    succ: list[object] = []
+    for ref in entry.successors:
+        succ += [ref.catalog, _ref_value(spec, ref)] if succ_type == "Member" else [_ref_value(spec, ref)]
     row: list[object] = [entry.message, entry.description, entry.since, dep_row, ret, succ]
     for decl in catalog.fields:
         value = entry.fields.get(decl.name)

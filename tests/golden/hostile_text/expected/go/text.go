@@ -3,7 +3,6 @@
 package hostiletext
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -66,12 +65,12 @@ var _Text_all = [...]Text{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _Text_rows = `["C:\\path\\to\\file and \\n literal","","1.0.0",null,null,[]]
-["ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \u0060tick\u0060","","1.0.0",null,null,[]]
-["ends with a quote\"","","1.0.0",null,null,[]]
-["line one\nline two\r\nline three\ttabbed","","1.0.0",null,null,[]]
-["He said \"\"\"hi\"\"\" and left.","","1.0.0",null,null,[]]
-["na\u00efve caf\u00e9 \u2014 \u2028 line sep \u2029 para sep, bidi \u202e evil, combining e\u0301, emoji \ud83c\udf89, NUL \u0000 end","","1.0.0",null,null,[]]`
+const _Text_rows = `"C:\\path\\to\\file and \\n literal" "" "1.0.0" ~ ~ [ ]
+"ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \x60tick\x60" "" "1.0.0" ~ ~ [ ]
+"ends with a quote\"" "" "1.0.0" ~ ~ [ ]
+"line one\nline two\r\nline three\ttabbed" "" "1.0.0" ~ ~ [ ]
+"He said \"\"\"hi\"\"\" and left." "" "1.0.0" ~ ~ [ ]
+"naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end" "" "1.0.0" ~ ~ [ ]`
 
 type _Text_info struct {
 	message, description, since string
@@ -81,18 +80,16 @@ type _Text_info struct {
 }
 
 var _Text_infos = sync.OnceValue(func() []_Text_info {
-	lines := strings.Split(_Text_rows, "\n")
-	out := make([]_Text_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
+	out := make([]_Text_info, 0, len(_Text_values))
+	for _, line := range strings.Split(_Text_rows, "\n") {
+		r := &_reader{line}
+		in := _Text_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		out = append(out, in)
 	}
 	return out
 })

@@ -3,7 +3,6 @@
 package minimal
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,9 +66,9 @@ var _LegacyCode_all = [...]LegacyCode{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _LegacyCode_rows = `["The request timed out.","A longer text about the timeout.","1.0.0",["2.0.0","Use the new code.","legacy_code",0],null,["TIMEOUT","NONE"],"TIMEOUT",true]
-["Everything worked.","","1.0.0",null,null,[],"NONE",false]
-["A retired code with the largest safe integer.","","1.0.0",null,["2.1.0","Never reuse."],[],null,null]`
+const _LegacyCode_rows = `"The request timed out." "A longer text about the timeout." "1.0.0" [ "2.0.0" "Use the new code." "legacy_code" 0 ] ~ [ "TIMEOUT" "NONE" ] "TIMEOUT" t
+"Everything worked." "" "1.0.0" ~ ~ [ ] "NONE" f
+"A retired code with the largest safe integer." "" "1.0.0" ~ [ "2.1.0" "Never reuse." ] [ ] ~ ~`
 
 type _LegacyCode_info struct {
 	message, description, since string
@@ -84,28 +83,22 @@ type _LegacyCode_info struct {
 }
 
 var _LegacyCode_infos = sync.OnceValue(func() []_LegacyCode_info {
-	lines := strings.Split(_LegacyCode_rows, "\n")
-	out := make([]_LegacyCode_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		var successors []string
-		_decode(string(row[5]), &successors)
-		for _, s := range successors {
-			in.successors = append(in.successors, Reason(s))
+	out := make([]_LegacyCode_info, 0, len(_LegacyCode_values))
+	for _, line := range strings.Split(_LegacyCode_rows, "\n") {
+		r := &_reader{line}
+		in := _LegacyCode_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, Reason(r.str()))
 		}
-		in.fCategorySet = string(row[6]) != "null"
-		var fCategory string
-		_decode(string(row[6]), &fCategory)
-		in.fCategory = Reason(fCategory)
-		in.fRetryableSet = string(row[7]) != "null"
-		_decode(string(row[7]), &in.fRetryable)
+		if !r.none() {
+			in.fCategory, in.fCategorySet = Reason(r.str()), true
+		}
+		if !r.none() {
+			in.fRetryable, in.fRetryableSet = r.flag(), true
+		}
+		out = append(out, in)
 	}
 	return out
 })

@@ -4,8 +4,8 @@ package minimal
 
 import (
 	_ "embed" // the bundle below
-	"encoding/json"
 	"strconv"
+	"strings"
 )
 
 // Lifecycle is where a member stands: active, deprecated or retired.
@@ -68,62 +68,105 @@ func CatalogsJSON() []byte {
 	return []byte(catalogsJSON)
 }
 
-// _decode reads one value of a generated metadata row; a failure is a generator bug.
-func _decode(text string, into any) {
-	if err := json.Unmarshal([]byte(text), into); err != nil {
+// _reader reads one line of the generated metadata rows: Go-quoted strings, decimal
+// integers, t and f, ~ for none and [ ... ] for lists, separated by single spaces. The
+// rows are generated, so a failure is a bug of the generator: it panics.
+type _reader struct {
+	s string
+}
+
+func (r *_reader) token() string {
+	r.s = strings.TrimPrefix(r.s, " ")
+	if strings.HasPrefix(r.s, `"`) {
+		quoted, err := strconv.QuotedPrefix(r.s)
+		if err != nil {
+			panic("minimal: corrupt generated metadata: " + err.Error())
+		}
+		r.s = r.s[len(quoted):]
+		return quoted
+	}
+	token, rest, _ := strings.Cut(r.s, " ")
+	r.s = " " + rest
+	return token
+}
+
+func (r *_reader) peek(token string) bool {
+	rest := strings.TrimPrefix(r.s, " ")
+	if rest == token || strings.HasPrefix(rest, token+" ") {
+		r.token()
+		return true
+	}
+	return false
+}
+
+func (r *_reader) str() string {
+	s, err := strconv.Unquote(r.token())
+	if err != nil {
 		panic("minimal: corrupt generated metadata: " + err.Error())
+	}
+	return s
+}
+
+func (r *_reader) num() int64 {
+	v, err := strconv.ParseInt(r.token(), 10, 64)
+	if err != nil {
+		panic("minimal: corrupt generated metadata: " + err.Error())
+	}
+	return v
+}
+
+func (r *_reader) flag() bool {
+	return r.token() == "t"
+}
+
+// none consumes ~ (no value) when it comes next.
+func (r *_reader) none() bool {
+	return r.peek("~")
+}
+
+// list consumes the [ that opens a list.
+func (r *_reader) list() {
+	if !r.peek("[") {
+		panic("minimal: corrupt generated metadata: no list at " + strconv.Quote(r.s))
 	}
 }
 
-func _deprecation(raw json.RawMessage) *Deprecation {
-	if string(raw) == "null" {
+// end consumes the ] that closes a list when it comes next.
+func (r *_reader) end() bool {
+	return r.peek("]")
+}
+
+func (r *_reader) deprecation() *Deprecation {
+	if r.none() {
 		return nil
 	}
-	var row []json.RawMessage
-	_decode(string(raw), &row)
-	d := &Deprecation{}
-	_decode(string(row[0]), &d.Since)
-	_decode(string(row[1]), &d.Note)
-	if len(row) == 4 {
-		d.Replacement = _member(row[2], row[3])
+	r.list()
+	d := &Deprecation{Since: r.str(), Note: r.str()}
+	if !r.end() {
+		d.Replacement = r.member()
+		r.end()
 	}
 	return d
 }
 
-func _retirement(raw json.RawMessage) *Retirement {
-	if string(raw) == "null" {
+func (r *_reader) retirement() *Retirement {
+	if r.none() {
 		return nil
 	}
-	r := &Retirement{}
-	var row []json.RawMessage
-	_decode(string(raw), &row)
-	_decode(string(row[0]), &r.Since)
-	_decode(string(row[1]), &r.Note)
-	return r
+	r.list()
+	t := &Retirement{Since: r.str(), Note: r.str()}
+	r.end()
+	return t
 }
 
-func _members(raw json.RawMessage) []Member {
-	var rows [][]json.RawMessage
-	_decode(string(raw), &rows)
-	var out []Member
-	for _, row := range rows {
-		out = append(out, _member(row[0], row[1]))
-	}
-	return out
-}
-
-func _member(catalog, value json.RawMessage) Member {
-	var id string
-	_decode(string(catalog), &id)
-	switch id {
+// member reads a catalog id and a value of that catalog.
+func (r *_reader) member() Member {
+	switch id := r.str(); id {
 	case "legacy_code":
-		var v int64
-		_decode(string(value), &v)
-		return LegacyCode(v)
+		return LegacyCode(r.num())
 	case "reason":
-		var v string
-		_decode(string(value), &v)
-		return Reason(v)
+		return Reason(r.str())
+	default:
+		panic("minimal: corrupt generated metadata: no catalog " + strconv.Quote(id))
 	}
-	panic("minimal: corrupt generated metadata: no catalog " + strconv.Quote(id))
 }

@@ -3,7 +3,6 @@
 package minimal
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -44,8 +43,8 @@ var _Reason_all = [...]Reason{
 }
 
 // One row of metadata per member, in the order of the values: decoded on first use only.
-const _Reason_rows = `["No reason.","","1.0.0",null,null,[],null,null]
-["Timed out.","","2.0.0",null,null,[],504,"server"]`
+const _Reason_rows = `"No reason." "" "1.0.0" ~ ~ [ ] ~ ~
+"Timed out." "" "2.0.0" ~ ~ [ ] 504 "server"`
 
 type _Reason_info struct {
 	message, description, since string
@@ -60,22 +59,22 @@ type _Reason_info struct {
 }
 
 var _Reason_infos = sync.OnceValue(func() []_Reason_info {
-	lines := strings.Split(_Reason_rows, "\n")
-	out := make([]_Reason_info, len(lines))
-	for i, line := range lines {
-		var row []json.RawMessage
-		_decode(line, &row)
-		in := &out[i]
-		_decode(string(row[0]), &in.message)
-		_decode(string(row[1]), &in.description)
-		_decode(string(row[2]), &in.since)
-		in.deprecated = _deprecation(row[3])
-		in.retired = _retirement(row[4])
-		in.successors = _members(row[5])
-		in.fHTTPStatusSet = string(row[6]) != "null"
-		_decode(string(row[6]), &in.fHTTPStatus)
-		in.fClassSet = string(row[7]) != "null"
-		_decode(string(row[7]), &in.fClass)
+	out := make([]_Reason_info, 0, len(_Reason_values))
+	for _, line := range strings.Split(_Reason_rows, "\n") {
+		r := &_reader{line}
+		in := _Reason_info{message: r.str(), description: r.str(), since: r.str()}
+		in.deprecated = r.deprecation()
+		in.retired = r.retirement()
+		for r.list(); !r.end(); {
+			in.successors = append(in.successors, r.member())
+		}
+		if !r.none() {
+			in.fHTTPStatus, in.fHTTPStatusSet = int(r.num()), true
+		}
+		if !r.none() {
+			in.fClass, in.fClassSet = r.str(), true
+		}
+		out = append(out, in)
 	}
 	return out
 })
