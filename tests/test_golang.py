@@ -28,6 +28,7 @@ from codegen.targets.golang.verify import dump_source, go_env, parse_dump, works
 from codegen.verify.compare import diff_tables, expected, field_names
 from tests.conftest import DATA, ROOT
 from tests.test_hostile import HOSTILE
+from tests.test_hostile_names import DESCRIPTION
 from tests.test_names_numbers import (
     EDGE_INTEGERS,
     RESERVED_ENTRY_NAMES,
@@ -73,12 +74,13 @@ def _write(out: Path, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def _spec(root: Path, catalogs: list[dict[str, Any]], module: str) -> tuple[Spec, dict[str, str], list[Diagnostic]]:
+def _spec(root: Path, catalogs: list[dict[str, Any]], module: str,
+          description: str = "") -> tuple[Spec, dict[str, str], list[Diagnostic]]:
     """A go-only spec written under root, loaded and generated."""
     root.mkdir(parents=True, exist_ok=True)
     files = [f"c{i}.yaml" for i in range(len(catalogs))]
-    project = {"version": "1.0.0", "output_root": "../generated", "catalogs": files,
-               "targets": {"go": {"out": "go", "module": module, "package": "corpus"}}}
+    go = {"out": "go", "module": module, "package": "corpus", **({"description": description} if description else {})}
+    project = {"version": "1.0.0", "output_root": "../generated", "catalogs": files, "targets": {"go": go}}
     (root / "codegen.yaml").write_text(yaml.safe_dump(project), encoding="utf-8")
     for name, cat in zip(files, catalogs, strict=True):
         (root / name).write_text(yaml.safe_dump(cat, allow_unicode=True, width=1_000_000), encoding="utf-8")
@@ -150,7 +152,7 @@ def go_run(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathFa
         run.cases[f"golden_{golden}"] = Case(golden, gspec, root / f"golden_{golden}", dict(gspec.targets["go"]))
     for name, catalogs in (("hostile", _hostile_catalogs()), ("names", _names_catalogs())):
         module = f"example.com/{name}-corpus"
-        cspec, files, diags = _spec(root / "specs" / name, catalogs, module)
+        cspec, files, diags = _spec(root / "specs" / name, catalogs, module, DESCRIPTION if name == "hostile" else "")
         assert not [d for d in diags if d.level == "error"], "\n".join(d.render() for d in diags)
         _write(root / name, files)
         run.cases[name] = Case(name, cspec, root / name / "go", dict(cspec.targets["go"]))
@@ -185,13 +187,13 @@ def go_run(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathFa
 
 
 def _drifted(root: Path, go: str, run: GoRun) -> None:
-    """The golden module with one constant edited by hand: its build must break."""
-    src = root / "golden_minimal"
+    """The golden module with one constant removed by hand: the tables name it, so the build breaks."""
     drift = root / "drift"
-    shutil.copytree(src, drift)
+    shutil.copytree(root / "golden_minimal", drift)
     path = drift / "legacy_code.go"
-    path.write_text(path.read_text(encoding="utf-8").replace("LegacyCodeOldTimeout LegacyCode = -17",
-                                                             "LegacyCodeOldTimeout LegacyCode = -16"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert "\tLegacyCodeOldTimeout LegacyCode = -17\n" in text
+    path.write_text(text.replace("\tLegacyCodeOldTimeout LegacyCode = -17\n", ""), encoding="utf-8")
     mod = drift / "go.mod"
     mod.write_text(mod.read_text(encoding="utf-8").replace("example.com/golden/minimal/v2", "example.com/drift"),
                    encoding="utf-8")
@@ -248,10 +250,10 @@ def test_verify_fails_when_one_generated_function_is_broken(go_run: GoRun) -> No
     assert diffs and all(": message: spec " in d and d.startswith("go: voipbin_reason.") for d in diffs), diffs
 
 
-def test_the_drift_guard_breaks_the_build(go_run: GoRun) -> None:
+def test_a_constant_removed_by_hand_breaks_the_build(go_run: GoRun) -> None:
     proc = go_run.outputs["drift"]
     assert proc.returncode != 0
-    assert "legacy_code.go" in proc.stderr and "out of bounds" in proc.stderr, proc.stderr
+    assert "legacy_code.go" in proc.stderr and "undefined: LegacyCodeOldTimeout" in proc.stderr, proc.stderr
 
 
 def test_the_consumer_module_passes_its_tests(go_run: GoRun) -> None:
@@ -330,8 +332,9 @@ def test_go_string_literals_follow_strconv_quote() -> None:
 
 
 def test_comments_never_carry_a_line_break_control_or_directive() -> None:
-    for text in (*HOSTILE, "Deprecated: fake", "go:generate rm -rf /", "+build ignore", "a */ b"):
+    for text in (*HOSTILE, DESCRIPTION, "Deprecated: fake", "go:generate rm -rf /", "+build ignore", "a */ b"):
         comment = go_comment(text, "\t")
         for line in comment.split("\n"):
             assert line.startswith("\t// ") and line[1:].isprintable(), repr(line)
             assert not line.startswith(("\t// Deprecated:", "\t// go:", "\t// +build")), line
+            assert "''" not in line and "``" not in line, line  # gofmt would make them typographic quotes

@@ -68,88 +68,9 @@ const (
 	EightbyeightCallflowStatusUnknownError EightbyeightCallflowStatus = -9999
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[EightbyeightCallflowStatusCreated-1]
-	_ = x[EightbyeightCallflowStatusInvalidJSONRequestBody-(-1001)]
-	_ = x[EightbyeightCallflowStatusInvalidSpeechProfileOrLanguage-(-1002)]
-	_ = x[EightbyeightCallflowStatusMaxDigitsRequiredWithMinDigits-(-1003)]
-	_ = x[EightbyeightCallflowStatusDtmfCallbackURLMissing-(-1004)]
-	_ = x[EightbyeightCallflowStatusOverallTimeoutRequiredWithDigitTimeout-(-1005)]
-	_ = x[EightbyeightCallflowStatusOverallTimeoutNotGreaterThanDigitTimeout-(-1006)]
-	_ = x[EightbyeightCallflowStatusInvalidActionType-(-1007)]
-	_ = x[EightbyeightCallflowStatusMaxDigitsRequiredWithoutCompleteOnHash-(-1008)]
-	_ = x[EightbyeightCallflowStatusInvalidCallFlowEntry-(-1009)]
-	_ = x[EightbyeightCallflowStatusActionCountExceeded-(-1010)]
-	_ = x[EightbyeightCallflowStatusMultipleDestinationNumbers-(-1011)]
-	_ = x[EightbyeightCallflowStatusIncorrectHangupUse-(-1012)]
-	_ = x[EightbyeightCallflowStatusFirstActionNotMakeCall-(-1013)]
-	_ = x[EightbyeightCallflowStatusCallerIDNotAllowed-(-1014)]
-	_ = x[EightbyeightCallflowStatusValidityPeriodExpired-(-1015)]
-	_ = x[EightbyeightCallflowStatusInvalidSpecialCharacters-(-1016)]
-	_ = x[EightbyeightCallflowStatusInvalidDestinationMsisdn-(-1017)]
-	_ = x[EightbyeightCallflowStatusExecuteScenarioWithOtherActions-(-1018)]
-	_ = x[EightbyeightCallflowStatusScenarioNameMissing-(-1019)]
-	_ = x[EightbyeightCallflowStatusScenarioNotPermitted-(-1020)]
-	_ = x[EightbyeightCallflowStatusUnknownError-(-9999)]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _EightbyeightCallflowStatus_values = [...]EightbyeightCallflowStatus{
-	-9999,
-	-1020,
-	-1019,
-	-1018,
-	-1017,
-	-1016,
-	-1015,
-	-1014,
-	-1013,
-	-1012,
-	-1011,
-	-1010,
-	-1009,
-	-1008,
-	-1007,
-	-1006,
-	-1005,
-	-1004,
-	-1003,
-	-1002,
-	-1001,
-	1,
-}
-
-const _EightbyeightCallflowStatus_names = "UNKNOWN_ERRORSCENARIO_NOT_PERMITTEDSCENARIO_NAME_MISSINGEXECUTE_SCENARIO_WITH_OTHER_ACTIONSINVALID_DESTINATION_MSISDNINVALID_SPECIAL_CHARACTERSVALIDITY_PERIOD_EXPIREDCALLER_ID_NOT_ALLOWEDFIRST_ACTION_NOT_MAKE_CALLINCORRECT_HANGUP_USEMULTIPLE_DESTINATION_NUMBERSACTION_COUNT_EXCEEDEDINVALID_CALL_FLOW_ENTRYMAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASHINVALID_ACTION_TYPEOVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUTOVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUTDTMF_CALLBACK_URL_MISSINGMAX_DIGITS_REQUIRED_WITH_MIN_DIGITSINVALID_SPEECH_PROFILE_OR_LANGUAGEINVALID_JSON_REQUEST_BODYCREATED"
-
-var _EightbyeightCallflowStatus_index = [...]uint16{
-	0,
-	13,
-	35,
-	56,
-	91,
-	117,
-	143,
-	166,
-	187,
-	213,
-	233,
-	261,
-	282,
-	305,
-	349,
-	368,
-	414,
-	457,
-	482,
-	517,
-	551,
-	576,
-	583,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _EightbyeightCallflowStatus_all = [...]EightbyeightCallflowStatus{
 	EightbyeightCallflowStatusCreated,
 	EightbyeightCallflowStatusInvalidJSONRequestBody,
@@ -175,29 +96,44 @@ var _EightbyeightCallflowStatus_all = [...]EightbyeightCallflowStatus{
 	EightbyeightCallflowStatusUnknownError,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
-const _EightbyeightCallflowStatus_rows = `"An unknown error has occurred" "" "1.0.0" ~ ~ [ ] "An unknown error has occurred." "NOT_CREATED"
-"Invalid Callflow: Invalid scenarioName or account doesn't have permission" "" "1.0.0" ~ ~ [ ] "Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario" "NOT_CREATED"
-"Invalid Callflow Content: scenarioName is null or empty" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: scenarioName is null or empty" "NOT_CREATED"
-"Invalid Callflow: Execute Scenario cannot be processed together with other actions" "" "1.0.0" ~ ~ [ ] "\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions" "NOT_CREATED"
-"Invalid MSISDN format in Destination" "" "1.0.0" ~ ~ [ ] "Invalid MSISDN format in Destination" "NOT_CREATED"
-"Invalid Callflow Content: Some special characters are invalid/unaccepted" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: Some special characters are invalid/unaccepted" "NOT_CREATED"
-"The validity period of the call flow request has expired" "" "1.0.0" ~ ~ [ ] "The validity period of the call flow request has expired" "NOT_CREATED"
-"Source or caller ID is not allowed" "" "1.0.0" ~ ~ [ ] "Source or caller ID is not allowed" "NOT_CREATED"
-"Invalid Callflow: First action should be a MakeCall action" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : First action should be a MakeCall action" "NOT_CREATED"
-"Invalid Callflow: Incorrect use of action Hangup" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : Incorrect use of action Hangup" "NOT_CREATED"
-"Multiple destination phone numbers found in the request" "" "1.0.0" ~ ~ [ ] "Multiple destination phone numbers found in the request" "NOT_CREATED"
-"Some actions are provided beyond the allowed count" "" "1.0.0" ~ ~ [ ] "Some actions are provided beyond the allowed count" "NOT_CREATED"
-"Invalid call flow entry provided" "" "1.0.0" ~ ~ [ ] "Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required" "NOT_CREATED"
-"Valid maxDigits is required when completeOnHash is false" "" "1.0.0" ~ ~ [ ] "Valid maxDigits is required when completeOnHash is false" "NOT_CREATED"
-"Invalid action type was used" "" "1.0.0" ~ ~ [ ] "Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]" "NOT_CREATED"
-"OverallTimeout should be greater than digitTimeout" "" "1.0.0" ~ ~ [ ] "OverallTimeout should be greater than digitTimeout" "NOT_CREATED"
-"Valid overallTimeout is required when digitTimeout provided" "" "1.0.0" ~ ~ [ ] "Valid overallTimeout is required when digitTimeout provided" "NOT_CREATED"
-"DTMF callback url not provided" "" "1.0.0" ~ ~ [ ] "DTMF callback url not provided" "NOT_CREATED"
-"Valid maxDigits required when minDigits provided" "" "1.0.0" ~ ~ [ ] "Valid maxDigits required when minDigits provided" "NOT_CREATED"
-"Speech profile or language parameter invalid" "" "1.0.0" ~ ~ [ ] "Speech profile or language parameter invalid" "NOT_CREATED"
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_EightbyeightCallflowStatus_names   = "CREATEDINVALID_JSON_REQUEST_BODYINVALID_SPEECH_PROFILE_OR_LANGUAGEMAX_DIGITS_REQUIRED_WITH_MIN_DIGITSDTMF_CALLBACK_URL_MISSINGOVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUTOVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUTINVALID_ACTION_TYPEMAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASHINVALID_CALL_FLOW_ENTRYACTION_COUNT_EXCEEDEDMULTIPLE_DESTINATION_NUMBERSINCORRECT_HANGUP_USEFIRST_ACTION_NOT_MAKE_CALLCALLER_ID_NOT_ALLOWEDVALIDITY_PERIOD_EXPIREDINVALID_SPECIAL_CHARACTERSINVALID_DESTINATION_MSISDNEXECUTE_SCENARIO_WITH_OTHER_ACTIONSSCENARIO_NAME_MISSINGSCENARIO_NOT_PERMITTEDUNKNOWN_ERROR"
+	_EightbyeightCallflowStatus_offsets = "\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x20\x00\x00\x00\x42\x00\x00\x00\x65\x00\x00\x00\x7e\x00\x00\x00\xa9\x00\x00\x00\xd7\x00\x00\x00\xea\x00\x00\x01\x16\x00\x00\x01\x2d\x00\x00\x01\x42\x00\x00\x01\x5e\x00\x00\x01\x72\x00\x00\x01\x8c\x00\x00\x01\xa1\x00\x00\x01\xb8\x00\x00\x01\xd2\x00\x00\x01\xec\x00\x00\x02\x0f\x00\x00\x02\x24\x00\x00\x02\x3a\x00\x00\x02\x47"
+)
+
+// Each member's position in spec order, built on first use.
+var _EightbyeightCallflowStatus_positions = sync.OnceValue(func() map[EightbyeightCallflowStatus]int {
+	m := make(map[EightbyeightCallflowStatus]int, len(_EightbyeightCallflowStatus_all))
+	for i, x := range _EightbyeightCallflowStatus_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
+const _EightbyeightCallflowStatus_rows = `"Created" "" "1.0.0" ~ ~ [ ] "Created" "CREATED"
 "Invalid JSON request body" "" "1.0.0" ~ ~ [ ] "Invalid JSON request body" "NOT_CREATED"
-"Created" "" "1.0.0" ~ ~ [ ] "Created" "CREATED"`
+"Speech profile or language parameter invalid" "" "1.0.0" ~ ~ [ ] "Speech profile or language parameter invalid" "NOT_CREATED"
+"Valid maxDigits required when minDigits provided" "" "1.0.0" ~ ~ [ ] "Valid maxDigits required when minDigits provided" "NOT_CREATED"
+"DTMF callback url not provided" "" "1.0.0" ~ ~ [ ] "DTMF callback url not provided" "NOT_CREATED"
+"Valid overallTimeout is required when digitTimeout provided" "" "1.0.0" ~ ~ [ ] "Valid overallTimeout is required when digitTimeout provided" "NOT_CREATED"
+"OverallTimeout should be greater than digitTimeout" "" "1.0.0" ~ ~ [ ] "OverallTimeout should be greater than digitTimeout" "NOT_CREATED"
+"Invalid action type was used" "" "1.0.0" ~ ~ [ ] "Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]" "NOT_CREATED"
+"Valid maxDigits is required when completeOnHash is false" "" "1.0.0" ~ ~ [ ] "Valid maxDigits is required when completeOnHash is false" "NOT_CREATED"
+"Invalid call flow entry provided" "" "1.0.0" ~ ~ [ ] "Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required" "NOT_CREATED"
+"Some actions are provided beyond the allowed count" "" "1.0.0" ~ ~ [ ] "Some actions are provided beyond the allowed count" "NOT_CREATED"
+"Multiple destination phone numbers found in the request" "" "1.0.0" ~ ~ [ ] "Multiple destination phone numbers found in the request" "NOT_CREATED"
+"Invalid Callflow: Incorrect use of action Hangup" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : Incorrect use of action Hangup" "NOT_CREATED"
+"Invalid Callflow: First action should be a MakeCall action" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : First action should be a MakeCall action" "NOT_CREATED"
+"Source or caller ID is not allowed" "" "1.0.0" ~ ~ [ ] "Source or caller ID is not allowed" "NOT_CREATED"
+"The validity period of the call flow request has expired" "" "1.0.0" ~ ~ [ ] "The validity period of the call flow request has expired" "NOT_CREATED"
+"Invalid Callflow Content: Some special characters are invalid/unaccepted" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: Some special characters are invalid/unaccepted" "NOT_CREATED"
+"Invalid MSISDN format in Destination" "" "1.0.0" ~ ~ [ ] "Invalid MSISDN format in Destination" "NOT_CREATED"
+"Invalid Callflow: Execute Scenario cannot be processed together with other actions" "" "1.0.0" ~ ~ [ ] "\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions" "NOT_CREATED"
+"Invalid Callflow Content: scenarioName is null or empty" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: scenarioName is null or empty" "NOT_CREATED"
+"Invalid Callflow: Invalid scenarioName or account doesn't have permission" "" "1.0.0" ~ ~ [ ] "Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario" "NOT_CREATED"
+"An unknown error has occurred" "" "1.0.0" ~ ~ [ ] "An unknown error has occurred." "NOT_CREATED"`
 
 type _EightbyeightCallflowStatus_info struct {
 	message, description, since string
@@ -210,7 +146,7 @@ type _EightbyeightCallflowStatus_info struct {
 }
 
 var _EightbyeightCallflowStatus_infos = sync.OnceValue(func() []_EightbyeightCallflowStatus_info {
-	out := make([]_EightbyeightCallflowStatus_info, 0, len(_EightbyeightCallflowStatus_values))
+	out := make([]_EightbyeightCallflowStatus_info, 0, len(_EightbyeightCallflowStatus_all))
 	for _, line := range strings.Split(_EightbyeightCallflowStatus_rows, "\n") {
 		r := &_reader{line}
 		in := _EightbyeightCallflowStatus_info{message: r.str(), description: r.str(), since: r.str()}
@@ -227,7 +163,7 @@ var _EightbyeightCallflowStatus_infos = sync.OnceValue(func() []_EightbyeightCal
 })
 
 func (x EightbyeightCallflowStatus) info() *_EightbyeightCallflowStatus_info {
-	if i, ok := slices.BinarySearch(_EightbyeightCallflowStatus_values[:], x); ok {
+	if i, ok := _EightbyeightCallflowStatus_positions()[x]; ok {
 		return &_EightbyeightCallflowStatus_infos()[i]
 	}
 	return nil
@@ -252,8 +188,8 @@ func ParseEightbyeightCallflowStatus(v int64) (EightbyeightCallflowStatus, error
 // String returns the member's name as the spec spells it, or "EightbyeightCallflowStatus(v)" for a
 // value the catalog does not list.
 func (x EightbyeightCallflowStatus) String() string {
-	if i, ok := slices.BinarySearch(_EightbyeightCallflowStatus_values[:], x); ok {
-		return _EightbyeightCallflowStatus_names[_EightbyeightCallflowStatus_index[i]:_EightbyeightCallflowStatus_index[i+1]]
+	if i, ok := _EightbyeightCallflowStatus_positions()[x]; ok {
+		return _EightbyeightCallflowStatus_names[_offset(_EightbyeightCallflowStatus_offsets, i):_offset(_EightbyeightCallflowStatus_offsets, i+1)]
 	}
 	return "EightbyeightCallflowStatus(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -292,7 +228,7 @@ func (x *EightbyeightCallflowStatus) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x EightbyeightCallflowStatus) IsKnown() bool {
-	_, ok := slices.BinarySearch(_EightbyeightCallflowStatus_values[:], x)
+	_, ok := _EightbyeightCallflowStatus_positions()[x]
 	return ok
 }
 

@@ -27,25 +27,24 @@ const (
 	EightbyeightSessionStatusNotCreated EightbyeightSessionStatus = "NOT_CREATED"
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	_ = map[bool]int{false: 0, EightbyeightSessionStatusCreated == "CREATED": 1}
-	_ = map[bool]int{false: 0, EightbyeightSessionStatusNotCreated == "NOT_CREATED": 1}
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _EightbyeightSessionStatus_values = [...]EightbyeightSessionStatus{
-	"CREATED",
-	"NOT_CREATED",
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _EightbyeightSessionStatus_all = [...]EightbyeightSessionStatus{
 	EightbyeightSessionStatusCreated,
 	EightbyeightSessionStatusNotCreated,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// Each member's position in spec order, built on first use.
+var _EightbyeightSessionStatus_positions = sync.OnceValue(func() map[EightbyeightSessionStatus]int {
+	m := make(map[EightbyeightSessionStatus]int, len(_EightbyeightSessionStatus_all))
+	for i, x := range _EightbyeightSessionStatus_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _EightbyeightSessionStatus_rows = `"Callflow accepted; a session was created" "The callflow passed validation and a voice session was created. The response then carries a sessionId." "1.0.0" ~ ~ [ ]
 "Callflow rejected; no session was created" "The callflow has validation errors and was rejected; statusCode and statusMessage say why." "1.0.0" ~ ~ [ ]`
 
@@ -57,7 +56,7 @@ type _EightbyeightSessionStatus_info struct {
 }
 
 var _EightbyeightSessionStatus_infos = sync.OnceValue(func() []_EightbyeightSessionStatus_info {
-	out := make([]_EightbyeightSessionStatus_info, 0, len(_EightbyeightSessionStatus_values))
+	out := make([]_EightbyeightSessionStatus_info, 0, len(_EightbyeightSessionStatus_all))
 	for _, line := range strings.Split(_EightbyeightSessionStatus_rows, "\n") {
 		r := &_reader{line}
 		in := _EightbyeightSessionStatus_info{message: r.str(), description: r.str(), since: r.str()}
@@ -72,7 +71,7 @@ var _EightbyeightSessionStatus_infos = sync.OnceValue(func() []_EightbyeightSess
 })
 
 func (x EightbyeightSessionStatus) info() *_EightbyeightSessionStatus_info {
-	if i, ok := slices.BinarySearch(_EightbyeightSessionStatus_values[:], x); ok {
+	if i, ok := _EightbyeightSessionStatus_positions()[x]; ok {
 		return &_EightbyeightSessionStatus_infos()[i]
 	}
 	return nil
@@ -119,7 +118,7 @@ func (x *EightbyeightSessionStatus) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x EightbyeightSessionStatus) IsKnown() bool {
-	_, ok := slices.BinarySearch(_EightbyeightSessionStatus_values[:], x)
+	_, ok := _EightbyeightSessionStatus_positions()[x]
 	return ok
 }
 

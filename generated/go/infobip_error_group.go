@@ -35,34 +35,9 @@ const (
 	InfobipErrorGroupOperatorErrors InfobipErrorGroup = 3
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[InfobipErrorGroupOk-0]
-	_ = x[InfobipErrorGroupHandsetErrors-1]
-	_ = x[InfobipErrorGroupUserErrors-2]
-	_ = x[InfobipErrorGroupOperatorErrors-3]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _InfobipErrorGroup_values = [...]InfobipErrorGroup{
-	0,
-	1,
-	2,
-	3,
-}
-
-const _InfobipErrorGroup_names = "OKHANDSET_ERRORSUSER_ERRORSOPERATOR_ERRORS"
-
-var _InfobipErrorGroup_index = [...]uint16{
-	0,
-	2,
-	16,
-	27,
-	42,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _InfobipErrorGroup_all = [...]InfobipErrorGroup{
 	InfobipErrorGroupOk,
 	InfobipErrorGroupHandsetErrors,
@@ -70,7 +45,22 @@ var _InfobipErrorGroup_all = [...]InfobipErrorGroup{
 	InfobipErrorGroupOperatorErrors,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_InfobipErrorGroup_names   = "OKHANDSET_ERRORSUSER_ERRORSOPERATOR_ERRORS"
+	_InfobipErrorGroup_offsets = "\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x10\x00\x00\x00\x1b\x00\x00\x00\x2a"
+)
+
+// Each member's position in spec order, built on first use.
+var _InfobipErrorGroup_positions = sync.OnceValue(func() map[InfobipErrorGroup]int {
+	m := make(map[InfobipErrorGroup]int, len(_InfobipErrorGroup_all))
+	for i, x := range _InfobipErrorGroup_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _InfobipErrorGroup_rows = `"OK" "No error: the call was handled normally (e.g. normal hangup, machine detected)." "1.0.0" ~ ~ [ ]
 "Handset or device error" "The end user's handset or device (e.g. camera or microphone) caused the failure." "1.0.0" ~ ~ [ ]
 "Called party (user) error" "The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable." "1.0.0" ~ ~ [ ]
@@ -84,7 +74,7 @@ type _InfobipErrorGroup_info struct {
 }
 
 var _InfobipErrorGroup_infos = sync.OnceValue(func() []_InfobipErrorGroup_info {
-	out := make([]_InfobipErrorGroup_info, 0, len(_InfobipErrorGroup_values))
+	out := make([]_InfobipErrorGroup_info, 0, len(_InfobipErrorGroup_all))
 	for _, line := range strings.Split(_InfobipErrorGroup_rows, "\n") {
 		r := &_reader{line}
 		in := _InfobipErrorGroup_info{message: r.str(), description: r.str(), since: r.str()}
@@ -99,7 +89,7 @@ var _InfobipErrorGroup_infos = sync.OnceValue(func() []_InfobipErrorGroup_info {
 })
 
 func (x InfobipErrorGroup) info() *_InfobipErrorGroup_info {
-	if i, ok := slices.BinarySearch(_InfobipErrorGroup_values[:], x); ok {
+	if i, ok := _InfobipErrorGroup_positions()[x]; ok {
 		return &_InfobipErrorGroup_infos()[i]
 	}
 	return nil
@@ -123,8 +113,8 @@ func ParseInfobipErrorGroup(v int64) (InfobipErrorGroup, error) {
 // String returns the member's name as the spec spells it, or "InfobipErrorGroup(v)" for a
 // value the catalog does not list.
 func (x InfobipErrorGroup) String() string {
-	if i, ok := slices.BinarySearch(_InfobipErrorGroup_values[:], x); ok {
-		return _InfobipErrorGroup_names[_InfobipErrorGroup_index[i]:_InfobipErrorGroup_index[i+1]]
+	if i, ok := _InfobipErrorGroup_positions()[x]; ok {
+		return _InfobipErrorGroup_names[_offset(_InfobipErrorGroup_offsets, i):_offset(_InfobipErrorGroup_offsets, i+1)]
 	}
 	return "InfobipErrorGroup(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -166,7 +156,7 @@ func (x *InfobipErrorGroup) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipErrorGroup) IsKnown() bool {
-	_, ok := slices.BinarySearch(_InfobipErrorGroup_values[:], x)
+	_, ok := _InfobipErrorGroup_positions()[x]
 	return ok
 }
 

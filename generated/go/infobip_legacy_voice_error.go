@@ -142,94 +142,9 @@ const (
 	InfobipLegacyVoiceErrorEcDecline InfobipLegacyVoiceError = 5603
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[InfobipLegacyVoiceErrorVoiceAnswered-5000]
-	_ = x[InfobipLegacyVoiceErrorVoiceAnsweredMachine-5001]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceUserBusy-5002]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceNoAnswer-5003]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorDownloadingFile-5004]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorUnsupportedAudioFormat-5005]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorBadRequest-5400]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorForbidden-5403]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorDestinationNotFound-5404]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorProxyAuthenticationRequired-5407]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorRequestTimeout-5408]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorGone-5410]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorRequestEntityTooLarge-5413]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorRequestURITooLong-5414]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceUnsupportedMediaType-5415]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorTemporarilyNotAvailable-5480]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorCallDoesNotExist-5481]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorAddressIncomplete-5484]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorRequestTerminated-5487]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorNotAcceptableHere-5488]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceErrorRequestPending-5491]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceNotImplemented-5501]
-	_ = x[InfobipLegacyVoiceErrorEcVoiceServiceUnavailable-5503]
-	_ = x[InfobipLegacyVoiceErrorEcDecline-5603]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _InfobipLegacyVoiceError_values = [...]InfobipLegacyVoiceError{
-	5000,
-	5001,
-	5002,
-	5003,
-	5004,
-	5005,
-	5400,
-	5403,
-	5404,
-	5407,
-	5408,
-	5410,
-	5413,
-	5414,
-	5415,
-	5480,
-	5481,
-	5484,
-	5487,
-	5488,
-	5491,
-	5501,
-	5503,
-	5603,
-}
-
-const _InfobipLegacyVoiceError_names = "VOICE_ANSWEREDVOICE_ANSWERED_MACHINEEC_VOICE_USER_BUSYEC_VOICE_NO_ANSWEREC_VOICE_ERROR_DOWNLOADING_FILEEC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMATEC_VOICE_ERROR_BAD_REQUESTEC_VOICE_ERROR_FORBIDDENEC_VOICE_ERROR_DESTINATION_NOT_FOUNDEC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIREDEC_VOICE_ERROR_REQUEST_TIMEOUTEC_VOICE_ERROR_GONEEC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGEEC_VOICE_ERROR_REQUEST_URI_TOO_LONGEC_VOICE_UNSUPPORTED_MEDIA_TYPEEC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLEEC_VOICE_ERROR_CALL_DOES_NOT_EXISTEC_VOICE_ERROR_ADDRESS_INCOMPLETEEC_VOICE_ERROR_REQUEST_TERMINATEDEC_VOICE_ERROR_NOT_ACCEPTABLE_HEREEC_VOICE_ERROR_REQUEST_PENDINGEC_VOICE_NOT_IMPLEMENTEDEC_VOICE_SERVICE_UNAVAILABLEEC_DECLINE"
-
-var _InfobipLegacyVoiceError_index = [...]uint16{
-	0,
-	14,
-	36,
-	54,
-	72,
-	103,
-	142,
-	168,
-	192,
-	228,
-	272,
-	302,
-	321,
-	360,
-	395,
-	426,
-	466,
-	500,
-	533,
-	566,
-	600,
-	630,
-	654,
-	682,
-	692,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _InfobipLegacyVoiceError_all = [...]InfobipLegacyVoiceError{
 	InfobipLegacyVoiceErrorVoiceAnswered,
 	InfobipLegacyVoiceErrorVoiceAnsweredMachine,
@@ -257,7 +172,22 @@ var _InfobipLegacyVoiceError_all = [...]InfobipLegacyVoiceError{
 	InfobipLegacyVoiceErrorEcDecline,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_InfobipLegacyVoiceError_names   = "VOICE_ANSWEREDVOICE_ANSWERED_MACHINEEC_VOICE_USER_BUSYEC_VOICE_NO_ANSWEREC_VOICE_ERROR_DOWNLOADING_FILEEC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMATEC_VOICE_ERROR_BAD_REQUESTEC_VOICE_ERROR_FORBIDDENEC_VOICE_ERROR_DESTINATION_NOT_FOUNDEC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIREDEC_VOICE_ERROR_REQUEST_TIMEOUTEC_VOICE_ERROR_GONEEC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGEEC_VOICE_ERROR_REQUEST_URI_TOO_LONGEC_VOICE_UNSUPPORTED_MEDIA_TYPEEC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLEEC_VOICE_ERROR_CALL_DOES_NOT_EXISTEC_VOICE_ERROR_ADDRESS_INCOMPLETEEC_VOICE_ERROR_REQUEST_TERMINATEDEC_VOICE_ERROR_NOT_ACCEPTABLE_HEREEC_VOICE_ERROR_REQUEST_PENDINGEC_VOICE_NOT_IMPLEMENTEDEC_VOICE_SERVICE_UNAVAILABLEEC_DECLINE"
+	_InfobipLegacyVoiceError_offsets = "\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x24\x00\x00\x00\x36\x00\x00\x00\x48\x00\x00\x00\x67\x00\x00\x00\x8e\x00\x00\x00\xa8\x00\x00\x00\xc0\x00\x00\x00\xe4\x00\x00\x01\x10\x00\x00\x01\x2e\x00\x00\x01\x41\x00\x00\x01\x68\x00\x00\x01\x8b\x00\x00\x01\xaa\x00\x00\x01\xd2\x00\x00\x01\xf4\x00\x00\x02\x15\x00\x00\x02\x36\x00\x00\x02\x58\x00\x00\x02\x76\x00\x00\x02\x8e\x00\x00\x02\xaa\x00\x00\x02\xb4"
+)
+
+// Each member's position in spec order, built on first use.
+var _InfobipLegacyVoiceError_positions = sync.OnceValue(func() map[InfobipLegacyVoiceError]int {
+	m := make(map[InfobipLegacyVoiceError]int, len(_InfobipLegacyVoiceError_all))
+	for i, x := range _InfobipLegacyVoiceError_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _InfobipLegacyVoiceError_rows = `"The voice call was successfully answered by the recipient." "The voice call was successfully answered by the recipient. No further action is required." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10000 ] ~ [ 10000 ] 0 ~
 "The voice call was answered by a machine or voicemail system." "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10002 ] ~ [ 10002 ] 0 ~
 "The recipient's phone line is busy." "The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10201 ] ~ [ 10201 ] 3 ~
@@ -296,7 +226,7 @@ type _InfobipLegacyVoiceError_info struct {
 }
 
 var _InfobipLegacyVoiceError_infos = sync.OnceValue(func() []_InfobipLegacyVoiceError_info {
-	out := make([]_InfobipLegacyVoiceError_info, 0, len(_InfobipLegacyVoiceError_values))
+	out := make([]_InfobipLegacyVoiceError_info, 0, len(_InfobipLegacyVoiceError_all))
 	for _, line := range strings.Split(_InfobipLegacyVoiceError_rows, "\n") {
 		r := &_reader{line}
 		in := _InfobipLegacyVoiceError_info{message: r.str(), description: r.str(), since: r.str()}
@@ -317,7 +247,7 @@ var _InfobipLegacyVoiceError_infos = sync.OnceValue(func() []_InfobipLegacyVoice
 })
 
 func (x InfobipLegacyVoiceError) info() *_InfobipLegacyVoiceError_info {
-	if i, ok := slices.BinarySearch(_InfobipLegacyVoiceError_values[:], x); ok {
+	if i, ok := _InfobipLegacyVoiceError_positions()[x]; ok {
 		return &_InfobipLegacyVoiceError_infos()[i]
 	}
 	return nil
@@ -341,8 +271,8 @@ func ParseInfobipLegacyVoiceError(v int64) (InfobipLegacyVoiceError, error) {
 // String returns the member's name as the spec spells it, or "InfobipLegacyVoiceError(v)" for a
 // value the catalog does not list.
 func (x InfobipLegacyVoiceError) String() string {
-	if i, ok := slices.BinarySearch(_InfobipLegacyVoiceError_values[:], x); ok {
-		return _InfobipLegacyVoiceError_names[_InfobipLegacyVoiceError_index[i]:_InfobipLegacyVoiceError_index[i+1]]
+	if i, ok := _InfobipLegacyVoiceError_positions()[x]; ok {
+		return _InfobipLegacyVoiceError_names[_offset(_InfobipLegacyVoiceError_offsets, i):_offset(_InfobipLegacyVoiceError_offsets, i+1)]
 	}
 	return "InfobipLegacyVoiceError(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -384,7 +314,7 @@ func (x *InfobipLegacyVoiceError) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipLegacyVoiceError) IsKnown() bool {
-	_, ok := slices.BinarySearch(_InfobipLegacyVoiceError_values[:], x)
+	_, ok := _InfobipLegacyVoiceError_positions()[x]
 	return ok
 }
 

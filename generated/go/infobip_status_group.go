@@ -37,37 +37,9 @@ const (
 	InfobipStatusGroupRejected InfobipStatusGroup = 5
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[InfobipStatusGroupPending-1]
-	_ = x[InfobipStatusGroupUndeliverable-2]
-	_ = x[InfobipStatusGroupDelivered-3]
-	_ = x[InfobipStatusGroupExpired-4]
-	_ = x[InfobipStatusGroupRejected-5]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _InfobipStatusGroup_values = [...]InfobipStatusGroup{
-	1,
-	2,
-	3,
-	4,
-	5,
-}
-
-const _InfobipStatusGroup_names = "PENDINGUNDELIVERABLEDELIVEREDEXPIREDREJECTED"
-
-var _InfobipStatusGroup_index = [...]uint16{
-	0,
-	7,
-	20,
-	29,
-	36,
-	44,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _InfobipStatusGroup_all = [...]InfobipStatusGroup{
 	InfobipStatusGroupPending,
 	InfobipStatusGroupUndeliverable,
@@ -76,7 +48,22 @@ var _InfobipStatusGroup_all = [...]InfobipStatusGroup{
 	InfobipStatusGroupRejected,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_InfobipStatusGroup_names   = "PENDINGUNDELIVERABLEDELIVEREDEXPIREDREJECTED"
+	_InfobipStatusGroup_offsets = "\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x14\x00\x00\x00\x1d\x00\x00\x00\x24\x00\x00\x00\x2c"
+)
+
+// Each member's position in spec order, built on first use.
+var _InfobipStatusGroup_positions = sync.OnceValue(func() map[InfobipStatusGroup]int {
+	m := make(map[InfobipStatusGroup]int, len(_InfobipStatusGroup_all))
+	for i, x := range _InfobipStatusGroup_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _InfobipStatusGroup_rows = `"Pending" "The message or call is still being processed; no final status yet." "1.0.0" ~ ~ [ ]
 "Undeliverable" "The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled)." "1.0.0" ~ ~ [ ]
 "Delivered" "The message or call was delivered." "1.0.0" ~ ~ [ ]
@@ -91,7 +78,7 @@ type _InfobipStatusGroup_info struct {
 }
 
 var _InfobipStatusGroup_infos = sync.OnceValue(func() []_InfobipStatusGroup_info {
-	out := make([]_InfobipStatusGroup_info, 0, len(_InfobipStatusGroup_values))
+	out := make([]_InfobipStatusGroup_info, 0, len(_InfobipStatusGroup_all))
 	for _, line := range strings.Split(_InfobipStatusGroup_rows, "\n") {
 		r := &_reader{line}
 		in := _InfobipStatusGroup_info{message: r.str(), description: r.str(), since: r.str()}
@@ -106,7 +93,7 @@ var _InfobipStatusGroup_infos = sync.OnceValue(func() []_InfobipStatusGroup_info
 })
 
 func (x InfobipStatusGroup) info() *_InfobipStatusGroup_info {
-	if i, ok := slices.BinarySearch(_InfobipStatusGroup_values[:], x); ok {
+	if i, ok := _InfobipStatusGroup_positions()[x]; ok {
 		return &_InfobipStatusGroup_infos()[i]
 	}
 	return nil
@@ -130,8 +117,8 @@ func ParseInfobipStatusGroup(v int64) (InfobipStatusGroup, error) {
 // String returns the member's name as the spec spells it, or "InfobipStatusGroup(v)" for a
 // value the catalog does not list.
 func (x InfobipStatusGroup) String() string {
-	if i, ok := slices.BinarySearch(_InfobipStatusGroup_values[:], x); ok {
-		return _InfobipStatusGroup_names[_InfobipStatusGroup_index[i]:_InfobipStatusGroup_index[i+1]]
+	if i, ok := _InfobipStatusGroup_positions()[x]; ok {
+		return _InfobipStatusGroup_names[_offset(_InfobipStatusGroup_offsets, i):_offset(_InfobipStatusGroup_offsets, i+1)]
 	}
 	return "InfobipStatusGroup(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -173,7 +160,7 @@ func (x *InfobipStatusGroup) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipStatusGroup) IsKnown() bool {
-	_, ok := slices.BinarySearch(_InfobipStatusGroup_values[:], x)
+	_, ok := _InfobipStatusGroup_positions()[x]
 	return ok
 }
 

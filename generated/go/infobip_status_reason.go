@@ -34,37 +34,9 @@ const (
 	InfobipStatusReasonUndeliverableRejectedPlatform InfobipStatusReason = 100
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[InfobipStatusReasonNoAnswer-96]
-	_ = x[InfobipStatusReasonBusy-97]
-	_ = x[InfobipStatusReasonCancelled-98]
-	_ = x[InfobipStatusReasonRejected-99]
-	_ = x[InfobipStatusReasonUndeliverableRejectedPlatform-100]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _InfobipStatusReason_values = [...]InfobipStatusReason{
-	96,
-	97,
-	98,
-	99,
-	100,
-}
-
-const _InfobipStatusReason_names = "NO_ANSWERBUSYCANCELLEDREJECTEDUNDELIVERABLE_REJECTED_PLATFORM"
-
-var _InfobipStatusReason_index = [...]uint16{
-	0,
-	9,
-	13,
-	22,
-	30,
-	61,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _InfobipStatusReason_all = [...]InfobipStatusReason{
 	InfobipStatusReasonNoAnswer,
 	InfobipStatusReasonBusy,
@@ -73,7 +45,22 @@ var _InfobipStatusReason_all = [...]InfobipStatusReason{
 	InfobipStatusReasonUndeliverableRejectedPlatform,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_InfobipStatusReason_names   = "NO_ANSWERBUSYCANCELLEDREJECTEDUNDELIVERABLE_REJECTED_PLATFORM"
+	_InfobipStatusReason_offsets = "\x00\x00\x00\x00\x00\x00\x00\x09\x00\x00\x00\x0d\x00\x00\x00\x16\x00\x00\x00\x1e\x00\x00\x00\x3d"
+)
+
+// Each member's position in spec order, built on first use.
+var _InfobipStatusReason_positions = sync.OnceValue(func() map[InfobipStatusReason]int {
+	m := make(map[InfobipStatusReason]int, len(_InfobipStatusReason_all))
+	for i, x := range _InfobipStatusReason_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _InfobipStatusReason_rows = `"Call delivered but not answered" "" "1.0.0" ~ ~ [ ] 2 10200
 "End user was busy" "" "1.0.0" ~ ~ [ ] 2 10201
 "Call cancelled at the originating side" "" "1.0.0" ~ ~ [ ] 2 10202
@@ -92,7 +79,7 @@ type _InfobipStatusReason_info struct {
 }
 
 var _InfobipStatusReason_infos = sync.OnceValue(func() []_InfobipStatusReason_info {
-	out := make([]_InfobipStatusReason_info, 0, len(_InfobipStatusReason_values))
+	out := make([]_InfobipStatusReason_info, 0, len(_InfobipStatusReason_all))
 	for _, line := range strings.Split(_InfobipStatusReason_rows, "\n") {
 		r := &_reader{line}
 		in := _InfobipStatusReason_info{message: r.str(), description: r.str(), since: r.str()}
@@ -111,7 +98,7 @@ var _InfobipStatusReason_infos = sync.OnceValue(func() []_InfobipStatusReason_in
 })
 
 func (x InfobipStatusReason) info() *_InfobipStatusReason_info {
-	if i, ok := slices.BinarySearch(_InfobipStatusReason_values[:], x); ok {
+	if i, ok := _InfobipStatusReason_positions()[x]; ok {
 		return &_InfobipStatusReason_infos()[i]
 	}
 	return nil
@@ -136,8 +123,8 @@ func ParseInfobipStatusReason(v int64) (InfobipStatusReason, error) {
 // String returns the member's name as the spec spells it, or "InfobipStatusReason(v)" for a
 // value the catalog does not list.
 func (x InfobipStatusReason) String() string {
-	if i, ok := slices.BinarySearch(_InfobipStatusReason_values[:], x); ok {
-		return _InfobipStatusReason_names[_InfobipStatusReason_index[i]:_InfobipStatusReason_index[i+1]]
+	if i, ok := _InfobipStatusReason_positions()[x]; ok {
+		return _InfobipStatusReason_names[_offset(_InfobipStatusReason_offsets, i):_offset(_InfobipStatusReason_offsets, i+1)]
 	}
 	return "InfobipStatusReason(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -176,7 +163,7 @@ func (x *InfobipStatusReason) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipStatusReason) IsKnown() bool {
-	_, ok := slices.BinarySearch(_InfobipStatusReason_values[:], x)
+	_, ok := _InfobipStatusReason_positions()[x]
 	return ok
 }
 

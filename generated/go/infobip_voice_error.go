@@ -112,121 +112,9 @@ const (
 	InfobipVoiceErrorInvalidResponse InfobipVoiceError = 10402
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[InfobipVoiceErrorNormalHangup-10000]
-	_ = x[InfobipVoiceErrorAnsweredElsewhere-10001]
-	_ = x[InfobipVoiceErrorMachineDetected-10002]
-	_ = x[InfobipVoiceErrorHumanDetected-10003]
-	_ = x[InfobipVoiceErrorMaxDurationReached-10004]
-	_ = x[InfobipVoiceErrorDeviceForbidden-10100]
-	_ = x[InfobipVoiceErrorDeviceNotFound-10101]
-	_ = x[InfobipVoiceErrorDeviceUnavailable-10102]
-	_ = x[InfobipVoiceErrorMediaError-10103]
-	_ = x[InfobipVoiceErrorForbiddenDisplaySurface-10104]
-	_ = x[InfobipVoiceErrorScreenSharingControlUnsupported-10105]
-	_ = x[InfobipVoiceErrorNoAnswer-10200]
-	_ = x[InfobipVoiceErrorBusy-10201]
-	_ = x[InfobipVoiceErrorCancelled-10202]
-	_ = x[InfobipVoiceErrorRejected-10203]
-	_ = x[InfobipVoiceErrorTemporarilyUnavailable-10204]
-	_ = x[InfobipVoiceErrorForbidden-10300]
-	_ = x[InfobipVoiceErrorInsufficientFunds-10301]
-	_ = x[InfobipVoiceErrorUnauthenticated-10302]
-	_ = x[InfobipVoiceErrorDestinationNotFound-10303]
-	_ = x[InfobipVoiceErrorDestinationUnavailable-10304]
-	_ = x[InfobipVoiceErrorInvalidDestination-10305]
-	_ = x[InfobipVoiceErrorInvalidRequest-10306]
-	_ = x[InfobipVoiceErrorRequestTimeout-10307]
-	_ = x[InfobipVoiceErrorNetworkError-10308]
-	_ = x[InfobipVoiceErrorServiceUnavailable-10309]
-	_ = x[InfobipVoiceErrorUnknown-10310]
-	_ = x[InfobipVoiceErrorFeatureUnavailable-10311]
-	_ = x[InfobipVoiceErrorCongestion-10312]
-	_ = x[InfobipVoiceErrorUnauthorized-10313]
-	_ = x[InfobipVoiceErrorURLNotFound-10400]
-	_ = x[InfobipVoiceErrorURLUnreachable-10401]
-	_ = x[InfobipVoiceErrorInvalidResponse-10402]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _InfobipVoiceError_values = [...]InfobipVoiceError{
-	10000,
-	10001,
-	10002,
-	10003,
-	10004,
-	10100,
-	10101,
-	10102,
-	10103,
-	10104,
-	10105,
-	10200,
-	10201,
-	10202,
-	10203,
-	10204,
-	10300,
-	10301,
-	10302,
-	10303,
-	10304,
-	10305,
-	10306,
-	10307,
-	10308,
-	10309,
-	10310,
-	10311,
-	10312,
-	10313,
-	10400,
-	10401,
-	10402,
-}
-
-const _InfobipVoiceError_names = "NORMAL_HANGUPANSWERED_ELSEWHEREMACHINE_DETECTEDHUMAN_DETECTEDMAX_DURATION_REACHEDDEVICE_FORBIDDENDEVICE_NOT_FOUNDDEVICE_UNAVAILABLEMEDIA_ERRORFORBIDDEN_DISPLAY_SURFACESCREEN_SHARING_CONTROL_UNSUPPORTEDNO_ANSWERBUSYCANCELLEDREJECTEDTEMPORARILY_UNAVAILABLEFORBIDDENINSUFFICIENT_FUNDSUNAUTHENTICATEDDESTINATION_NOT_FOUNDDESTINATION_UNAVAILABLEINVALID_DESTINATIONINVALID_REQUESTREQUEST_TIMEOUTNETWORK_ERRORSERVICE_UNAVAILABLEUNKNOWNFEATURE_UNAVAILABLECONGESTIONUNAUTHORIZEDURL_NOT_FOUNDURL_UNREACHABLEINVALID_RESPONSE"
-
-var _InfobipVoiceError_index = [...]uint16{
-	0,
-	13,
-	31,
-	47,
-	61,
-	81,
-	97,
-	113,
-	131,
-	142,
-	167,
-	201,
-	210,
-	214,
-	223,
-	231,
-	254,
-	263,
-	281,
-	296,
-	317,
-	340,
-	359,
-	374,
-	389,
-	402,
-	421,
-	428,
-	447,
-	457,
-	469,
-	482,
-	497,
-	513,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _InfobipVoiceError_all = [...]InfobipVoiceError{
 	InfobipVoiceErrorNormalHangup,
 	InfobipVoiceErrorAnsweredElsewhere,
@@ -263,7 +151,22 @@ var _InfobipVoiceError_all = [...]InfobipVoiceError{
 	InfobipVoiceErrorInvalidResponse,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_InfobipVoiceError_names   = "NORMAL_HANGUPANSWERED_ELSEWHEREMACHINE_DETECTEDHUMAN_DETECTEDMAX_DURATION_REACHEDDEVICE_FORBIDDENDEVICE_NOT_FOUNDDEVICE_UNAVAILABLEMEDIA_ERRORFORBIDDEN_DISPLAY_SURFACESCREEN_SHARING_CONTROL_UNSUPPORTEDNO_ANSWERBUSYCANCELLEDREJECTEDTEMPORARILY_UNAVAILABLEFORBIDDENINSUFFICIENT_FUNDSUNAUTHENTICATEDDESTINATION_NOT_FOUNDDESTINATION_UNAVAILABLEINVALID_DESTINATIONINVALID_REQUESTREQUEST_TIMEOUTNETWORK_ERRORSERVICE_UNAVAILABLEUNKNOWNFEATURE_UNAVAILABLECONGESTIONUNAUTHORIZEDURL_NOT_FOUNDURL_UNREACHABLEINVALID_RESPONSE"
+	_InfobipVoiceError_offsets = "\x00\x00\x00\x00\x00\x00\x00\x0d\x00\x00\x00\x1f\x00\x00\x00\x2f\x00\x00\x00\x3d\x00\x00\x00\x51\x00\x00\x00\x61\x00\x00\x00\x71\x00\x00\x00\x83\x00\x00\x00\x8e\x00\x00\x00\xa7\x00\x00\x00\xc9\x00\x00\x00\xd2\x00\x00\x00\xd6\x00\x00\x00\xdf\x00\x00\x00\xe7\x00\x00\x00\xfe\x00\x00\x01\x07\x00\x00\x01\x19\x00\x00\x01\x28\x00\x00\x01\x3d\x00\x00\x01\x54\x00\x00\x01\x67\x00\x00\x01\x76\x00\x00\x01\x85\x00\x00\x01\x92\x00\x00\x01\xa5\x00\x00\x01\xac\x00\x00\x01\xbf\x00\x00\x01\xc9\x00\x00\x01\xd5\x00\x00\x01\xe2\x00\x00\x01\xf1\x00\x00\x02\x01"
+)
+
+// Each member's position in spec order, built on first use.
+var _InfobipVoiceError_positions = sync.OnceValue(func() map[InfobipVoiceError]int {
+	m := make(map[InfobipVoiceError]int, len(_InfobipVoiceError_all))
+	for i, x := range _InfobipVoiceError_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _InfobipVoiceError_rows = `"Call ended by a hangup from the caller, the callee or the API" "The call ended due to a hangup initiated by the caller, callee, or API." "1.0.0" ~ ~ [ ] 0
 "Call was answered on another device" "" "1.0.0" ~ ~ [ ] 0
 "Call was answered by an answering machine or voicemail" "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls." "1.0.0" ~ ~ [ ] 0
@@ -309,7 +212,7 @@ type _InfobipVoiceError_info struct {
 }
 
 var _InfobipVoiceError_infos = sync.OnceValue(func() []_InfobipVoiceError_info {
-	out := make([]_InfobipVoiceError_info, 0, len(_InfobipVoiceError_values))
+	out := make([]_InfobipVoiceError_info, 0, len(_InfobipVoiceError_all))
 	for _, line := range strings.Split(_InfobipVoiceError_rows, "\n") {
 		r := &_reader{line}
 		in := _InfobipVoiceError_info{message: r.str(), description: r.str(), since: r.str()}
@@ -327,7 +230,7 @@ var _InfobipVoiceError_infos = sync.OnceValue(func() []_InfobipVoiceError_info {
 })
 
 func (x InfobipVoiceError) info() *_InfobipVoiceError_info {
-	if i, ok := slices.BinarySearch(_InfobipVoiceError_values[:], x); ok {
+	if i, ok := _InfobipVoiceError_positions()[x]; ok {
 		return &_InfobipVoiceError_infos()[i]
 	}
 	return nil
@@ -352,8 +255,8 @@ func ParseInfobipVoiceError(v int64) (InfobipVoiceError, error) {
 // String returns the member's name as the spec spells it, or "InfobipVoiceError(v)" for a
 // value the catalog does not list.
 func (x InfobipVoiceError) String() string {
-	if i, ok := slices.BinarySearch(_InfobipVoiceError_values[:], x); ok {
-		return _InfobipVoiceError_names[_InfobipVoiceError_index[i]:_InfobipVoiceError_index[i+1]]
+	if i, ok := _InfobipVoiceError_positions()[x]; ok {
+		return _InfobipVoiceError_names[_offset(_InfobipVoiceError_offsets, i):_offset(_InfobipVoiceError_offsets, i+1)]
 	}
 	return "InfobipVoiceError(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -392,7 +295,7 @@ func (x *InfobipVoiceError) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipVoiceError) IsKnown() bool {
-	_, ok := slices.BinarySearch(_InfobipVoiceError_values[:], x)
+	_, ok := _InfobipVoiceError_positions()[x]
 	return ok
 }
 

@@ -42,35 +42,9 @@ const (
 	VoipbinStatusInternal VoipbinStatus = "INTERNAL"
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	_ = map[bool]int{false: 0, VoipbinStatusInvalidArgument == "INVALID_ARGUMENT": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusUnauthenticated == "UNAUTHENTICATED": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusPaymentRequired == "PAYMENT_REQUIRED": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusPermissionDenied == "PERMISSION_DENIED": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusNotFound == "NOT_FOUND": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusAlreadyExists == "ALREADY_EXISTS": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusFailedPrecondition == "FAILED_PRECONDITION": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusResourceExhausted == "RESOURCE_EXHAUSTED": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusUnavailable == "UNAVAILABLE": 1}
-	_ = map[bool]int{false: 0, VoipbinStatusInternal == "INTERNAL": 1}
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _VoipbinStatus_values = [...]VoipbinStatus{
-	"ALREADY_EXISTS",
-	"FAILED_PRECONDITION",
-	"INTERNAL",
-	"INVALID_ARGUMENT",
-	"NOT_FOUND",
-	"PAYMENT_REQUIRED",
-	"PERMISSION_DENIED",
-	"RESOURCE_EXHAUSTED",
-	"UNAUTHENTICATED",
-	"UNAVAILABLE",
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _VoipbinStatus_all = [...]VoipbinStatus{
 	VoipbinStatusInvalidArgument,
 	VoipbinStatusUnauthenticated,
@@ -84,17 +58,26 @@ var _VoipbinStatus_all = [...]VoipbinStatus{
 	VoipbinStatusInternal,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
-const _VoipbinStatus_rows = `"The resource already exists." "" "1.0.0" ~ ~ [ ] 409
-"The resource is not in a state that allows the operation." "" "1.0.0" ~ ~ [ ] 409
-"An unexpected server error occurred." "" "1.0.0" ~ ~ [ ] 500
-"The request is invalid." "" "1.0.0" ~ ~ [ ] 400
-"The resource or route does not exist." "" "1.0.0" ~ ~ [ ] 404
+// Each member's position in spec order, built on first use.
+var _VoipbinStatus_positions = sync.OnceValue(func() map[VoipbinStatus]int {
+	m := make(map[VoipbinStatus]int, len(_VoipbinStatus_all))
+	for i, x := range _VoipbinStatus_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
+const _VoipbinStatus_rows = `"The request is invalid." "" "1.0.0" ~ ~ [ ] 400
+"The request carries no valid credentials." "" "1.0.0" ~ ~ [ ] 401
 "The account balance does not cover the operation." "" "1.0.0" ~ ~ [ ] 402
 "The caller may not perform the operation." "" "1.0.0" ~ ~ [ ] 403
+"The resource or route does not exist." "" "1.0.0" ~ ~ [ ] 404
+"The resource already exists." "" "1.0.0" ~ ~ [ ] 409
+"The resource is not in a state that allows the operation." "" "1.0.0" ~ ~ [ ] 409
 "A rate limit or quota was exceeded." "" "1.0.0" ~ ~ [ ] 429
-"The request carries no valid credentials." "" "1.0.0" ~ ~ [ ] 401
-"A service is temporarily unavailable or the request did not complete." "" "1.0.0" ~ ~ [ ] 503`
+"A service is temporarily unavailable or the request did not complete." "" "1.0.0" ~ ~ [ ] 503
+"An unexpected server error occurred." "" "1.0.0" ~ ~ [ ] 500`
 
 type _VoipbinStatus_info struct {
 	message, description, since string
@@ -106,7 +89,7 @@ type _VoipbinStatus_info struct {
 }
 
 var _VoipbinStatus_infos = sync.OnceValue(func() []_VoipbinStatus_info {
-	out := make([]_VoipbinStatus_info, 0, len(_VoipbinStatus_values))
+	out := make([]_VoipbinStatus_info, 0, len(_VoipbinStatus_all))
 	for _, line := range strings.Split(_VoipbinStatus_rows, "\n") {
 		r := &_reader{line}
 		in := _VoipbinStatus_info{message: r.str(), description: r.str(), since: r.str()}
@@ -122,7 +105,7 @@ var _VoipbinStatus_infos = sync.OnceValue(func() []_VoipbinStatus_info {
 })
 
 func (x VoipbinStatus) info() *_VoipbinStatus_info {
-	if i, ok := slices.BinarySearch(_VoipbinStatus_values[:], x); ok {
+	if i, ok := _VoipbinStatus_positions()[x]; ok {
 		return &_VoipbinStatus_infos()[i]
 	}
 	return nil
@@ -169,7 +152,7 @@ func (x *VoipbinStatus) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x VoipbinStatus) IsKnown() bool {
-	_, ok := slices.BinarySearch(_VoipbinStatus_values[:], x)
+	_, ok := _VoipbinStatus_positions()[x]
 	return ok
 }
 

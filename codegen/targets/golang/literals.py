@@ -29,11 +29,17 @@ def go_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def go_bytes(data: bytes) -> str:
+    """An interpreted Go string literal holding exactly these bytes."""
+    return '"' + "".join(f"\\x{b:02x}" for b in data) + '"'
+
+
 def _comment_line(line: str) -> str:
     """A line of text safe inside a // comment: no control, format, bidi or separator characters."""
     if not line.isprintable():
         line = "".join(ch if ch.isprintable() else _NAMED.get(ch, _escape(ch)) for ch in line)
-    line = line.strip()
+    # go/doc shows '' and `` as typographic quotes, and gofmt rewrites them so
+    line = line.strip().replace("''", "'\\u0027").replace("``", "`\\u0060")
     # "Deprecated:" opens a deprecation paragraph only where the generator writes one;
     # "+build" and "go:" would read as build constraints or directives.
     if line.startswith("Deprecated:"):

@@ -9,7 +9,7 @@ from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.golang import naming
-from codegen.targets.golang.literals import go_comment, go_rows, go_string
+from codegen.targets.golang.literals import go_bytes, go_comment, go_rows, go_string
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
@@ -34,7 +34,6 @@ class GoMember:
     const: str
     literal: str
     doc: str
-    guard: str  # the compile-time check that the constant still has its table's value
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +48,9 @@ class GoCatalog:
     open: bool
     doc: str
     members: tuple[GoMember, ...]
-    values: tuple[str, ...]  # literals, ascending
-    names: str  # Go literal: every name, in the order of values
-    index: tuple[int, ...]  # offsets of each name in names
-    index_type: str
-    rows: str  # raw string literal of the metadata rows, in the order of values
+    names: str  # Go literal: every name, in spec order
+    offsets: str  # Go literal: each name's offset in names (and the end), 4 bytes big-endian each
+    rows: str  # raw string literal of the metadata rows, in spec order
     fields: tuple[GoField, ...]
     slots: tuple[str, ...]  # the info struct's field lines, aligned as gofmt aligns them
     successor_type: str  # a catalog type, or Member when successors span catalogs
@@ -122,23 +119,21 @@ def _catalog(spec: Spec, catalog: Catalog, types: dict[str, str], bases: dict[st
     consts, slots, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.METHODS, "N002", f"type {tname}")
     base = bases[catalog.id]
     integer = base != "string"
-    order = sorted(catalog.entries, key=lambda e: e.value)  # Go compares strings bytewise: code point order
-    names = "".join(e.name for e in order)
-    index = [0]
-    for e in order:
-        index.append(index[-1] + len(e.name))
+    offsets = [0]
+    for e in catalog.entries:
+        offsets.append(offsets[-1] + len(e.name))
     succ_cats = sorted({r.catalog for e in catalog.entries for r in e.successors})
     succ_type = types[succ_cats[0]] if len(succ_cats) == 1 else "Member"
     succ_read = _read(succ_type, bases[succ_cats[0]]) if len(succ_cats) == 1 else "r.member()"
     fields = tuple(_field(d, slots[d.name], i, types, bases, catalog) for i, d in enumerate(catalog.fields))
-    members = tuple(_member(e, tname + consts[e.name], integer, spec) for e in catalog.entries)
+    members = tuple(_member(e, tname + consts[e.name], spec) for e in catalog.entries)
     view = GoCatalog(
         catalog_id=go_string(catalog.id), raw_id=catalog.id, file=naming.file_name(catalog.id),
         spec_file=catalog.file, type=tname, base=base, integer=integer, open=catalog.open,
         doc=_catalog_doc(catalog, tname), members=members,
-        values=tuple(_literal(e.value) for e in order), names=go_string(names), index=tuple(index),
-        index_type="uint16" if index[-1] < 2**16 else "uint32",
-        rows=go_rows([_row(spec, catalog, e, succ_type) for e in order]),
+        names=go_string("".join(e.name for e in catalog.entries)),
+        offsets=go_bytes(b"".join(o.to_bytes(4, "big") for o in offsets)),
+        rows=go_rows([_row(spec, catalog, e, succ_type) for e in catalog.entries]),
         fields=fields, slots=_slots(fields), successor_type=succ_type, successor_read=succ_read,
         migrate=bool(succ_cats),
         imports=("slices", "strconv", "strings", "sync") if integer else ("slices", "strings", "sync"),
@@ -210,13 +205,8 @@ def _row(spec: Spec, catalog: Catalog, entry: Entry, succ_type: str) -> list[obj
     return row
 
 
-def _member(entry: Entry, const: str, integer: bool, spec: Spec) -> GoMember:
-    literal = _literal(entry.value)
-    if integer:
-        guard = f"_ = x[{const}-({literal})]" if int(entry.value) < 0 else f"_ = x[{const}-{literal}]"
-    else:
-        guard = f"_ = map[bool]int{{false: 0, {const} == {literal}: 1}}"
-    return GoMember(const, literal, _member_doc(entry, const, spec), guard)
+def _member(entry: Entry, const: str, spec: Spec) -> GoMember:
+    return GoMember(const, _literal(entry.value), _member_doc(entry, const, spec))
 
 
 def replacement_const(spec: Spec, ref: Ref) -> str:

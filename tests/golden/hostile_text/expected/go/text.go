@@ -34,27 +34,9 @@ const (
 	TextEndsWithQuote Text = "ENDS_WITH_QUOTE"
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	_ = map[bool]int{false: 0, TextTripleQuotes == "TRIPLE_QUOTES": 1}
-	_ = map[bool]int{false: 0, TextBackslashes == "BACKSLASHES": 1}
-	_ = map[bool]int{false: 0, TextNewlines == "NEWLINES": 1}
-	_ = map[bool]int{false: 0, TextCommentClosers == "COMMENT_CLOSERS": 1}
-	_ = map[bool]int{false: 0, TextUnicode == "UNICODE": 1}
-	_ = map[bool]int{false: 0, TextEndsWithQuote == "ENDS_WITH_QUOTE": 1}
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _Text_values = [...]Text{
-	"BACKSLASHES",
-	"COMMENT_CLOSERS",
-	"ENDS_WITH_QUOTE",
-	"NEWLINES",
-	"TRIPLE_QUOTES",
-	"UNICODE",
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _Text_all = [...]Text{
 	TextTripleQuotes,
 	TextBackslashes,
@@ -64,13 +46,22 @@ var _Text_all = [...]Text{
 	TextEndsWithQuote,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
-const _Text_rows = `"C:\\path\\to\\file and \\n literal" "" "1.0.0" ~ ~ [ ]
-"ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \x60tick\x60" "" "1.0.0" ~ ~ [ ]
-"ends with a quote\"" "" "1.0.0" ~ ~ [ ]
+// Each member's position in spec order, built on first use.
+var _Text_positions = sync.OnceValue(func() map[Text]int {
+	m := make(map[Text]int, len(_Text_all))
+	for i, x := range _Text_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
+const _Text_rows = `"He said \"\"\"hi\"\"\" and left." "" "1.0.0" ~ ~ [ ]
+"C:\\path\\to\\file and \\n literal" "" "1.0.0" ~ ~ [ ]
 "line one\nline two\r\nline three\ttabbed" "" "1.0.0" ~ ~ [ ]
-"He said \"\"\"hi\"\"\" and left." "" "1.0.0" ~ ~ [ ]
-"naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end" "" "1.0.0" ~ ~ [ ]`
+"ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \x60tick\x60" "" "1.0.0" ~ ~ [ ]
+"naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end" "" "1.0.0" ~ ~ [ ]
+"ends with a quote\"" "" "1.0.0" ~ ~ [ ]`
 
 type _Text_info struct {
 	message, description, since string
@@ -80,7 +71,7 @@ type _Text_info struct {
 }
 
 var _Text_infos = sync.OnceValue(func() []_Text_info {
-	out := make([]_Text_info, 0, len(_Text_values))
+	out := make([]_Text_info, 0, len(_Text_all))
 	for _, line := range strings.Split(_Text_rows, "\n") {
 		r := &_reader{line}
 		in := _Text_info{message: r.str(), description: r.str(), since: r.str()}
@@ -95,7 +86,7 @@ var _Text_infos = sync.OnceValue(func() []_Text_info {
 })
 
 func (x Text) info() *_Text_info {
-	if i, ok := slices.BinarySearch(_Text_values[:], x); ok {
+	if i, ok := _Text_positions()[x]; ok {
 		return &_Text_infos()[i]
 	}
 	return nil
@@ -136,7 +127,7 @@ func (x *Text) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x Text) IsKnown() bool {
-	_, ok := slices.BinarySearch(_Text_values[:], x)
+	_, ok := _Text_positions()[x]
 	return ok
 }
 

@@ -34,40 +34,33 @@ const (
 	LegacyCodeGone LegacyCode = 9007199254740991
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	var x [1]struct{}
-	_ = x[LegacyCodeOk-0]
-	_ = x[LegacyCodeOldTimeout-(-17)]
-	_ = x[LegacyCodeGone-9007199254740991]
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _LegacyCode_values = [...]LegacyCode{
-	-17,
-	0,
-	9007199254740991,
-}
-
-const _LegacyCode_names = "OLD_TIMEOUTOKGONE"
-
-var _LegacyCode_index = [...]uint16{
-	0,
-	11,
-	13,
-	17,
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _LegacyCode_all = [...]LegacyCode{
 	LegacyCodeOk,
 	LegacyCodeOldTimeout,
 	LegacyCodeGone,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
-const _LegacyCode_rows = `"The request timed out." "A longer text about the timeout." "1.0.0" [ "2.0.0" "Use the new code." "legacy_code" 0 ] ~ [ "TIMEOUT" "NONE" ] "TIMEOUT" t
-"Everything worked." "" "1.0.0" ~ ~ [ ] "NONE" f
+// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+const (
+	_LegacyCode_names   = "OKOLD_TIMEOUTGONE"
+	_LegacyCode_offsets = "\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x0d\x00\x00\x00\x11"
+)
+
+// Each member's position in spec order, built on first use.
+var _LegacyCode_positions = sync.OnceValue(func() map[LegacyCode]int {
+	m := make(map[LegacyCode]int, len(_LegacyCode_all))
+	for i, x := range _LegacyCode_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
+const _LegacyCode_rows = `"Everything worked." "" "1.0.0" ~ ~ [ ] "NONE" f
+"The request timed out." "A longer text about the timeout." "1.0.0" [ "2.0.0" "Use the new code." "legacy_code" 0 ] ~ [ "TIMEOUT" "NONE" ] "TIMEOUT" t
 "A retired code with the largest safe integer." "" "1.0.0" ~ [ "2.1.0" "Never reuse." ] [ ] ~ ~`
 
 type _LegacyCode_info struct {
@@ -83,7 +76,7 @@ type _LegacyCode_info struct {
 }
 
 var _LegacyCode_infos = sync.OnceValue(func() []_LegacyCode_info {
-	out := make([]_LegacyCode_info, 0, len(_LegacyCode_values))
+	out := make([]_LegacyCode_info, 0, len(_LegacyCode_all))
 	for _, line := range strings.Split(_LegacyCode_rows, "\n") {
 		r := &_reader{line}
 		in := _LegacyCode_info{message: r.str(), description: r.str(), since: r.str()}
@@ -104,7 +97,7 @@ var _LegacyCode_infos = sync.OnceValue(func() []_LegacyCode_info {
 })
 
 func (x LegacyCode) info() *_LegacyCode_info {
-	if i, ok := slices.BinarySearch(_LegacyCode_values[:], x); ok {
+	if i, ok := _LegacyCode_positions()[x]; ok {
 		return &_LegacyCode_infos()[i]
 	}
 	return nil
@@ -128,8 +121,8 @@ func ParseLegacyCode(v int64) (LegacyCode, error) {
 // String returns the member's name as the spec spells it, or "LegacyCode(v)" for a
 // value the catalog does not list.
 func (x LegacyCode) String() string {
-	if i, ok := slices.BinarySearch(_LegacyCode_values[:], x); ok {
-		return _LegacyCode_names[_LegacyCode_index[i]:_LegacyCode_index[i+1]]
+	if i, ok := _LegacyCode_positions()[x]; ok {
+		return _LegacyCode_names[_offset(_LegacyCode_offsets, i):_offset(_LegacyCode_offsets, i+1)]
 	}
 	return "LegacyCode(" + strconv.FormatInt(int64(x), 10) + ")"
 }
@@ -171,7 +164,7 @@ func (x *LegacyCode) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x LegacyCode) IsKnown() bool {
-	_, ok := slices.BinarySearch(_LegacyCode_values[:], x)
+	_, ok := _LegacyCode_positions()[x]
 	return ok
 }
 

@@ -68,6 +68,12 @@ func CatalogsJSON() []byte {
 	return []byte(catalogsJSON)
 }
 
+// _offset reads the i-th 4-byte big-endian offset of a table.
+func _offset(table string, i int) int {
+	j := 4 * i
+	return int(table[j])<<24 | int(table[j+1])<<16 | int(table[j+2])<<8 | int(table[j+3])
+}
+
 // _reader reads one line of the generated metadata rows: Go-quoted strings, decimal
 // integers, t and f, ~ for none and [ ... ] for lists, separated by single spaces. The
 // rows are generated, so a failure is a bug of the generator: it panics.

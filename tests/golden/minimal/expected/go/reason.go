@@ -24,25 +24,24 @@ const (
 	ReasonTimeout Reason = "TIMEOUT"
 )
 
-// The build breaks here when a constant above no longer has the value that the tables
-// below were generated for.
-func _() {
-	_ = map[bool]int{false: 0, ReasonNone == "NONE": 1}
-	_ = map[bool]int{false: 0, ReasonTimeout == "TIMEOUT": 1}
-}
-
-// Every member's value in ascending order, its name, and each name's offset in the names.
-var _Reason_values = [...]Reason{
-	"NONE",
-	"TIMEOUT",
-}
-
+// Every member in spec order. The tables below are positional and this one is made of
+// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
+// name and metadata with it, and one removed or renamed breaks the build here.
 var _Reason_all = [...]Reason{
 	ReasonNone,
 	ReasonTimeout,
 }
 
-// One row of metadata per member, in the order of the values: decoded on first use only.
+// Each member's position in spec order, built on first use.
+var _Reason_positions = sync.OnceValue(func() map[Reason]int {
+	m := make(map[Reason]int, len(_Reason_all))
+	for i, x := range _Reason_all {
+		m[x] = i
+	}
+	return m
+})
+
+// One row of metadata per member, in spec order: decoded on first use only.
 const _Reason_rows = `"No reason." "" "1.0.0" ~ ~ [ ] ~ ~
 "Timed out." "" "2.0.0" ~ ~ [ ] 504 "server"`
 
@@ -59,7 +58,7 @@ type _Reason_info struct {
 }
 
 var _Reason_infos = sync.OnceValue(func() []_Reason_info {
-	out := make([]_Reason_info, 0, len(_Reason_values))
+	out := make([]_Reason_info, 0, len(_Reason_all))
 	for _, line := range strings.Split(_Reason_rows, "\n") {
 		r := &_reader{line}
 		in := _Reason_info{message: r.str(), description: r.str(), since: r.str()}
@@ -80,7 +79,7 @@ var _Reason_infos = sync.OnceValue(func() []_Reason_info {
 })
 
 func (x Reason) info() *_Reason_info {
-	if i, ok := slices.BinarySearch(_Reason_values[:], x); ok {
+	if i, ok := _Reason_positions()[x]; ok {
 		return &_Reason_infos()[i]
 	}
 	return nil
@@ -121,7 +120,7 @@ func (x *Reason) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x Reason) IsKnown() bool {
-	_, ok := slices.BinarySearch(_Reason_values[:], x)
+	_, ok := _Reason_positions()[x]
 	return ok
 }
 
