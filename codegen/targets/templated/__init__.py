@@ -29,11 +29,12 @@ _PLACEHOLDER = re.compile(r"\{catalog((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\}")
 def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """Every template of the folder rendered with the context for the chosen naming."""
     folder = Path(str(settings["templates"]))
-    where = (spec.project_file, 1, 1)
+    target = next((n for n, s in spec.targets.items() if s is settings), "")
+    where = spec.at("targets", target)
     name = str(settings.get("naming", "keep"))
     rules = naming.table(name)
     if rules is None:
-        return {}, [Diagnostic(*where, "T004", f"naming '{name}' is not known",
+        return {}, [Diagnostic(*spec.at("targets", target, "naming"), "T004", f"naming '{name}' is not known",
                                f"use one of: {', '.join(naming.choices())}")]
     if settings.get("context_version", CONTEXT_VERSION) != CONTEXT_VERSION:
         return {}, [Diagnostic(*where, "T004", f"templates read context version {settings['context_version']}",

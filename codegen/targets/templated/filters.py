@@ -1,5 +1,8 @@
 """The escaping filters a project's own templates get: one per output context.
 
+The contexts the built-in targets share come from codegen.escape; the ones only templates
+need so far (C, CSV, Markdown table cells, any JSON value) are here.
+
 String contexts (Python, JavaScript/TypeScript, JSON, YAML, C, CSV) must give back the exact
 text, so they use the language's own encoder or its exact escape rules. Comment and document
 contexts (C-like comments, Markdown, HTML) are read by people: the text must neither end the
@@ -9,41 +12,24 @@ comment early nor hide what it holds, so invisible characters are spelled as `\\
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from codegen.targets.python.literals import py_docstring, py_literal
+from codegen.escape import (
+    block_comment,
+    html_comment,
+    html_text,
+    line_comment,
+    markdown_text,
+    python_docstring,
+    toml_string,
+    visible,
+)
+from codegen.targets.python.literals import py_literal
 from codegen.targets.typescript.literals import ts_literal
-
-_NOT_PLAIN = re.compile(r"[^\t\n -~]")  # anything but a tab, a line feed and printable ASCII
-
-
-def _spell(match: re.Match[str]) -> str:
-    char = match.group()
-    if char.isprintable():
-        return char  # a letter, mark or symbol that shows as itself
-    code = ord(char)
-    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
-
-
-def visible(text: str) -> str:
-    """Text with every character that does not show as itself (controls, bidi overrides,
-    zero-width marks, line separators) spelled as a visible \\uXXXX escape."""
-    return text if text.isascii() and text.isprintable() else _NOT_PLAIN.sub(_spell, text)
-
-
-def block_comment(text: str) -> str:
-    """Text for a /* */ comment (C, C++, Java, JavaScript, Go, Rust): `*/` cannot end it."""
-    return visible(text.replace("\r\n", "\n").replace("\r", "\n")).replace("*/", "*\\/")
-
-
-def line_comment(text: str) -> str:
-    """Text for a `#` or `//` comment: one line, every line break spelled."""
-    return visible(text).replace("\n", "\\n")
 
 
 def json_value(value: Any) -> str:
@@ -57,47 +43,15 @@ _YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar that reads back exactly."""
+    """A YAML double-quoted scalar that reads back exactly (non-BMP characters stay raw:
+    YAML readers do not join a JSON-style surrogate pair)."""
     out = json.dumps(text, ensure_ascii=False)
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
-
-
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")  # markup anywhere in a line
-_MARKDOWN_LINE_START = re.compile(r"^( *)([#+=-]|\d+(?=[.)]))", re.MULTILINE)  # headings, lists, rules
-
-
-def markdown_text(text: str) -> str:
-    """Markdown that shows as the text itself: every mark that could start markup is
-    backslash-escaped (CommonMark reads an escaped punctuation mark as itself), invisible
-    characters are spelled, and leading spaces (a code block) become character references."""
-    out = _MARKDOWN_INLINE.sub(r"\\\1", visible(text.replace("\r\n", "\n").replace("\r", "\n")))
-    out = _MARKDOWN_LINE_START.sub(_escape_line_start, out)
-    return "\n".join(_keep_indent(line) for line in out.split("\n"))
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    mark = match.group(2)
-    return match.group(1) + (mark + "\\" if mark[0].isdigit() else "\\" + mark)
-
-
-def _keep_indent(line: str) -> str:
-    stripped = line.lstrip(" ")
-    return "&#32;" * (len(line) - len(stripped)) + stripped
 
 
 def markdown_cell(text: str) -> str:
     """A Markdown table cell: Markdown text on one line (a line break becomes <br>)."""
     return markdown_text(text).replace("\n", "<br>")
-
-
-def html_text(text: str) -> str:
-    """Text for an HTML element or attribute value, invisible characters spelled."""
-    return html.escape(visible(text), quote=True)
-
-
-def html_comment(text: str) -> str:
-    """Text inside <!-- -->: `--` may not appear there, nor a line break that hides a line."""
-    return line_comment(text).replace("--", "-\\u002D")
 
 
 def c_string(text: str) -> str:
@@ -138,7 +92,7 @@ def csv_row(fields: Iterable[Any]) -> str:
 
 #: Filter name -> escaping function, the table documented for template authors.
 FILTERS: tuple[tuple[str, Callable[..., Any]], ...] = (
-    ("py", py_literal), ("pydoc", lambda text, indent="": py_docstring(text, indent)),
+    ("py", py_literal), ("pydoc", lambda text, indent="": python_docstring(text, indent)), ("toml", toml_string),
     ("js", ts_literal), ("ts", ts_literal), ("json", json_value), ("yaml", yaml_string),
     ("md", markdown_text), ("mdcell", markdown_cell), ("html", html_text), ("htmlcomment", html_comment),
     ("c", c_string), ("cint", c_int), ("blockcomment", block_comment), ("linecomment", line_comment),
