@@ -150,8 +150,8 @@ def _check_targets(project: Document) -> list[Diagnostic]:
         if target is None:
             line, col = project.where(("targets", name), key=True)
             diags.append(Diagnostic(project.file, line, col, "G002", f"unknown target '{name}'",
-                                    f"available: {', '.join(sorted(found))}; install the package that provides it, "
-                                    "or see `codegen targets`"))
+                                    f"available: {', '.join(sorted(found))} (see `codegen targets`); give it "
+                                    "`templates: DIR` to render your own templates, or install the package that provides it"))
         elif name not in builtin_settings_schemas():
             diags += schema.validate_part(project, ("targets", name), target.full_schema())
     return diags

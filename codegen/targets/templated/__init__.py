@@ -30,18 +30,18 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """Every template of the folder rendered with the context for the chosen naming."""
     folder = Path(str(settings["templates"]))
     target = next((n for n, s in spec.targets.items() if s is settings), "")
-    where = spec.at("targets", target)
     name = str(settings.get("naming", "keep"))
     rules = naming.table(name)
     if rules is None:
         return {}, [Diagnostic(*spec.at("targets", target, "naming"), "T004", f"naming '{name}' is not known",
                                f"use one of: {', '.join(naming.choices())}")]
     if settings.get("context_version", CONTEXT_VERSION) != CONTEXT_VERSION:
-        return {}, [Diagnostic(*where, "T004", f"templates read context version {settings['context_version']}",
+        return {}, [Diagnostic(*spec.at("targets", target, "context_version"), "T004",
+                               f"templates read context version {settings['context_version']}",
                                f"this codegen provides version {CONTEXT_VERSION}; see `codegen context --schema`")]
     templates = sorted(_templates(folder))
     if not templates:
-        return {}, [Diagnostic(*where, "T005", f"no *{SUFFIX} template in {display_path(folder)}",
+        return {}, [Diagnostic(*spec.at("targets", target, "templates"), "T005", f"no *{SUFFIX} template in {display_path(folder)}",
                                "add a template, or fix the templates: folder")]
     context, diags = build(spec, name, rules)
     if has_errors(diags):
