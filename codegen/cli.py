@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
     comp.add_argument("--against", metavar="BASELINE",
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
-    comp.add_argument("--format", choices=("text", "json", "github"), default="text")
+    comp.add_argument("--format", choices=("text", "json", "github", "junit", "gitlab"), default="text",
+                      help="text; json; github (workflow annotations); junit (XML); gitlab (code quality JSON)")
+    comp.add_argument("--list-rules", action="store_true", help="list every rule with its tier, bump, category and purpose")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
     ver.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")

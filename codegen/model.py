@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
@@ -93,6 +93,18 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Reserved:
+    """Values, inclusive value ranges and names no entry of the catalog may use."""
+
+    values: tuple[int | str, ...] = ()
+    ranges: tuple[tuple[int, int], ...] = ()
+    names: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.ranges or self.names)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     id: str
     title: str
@@ -105,6 +117,7 @@ class Catalog:
     fields: tuple[FieldDecl, ...] = ()
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
+    reserved: Reserved = field(default_factory=Reserved)
 
     def entry(self, name: str) -> Entry | None:
         """The entry with this name, if any."""
@@ -146,6 +159,7 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    compat: dict[str, Any] = field(default_factory=dict)  # the project file's compat: section
 
     def catalog(self, catalog_id: str) -> Catalog | None:
         """The catalog with this id, if any."""

@@ -14,6 +14,7 @@ from codegen.model import (
     FieldDecl,
     FieldValue,
     Ref,
+    Reserved,
     Retirement,
     Source,
 )
@@ -47,7 +48,13 @@ def build_catalog(doc: Document, file: str) -> Catalog:
         fields=fields,
         notes=tuple(head.get("notes", ())),
         entries=entries,
+        reserved=_reserved(head.get("reserved", {})),
     )
+
+
+def _reserved(body: dict[str, Any]) -> Reserved:
+    return Reserved(values=tuple(body.get("values", ())), ranges=tuple((lo, hi) for lo, hi in body.get("ranges", ())),
+                    names=tuple(body.get("names", ())))
 
 
 def _field_decl(name: str, body: dict[str, Any]) -> FieldDecl:
