@@ -47,6 +47,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueRange:
+    """A named, inclusive range of an integer catalog's values (a group of codes)."""
+
+    name: str
+    min: int
+    max: int
+    description: str = ""
+
+    def __contains__(self, value: object) -> bool:
+        return type(value) is int and self.min <= value <= self.max
+
+
+@dataclass(frozen=True, slots=True)
 class Deprecation:
     since: str
     replacement: Ref | None = None
@@ -108,7 +121,7 @@ class Reserved:
 class Catalog:
     id: str
     title: str
-    publisher: str
+    publisher: str  # "" for a team's own catalog
     values: ValueKind
     open: bool
     file: str
@@ -117,6 +130,7 @@ class Catalog:
     fields: tuple[FieldDecl, ...] = ()
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
+    ranges: tuple[ValueRange, ...] = ()
     reserved: Reserved = field(default_factory=Reserved)
 
     def entry(self, name: str) -> Entry | None:
@@ -154,7 +168,7 @@ class Spec:
 
     version: str
     catalogs: tuple[Catalog, ...]
-    targets: dict[str, dict[str, str]]
+    targets: dict[str, dict[str, Any]]  # settings by target name, in project-file order
     output_root: str
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None

@@ -144,7 +144,7 @@ def test_no_enums_or_namespaces(ts_root: Path) -> None:
 
 
 def test_generation_is_deterministic(spec: Spec) -> None:
-    assert typescript.render(spec) == typescript.render(spec)
+    assert typescript.render(spec, spec.targets["typescript"]) == typescript.render(spec, spec.targets["typescript"])
 
 
 @pytest.fixture(scope="session")
@@ -439,7 +439,8 @@ def hostile_spec() -> Spec:
 @pytest.fixture(scope="session")
 def hostile_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], Any]:
     """The hostile spec generated, built by tsc under the strict flags, and dumped by node."""
-    files, diags = typescript.render(hostile_spec())
+    spec = hostile_spec()
+    files, diags = typescript.render(spec, spec.targets["typescript"])
     assert not diags, [d.render() for d in diags]
     root = write_tree(tmp_path_factory.mktemp("hostile"), files)
     tsc_build(root, root / "tsc-out")
@@ -501,7 +502,7 @@ def one_catalog(*entries: Entry, catalog_id: str = "codes", fields: tuple[FieldD
 
 def render_diags(*catalogs: Catalog) -> list[Diagnostic]:
     spec = Spec(version="1.0.0", catalogs=catalogs, output_root=".", targets={"typescript": {"out": "ts", "package": "x"}})
-    files, diags = typescript.render(spec)
+    files, diags = typescript.render(spec, spec.targets["typescript"])
     assert files == {} or not diags
     return diags
 

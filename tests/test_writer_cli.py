@@ -244,7 +244,7 @@ def _worker_stage_fails(monkeypatch: pytest.MonkeyPatch, fail: Any) -> None:
     """The worker (rendering Python) calls fail() at its second staged file, after the first."""
     import codegen.generate
 
-    monkeypatch.setattr(codegen.generate, "COST", {"json": 5.0, "python": 1.0})  # python: the worker's
+    monkeypatch.setattr(codegen.generate, "_costs", lambda spec: {"json": 5.0, "python": 1.0})  # python: the worker's
     parent, real, calls = os.getpid(), writer._stage, {"n": 0}
 
     def staging(path: Path, data: bytes) -> Path:

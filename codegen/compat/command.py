@@ -9,7 +9,7 @@ from pathlib import Path
 from codegen.compat import Policy, compare, report
 from codegen.compat.baseline import BaselineError, load_baseline
 from codegen.compat.locate import Locator
-from codegen.diagnostics import EXIT_OK, EXIT_USAGE
+from codegen.diagnostics import EXIT_OK
 from codegen.model import Spec
 from codegen.spec.load import display_path, find_project, load_spec
 
@@ -48,8 +48,10 @@ def cmd_compat(args: argparse.Namespace) -> int:
     project_dir = find_project(args.spec).parent
     against = args.against or spec.baseline
     if not against:
-        print("no baseline: pass --against BASELINE or set compat.baseline in the project file", file=sys.stderr)
-        return EXIT_USAGE
+        # Nothing was published yet, so nothing can break; `codegen release` records the first baseline.
+        print(f"{display_path(find_project(args.spec))}: no release yet (compat.baseline is not set), nothing to compare; "
+              "`codegen release` publishes the first one and records it")
+        return EXIT_OK
     json_out = spec.targets.get("json", {}).get("out", "json")
     repo_bundle = (project_dir / spec.output_root / json_out / "catalogs.json").resolve()
     try:

@@ -119,6 +119,7 @@ def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
                 diags.append(Diagnostic(project.file, line, col, "C003", f"envelope {name}.{prop} refers to unknown catalog '{body['catalog']}'",
                                         "use the id of a catalog listed under catalogs"))
     diags += _check_compat(project)
+    diags += _check_targets(project)
     outs = [("output_root",)] + [("targets", t, "out") for t in project.data["targets"]]
     for path in outs:
         value = project.data.get(path[0]) if len(path) == 1 else project.data["targets"][path[1]]["out"]
@@ -148,6 +149,32 @@ def _check_compat(project: Document) -> list[Diagnostic]:
             line, col = project.where(path)
             diags.append(Diagnostic(project.file, line, col, "P002", f"'{name}' is neither a compatibility rule nor a category",
                                     "run `codegen compat --list-rules` for the ids and categories"))
+    return diags
+
+
+def _check_targets(project: Document) -> list[Diagnostic]:
+    """Every configured target exists; a third-party one's settings meet its own schema."""
+    from codegen.targets import available, builtin_settings_schemas
+
+    names = project.data["targets"]
+    if all(name in builtin_settings_schemas() for name in names):
+        return []  # built-in settings were checked with the project schema
+    try:
+        found = available(names)
+    except Exception as exc:  # a broken plugin must not hide the spec's own errors
+        return [Diagnostic(project.file, *project.where(("targets",), key=True), "G003",
+                           f"a target plugin failed to load: {type(exc).__name__}: {exc}",
+                           "fix or uninstall the package that registers it (codegen targets lists them)")]
+    diags: list[Diagnostic] = []
+    for name in names:
+        target = found.get(name)
+        if target is None:
+            line, col = project.where(("targets", name), key=True)
+            diags.append(Diagnostic(project.file, line, col, "G002", f"unknown target '{name}'",
+                                    f"available: {', '.join(sorted(found))}; install the package that provides it, "
+                                    "or see `codegen targets`"))
+        elif target.origin != "built-in":
+            diags += schema.validate_part(project, ("targets", name), target.full_schema())
     return diags
 
 

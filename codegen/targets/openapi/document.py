@@ -126,8 +126,7 @@ def catalog_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
     if old:
         schema["x-enum-deprecated"] = [e.value for e in old]
         schema["x-enum-lifecycle"] = _lifecycle(spec, old, "value")
-    schema["x-catalog"] = {"id": catalog.id, "publisher": catalog.publisher, "open": catalog.open,
-                           "sources": [s.url for s in catalog.sources]}
+    schema["x-catalog"] = _x_catalog(catalog)
     return schema
 
 
@@ -146,9 +145,16 @@ def names_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
     if old:
         schema["x-enum-deprecated"] = [e.name for e in old]
         schema["x-enum-lifecycle"] = _lifecycle(spec, old, "name")
-    schema["x-catalog"] = {"id": catalog.id, "publisher": catalog.publisher, "open": catalog.open,
-                           "sources": [s.url for s in catalog.sources]}
+    schema["x-catalog"] = _x_catalog(catalog)
     return schema
+
+
+def _x_catalog(catalog: Catalog) -> dict[str, Json]:
+    """Where the values come from: the publisher only for someone else's catalog."""
+    out: dict[str, Json] = {"id": catalog.id}
+    if catalog.publisher:
+        out["publisher"] = catalog.publisher
+    return out | {"open": catalog.open, "sources": [s.url for s in catalog.sources]}
 
 
 def _with_description(schema: dict[str, Json], description: str, version: str) -> dict[str, Json]:

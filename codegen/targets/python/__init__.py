@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.format import Formatting
 from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
-from codegen.targets import Files, header
+from codegen.targets import Files, Settings, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
-from codegen.targets.python import view
+from codegen.targets.python import naming, view
 from codegen.targets.python.literals import py_docstring, py_literal
 
 
@@ -20,15 +21,16 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 FILTERS = (("py", py_literal), ("pydoc", py_docstring), ("toml", toml_string))
 
 
-def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
+def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """The package tree: pyproject, README, py.typed and src/<package>/*.py."""
-    pkg, diags = view.build(spec)
+    pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment("python", FILTERS)
+    env = environment(TEMPLATES, FILTERS)
     src = f"src/{pkg.package}"
     project = spec.project_file
     files: Files = {
@@ -51,3 +53,14 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
         formatted = formatting.result()
     files.update(formatted)
     return files, diags
+
+
+def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
+    from codegen.verify.compare import diff_tables, expected, field_names, load_python
+
+    got = load_python(out / "src", str(settings["package"]))
+    return diff_tables("python", expected(spec, "name"), got, field_names(spec))
+
+
+TARGET = Target.builtin(__name__, render, verify=_verify, naming={
+    "module": naming.MODULE, "class": naming.CLASS, "member": naming.MEMBER, "field": naming.FIELD})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
+from codegen.targets import Settings
 from codegen.targets.python import naming
 from codegen.targets.python.literals import py_docstring, py_literal
 
@@ -74,9 +75,8 @@ class PyPackage:
         return sorted(pairs)
 
 
-def build(spec: Spec) -> tuple[PyPackage, list[Diagnostic]]:
+def build(spec: Spec, cfg: Settings) -> tuple[PyPackage, list[Diagnostic]]:
     """The whole package view, or naming diagnostics that say which entries clash."""
-    cfg = spec.targets["python"]
     pkg = PyPackage(cfg["package"], cfg["distribution"], spec.version, cfg.get("description", ""))
     modules, diags = check_collisions(naming.MODULE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
     classes, more = check_collisions(naming.CLASS, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
@@ -96,7 +96,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
     succ_imports = tuple((modules[c], classes[c]) for c in succ)
     ref_imports = sorted({(f.ref_module, f.ref_class) for f in fields if f.ref_module} - {(modules[catalog.id], classes[catalog.id])})
     kind = catalog.values
-    doc_lines = [catalog.title + ".", "", f"Publisher: {catalog.publisher}."]
+    doc_lines = [catalog.title + ".", ""] + ([f"Publisher: {catalog.publisher}."] if catalog.publisher else [])
     doc_lines += [f"Source: {s.url}" for s in catalog.sources]
     doc_lines.append("Open catalog: parse() returns Unknown for values it does not list." if catalog.open
                      else "Closed catalog: parse() rejects values it does not list.")
