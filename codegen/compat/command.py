@@ -10,16 +10,10 @@ from codegen.compat import Policy, compare, report
 from codegen.compat.baseline import BaselineError, load_baseline
 from codegen.compat.locate import Locator
 from codegen.diagnostics import EXIT_OK
-from codegen.model import Spec
 from codegen.spec.load import display_path, find_project, load_spec
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 3
-
-
-def locator(spec: Spec, spec_dir: str) -> Locator:
-    """Where each finding about the current spec is written (spec_dir as the user typed it)."""
-    return Locator(spec, Path(spec_dir), spec_dir)
 
 
 def list_rules() -> str:
@@ -61,5 +55,5 @@ def cmd_compat(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     result = compare(baseline, build_bundle(spec), Policy.from_project(spec.compat))
-    sys.stdout.write(report.FORMATS[args.format](result, Locator(spec, project_dir, display_path(project_dir))))
+    sys.stdout.write(report.FORMATS[args.format](result, Locator(spec)))
     return EXIT_OK if result.passed else EXIT_FINDINGS

@@ -52,6 +52,8 @@ def build_catalog(doc: Document, file: str) -> Catalog:
         ranges=tuple(ValueRange(name, r["min"], r["max"], r.get("description", ""))
                      for name, r in head.get("ranges", {}).items()),
         reserved=_reserved(head.get("reserved", {})),
+        shown=doc.file,
+        where=doc.where,
     )
 
 
