@@ -89,7 +89,7 @@ def test_template_errors_name_the_template_file_and_line(tmp_path: Path, templat
     files, diags = _render(_project(tmp_path, "", {"bad.txt.j2": template}))
     assert files == {}
     assert len(diags) == 1, diags
-    assert diags[0].startswith(f"{Path('tpl/bad.txt.j2')}:{line}:1: error T001:") or f"bad.txt.j2:{line}:1: error T001" in diags[0]
+    assert diags[0].startswith(f"{Path('tpl/bad.txt.j2')}:{line}:1: error J001:") or f"bad.txt.j2:{line}:1: error J001" in diags[0]
     assert needle in diags[0]
 
 
@@ -97,9 +97,9 @@ def test_an_output_path_that_leaves_the_folder_is_refused(tmp_path: Path) -> Non
     catalog = CATALOG.replace("title: Things", "title: ../../escape")
     files, diags = _render(_project(tmp_path, "", {"{catalog.title}.txt.j2": "x"}, catalog))
     assert files == {} and len(diags) == 1
-    assert "{catalog.title}.txt.j2:1:1: error T003: output path '../../escape.txt' leaves the target's folder" in diags[0]
+    assert "{catalog.title}.txt.j2:1:1: error J002: output path '../../escape.txt' leaves the target's folder" in diags[0]
     files, diags = _render(_project(tmp_path, "", {"{catalog.fields}.txt.j2": "x"}))
-    assert files == {} and "T003" in diags[0] and "not a text" in diags[0]
+    assert files == {} and "J002" in diags[0] and "not a text" in diags[0]
 
 
 def test_two_catalogs_on_one_file_name_are_refused(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_two_catalogs_on_one_file_name_are_refused(tmp_path: Path) -> None:
     project = (spec_dir / "codegen.yaml").read_text("utf-8").replace("[things.yaml]", "[things.yaml, more.yaml]")
     (spec_dir / "codegen.yaml").write_text(project, "utf-8")
     files, diags = _render(spec_dir)
-    assert files == {} and "T003" in diags[0] and "also written by" in diags[0]
+    assert files == {} and "J002" in diags[0] and "also written by" in diags[0]
 
 
 def test_settings_are_checked_with_located_errors(tmp_path: Path) -> None:
@@ -127,17 +127,17 @@ def test_settings_are_checked_with_located_errors(tmp_path: Path) -> None:
 
 def test_an_unknown_naming_and_an_empty_folder_are_errors(tmp_path: Path) -> None:
     _, diags = _render(_project(tmp_path, ", naming: cobol", {"a.txt.j2": "x"}))
-    assert len(diags) == 1 and "T004" in diags[0] and "python" in diags[0] and "typescript" in diags[0]
+    assert len(diags) == 1 and "J003" in diags[0] and "python" in diags[0] and "typescript" in diags[0]
     assert diags[0].startswith(f"{os.path.relpath(tmp_path / 'spec' / 'codegen.yaml')}:5:")
     _, diags = _render(_project(tmp_path / "e", "", {"_only_a_partial.j2": "x"}))
-    assert len(diags) == 1 and "T005" in diags[0]
+    assert len(diags) == 1 and "J004" in diags[0]
 
 
 def test_the_cli_reports_a_template_error_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec_dir = _project(tmp_path, "", {"good.txt.j2": "fine\n", "bad.txt.j2": "{{ nope }}"})
     assert main(["generate", "--no-cache", "--spec", str(spec_dir)]) == 1
     err = capsys.readouterr().err
-    assert "bad.txt.j2:1:1: error T001" in err and "'nope' is undefined" in err and "Traceback" not in err
+    assert "bad.txt.j2:1:1: error J001" in err and "'nope' is undefined" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
 
 

@@ -33,15 +33,15 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     name = str(settings.get("naming", "keep"))
     rules = naming.table(name)
     if rules is None:
-        return {}, [Diagnostic(*spec.at("targets", target, "naming"), "T004", f"naming '{name}' is not known",
+        return {}, [Diagnostic(*spec.at("targets", target, "naming"), "J003", f"naming '{name}' is not known",
                                f"use one of: {', '.join(naming.choices())}")]
     if settings.get("context_version", CONTEXT_VERSION) != CONTEXT_VERSION:
-        return {}, [Diagnostic(*spec.at("targets", target, "context_version"), "T004",
+        return {}, [Diagnostic(*spec.at("targets", target, "context_version"), "J003",
                                f"templates read context version {settings['context_version']}",
                                f"this codegen provides version {CONTEXT_VERSION}; see `codegen context --schema`")]
     templates = sorted(_templates(folder))
     if not templates:
-        return {}, [Diagnostic(*spec.at("targets", target, "templates"), "T005", f"no *{SUFFIX} template in {display_path(folder)}",
+        return {}, [Diagnostic(*spec.at("targets", target, "templates"), "J004", f"no *{SUFFIX} template in {display_path(folder)}",
                                "add a template, or fix the templates: folder")]
     context, diags = build(spec, name, rules)
     if has_errors(diags):
@@ -54,11 +54,11 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
             source = display_path(folder / rel)
             problem = _bad_path(out)
             if problem:
-                diags.append(Diagnostic(source, 1, 1, "T003", f"output path '{out}' {problem}",
+                diags.append(Diagnostic(source, 1, 1, "J002", f"output path '{out}' {problem}",
                                         "an output stays inside the target's out folder: no '..', no absolute path"))
                 continue
             if out in made_by:
-                diags.append(Diagnostic(source, 1, 1, "T003", f"output path '{out}' is also written by {made_by[out]}",
+                diags.append(Diagnostic(source, 1, 1, "J002", f"output path '{out}' is also written by {made_by[out]}",
                                         "give each template (or each catalog) its own file name"))
                 continue
             made_by[out] = source
@@ -119,7 +119,7 @@ def _template_error(exc: Exception, source: str) -> Diagnostic:
     location = template_location(exc)
     file, line = (display_path(Path(location[0])), location[1]) if location else (source, 1)
     message = getattr(exc, "message", None) or str(exc)
-    return Diagnostic(file, line, 1, "T001", f"template error: {type(exc).__name__}: {message}",
+    return Diagnostic(file, line, 1, "J001", f"template error: {type(exc).__name__}: {message}",
                       "fix the template; `codegen context` prints what it can read")
 
 
