@@ -56,7 +56,7 @@ def _module_path(spec: Spec, pkg: view.GoPackage) -> list[Diagnostic]:
     else:
         problem = f"version {spec.version} is major {want}, so the module path '{pkg.module}' must end in /v{want}"
         hint = f"set targets.go.module to '{_MAJOR_SUFFIX.sub('', pkg.module)}/v{want}' (Go's semantic import versioning)"
-    return [Diagnostic(spec.project_file, 1, 1, "T102", f"go: {problem}", hint)]
+    return [Diagnostic(*spec.at("targets", "go", "module"), "T102", f"go: {problem}", hint)]
 
 
 def _package_doc(spec: Spec, pkg: view.GoPackage) -> str:

@@ -87,8 +87,8 @@ def build(spec: Spec, cfg: Settings) -> tuple[GoPackage, list[Diagnostic]]:
                     str(cfg.get("description", "")))
     types, diags = check_collisions(naming.TYPE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
     if pkg.package in naming.GO_RESERVED:
-        diags.append(Diagnostic(spec.project_file, 1, 1, "N001", f"go: package name '{pkg.package}' is a Go keyword "
-                                "or predeclared identifier", "choose another package name"))
+        diags.append(Diagnostic(*spec.at("targets", "go", "package"), "N001", f"go: package name '{pkg.package}' is a "
+                                "Go keyword or predeclared identifier", "choose another package name"))
     bases = {c.id: _base(c) for c in spec.catalogs}
     for catalog in spec.catalogs:
         view, found = _catalog(spec, catalog, types, bases)
@@ -107,10 +107,10 @@ def _base(catalog: Catalog) -> str:
 
 def value_diagnostics(spec: Spec) -> list[Diagnostic]:
     """Values no Go integer type holds (beyond int64)."""
-    return [Diagnostic(c.file, e.line, 1, "T101",
+    return [Diagnostic(*c.at("entries", i, "value"), "T101",
                        f"go: value {e.value} of {c.id}.{e.name} does not fit in int64",
                        "integer codes must lie in -2^63 .. 2^63-1 for the Go target")
-            for c in spec.catalogs if c.values == "integer" for e in c.entries
+            for c in spec.catalogs if c.values == "integer" for i, e in enumerate(c.entries)
             if not INT64[0] <= int(e.value) <= INT64[1]]
 
 
