@@ -160,6 +160,7 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    project_dir: str = ""  # the folder of the project file: inputs some targets read beside it (release history)
 
     def catalog(self, catalog_id: str) -> Catalog | None:
         """The catalog with this id, if any."""

@@ -82,7 +82,7 @@ def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:
     diags += _cross_check(project, docs, failed)
     if has_errors(diags):
         return None, sorted(diags)
-    return _build(project, docs), sorted(diags)
+    return _build(project, docs, project_path.parent), sorted(diags)
 
 
 def _cross_check(project: Document, docs: dict[str, Document], failed: set[str]) -> list[Diagnostic]:
@@ -157,7 +157,7 @@ def _check_targets(project: Document) -> list[Diagnostic]:
     return diags
 
 
-def _build(project: Document, docs: dict[str, Document]) -> Spec:
+def _build(project: Document, docs: dict[str, Document], folder: Path) -> Spec:
     data: dict[str, Any] = project.data
     catalogs: tuple[Catalog, ...] = tuple(build_catalog(doc, rel) for rel, doc in docs.items())
     return Spec(
@@ -168,4 +168,5 @@ def _build(project: Document, docs: dict[str, Document]) -> Spec:
         envelopes=build_envelopes(data),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        project_dir=str(folder),
     )
