@@ -172,6 +172,7 @@ class Spec:
     baseline: str | None = None
     project_file: str = "codegen.yaml"
     project_dir: str = ""  # the folder of the project file: inputs some targets read beside it (release history)
+    changelog: str = "../CHANGELOG.md"
     project_shown: str = ""  # the project file's path as the user gave it
     root_shown: str = ""  # the output root's path as the user would type it
     project_where: Where | None = field(default=None, compare=False, repr=False)
