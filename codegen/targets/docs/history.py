@@ -72,7 +72,11 @@ def releases(spec: Spec, settings: Settings) -> tuple[Release, ...]:
         report = compare(previous, bundle)
         groups: dict[str, list[Change]] = {g: [] for g in GROUPS}
         for finding in report.findings:
-            _classify(finding.rule, finding.catalog, finding.entry, finding.message, bundle, groups)
+            if finding.catalog:
+                _classify(finding.rule, finding.catalog, finding.entry, finding.message, bundle, groups)
+            elif finding.rule != "CONTENT_CHANGED":  # an envelope or the project itself
+                group = {"ENVELOPE_ADDED": "added", "ENVELOPE_REMOVED": "removed"}.get(finding.rule, "changed")
+                groups[group].append(Change(finding.envelope or "project", "", finding.message, ""))
         prev = str(previous["spec_version"]) if out else ""
         out.append(Release(version, prev, f"release-{version}.html",
                            tuple((g, tuple(c)) for g, c in groups.items() if c)))
