@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog
@@ -51,10 +53,16 @@ class Naming:
 
     def apply(self, name: str) -> str:
         """The identifier for name; a reserved result gets the escape suffix."""
+        return self.escape(self.base(name))
+
+    def base(self, name: str) -> str:
+        """The identifier for name before reserved words are avoided."""
         out = name if self.transform == "keep" else _TRANSFORMS[self.transform](name)
-        if out and out[0].isdigit():
-            out = "_" + out
-        return out + self.escape_suffix if out in self.reserved else out
+        return "_" + out if out and out[0].isdigit() else out
+
+    def escape(self, ident: str) -> str:
+        """ident, or ident with the escape suffix when it is reserved (also for derived names)."""
+        return ident + self.escape_suffix if ident in self.reserved else ident
 
 
 def check_collisions(
@@ -92,6 +100,80 @@ def name_catalog(
         Diagnostic(catalog.file, 1, 1, code,
                    f"{fields.target}: field '{decl.name}' of catalog {catalog.id} would shadow the generated "
                    f"attribute '{attrs[decl.name]}'", "rename the field")
-        for decl in catalog.fields if attrs[decl.name] in taken
+        for decl in catalog.fields if fields.base(decl.name) in taken
     ]
     return keys, attrs, diags
+
+
+# --- the names the generated code itself uses, read from the templates ----------------------
+
+# Per language: what to skip (comments, strings), what opens a string whose {…} / ${…}
+# parts are code, and what an identifier looks like.
+_PY_TOKENS = re.compile(
+    r"(?P<skip>#[^\n]*)"
+    r"|(?P<fstring>[fF][rR]?(?P<fq>\"\"\"|'''|\"|')(?P<fbody>(?:\\.|(?!(?P=fq)).)*?)(?P=fq))"
+    r"|(?P<string>[rRbBuU]{0,2}(?P<q>\"\"\"|'''|\"|')(?:\\.|(?!(?P=q)).)*?(?P=q))"
+    r"|(?P<attr>\.\s*[A-Za-z_]\w*)"
+    r"|(?P<name>[A-Za-z_\x00][\w\x00]*)",
+    re.DOTALL,
+)
+_JS_TOKENS = re.compile(
+    r"(?P<skip>//[^\n]*|/\*.*?\*/)"
+    r"|(?P<fstring>`(?P<fbody>(?:\\.|[^`\\])*)`)"
+    r"|(?P<string>\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*')"
+    r"|(?P<attr>\.\s*[A-Za-z_$][\w$]*)"
+    r"|(?P<name>[A-Za-z_$\x00][\w$\x00]*)",
+    re.DOTALL,
+)
+_INTERPOLATION = {"python": re.compile(r"\{([^{}]*)\}"), "c-like": re.compile(r"\$\{([^{}]*)\}")}
+# Stands for what a {{ … }} expression inserts: a name it is part of (`_{{ m }}_info`) is
+# not a fixed name of the generated code.
+_HOLE = "\x00"
+_CODE_TEMPLATES = {"python": (".py.j2", ".pyi.j2"), "c-like": (".ts.j2", ".js.j2")}  # not READMEs or configs
+
+
+def template_names(folder: Path, language: str) -> frozenset[str]:
+    """Every name the code of the templates in folder binds or reads (not attributes after a
+    dot, not words inside comments or plain strings), language "python" or "c-like".
+
+    Generated identifiers are checked against these, so a catalog or field can never take a
+    local, helper, import or module name of the generated code; the set follows the
+    templates as they change."""
+    return _template_names(str(folder), language, _stamp(folder))
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.j2")))
+
+
+def _is_code(name: str, language: str) -> bool:
+    return name.endswith(_CODE_TEMPLATES[language])
+
+
+@functools.cache
+def _template_names(folder: str, language: str, stamp: tuple[tuple[str, int, int], ...]) -> frozenset[str]:
+    import jinja2
+
+    env = jinja2.Environment(trim_blocks=True, lstrip_blocks=True)
+    tokens = _PY_TOKENS if language == "python" else _JS_TOKENS
+    names: set[str] = set()
+    for name, _, _ in stamp:
+        if not _is_code(name, language):
+            continue
+        source = (Path(folder) / name).read_text(encoding="utf-8")
+        code = "".join(value if kind == "data" else _HOLE if kind == "variable_begin" else
+                       " " if kind == "block_begin" else "" for _, kind, value in env.lex(source))
+        names |= _code_names(code, tokens, _INTERPOLATION[language])
+    return frozenset(names)
+
+
+def _code_names(code: str, tokens: re.Pattern[str], interpolation: re.Pattern[str]) -> set[str]:
+    names: set[str] = set()
+    for match in tokens.finditer(code):
+        if match["name"]:
+            if _HOLE not in match["name"]:
+                names.add(match["name"])
+        elif match["fstring"]:
+            for part in interpolation.findall(match["fbody"]):
+                names |= _code_names(part, tokens, interpolation)
+    return names

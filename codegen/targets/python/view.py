@@ -112,8 +112,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
     view = PyCatalog(
         module=modules[catalog.id],
         class_name=classes[catalog.id],
-        info_class=classes[catalog.id] + "Info",
-        base="IntEnum" if kind == "integer" else "StrEnum",
+        info_class=naming.CLASS.escape(classes[catalog.id] + "Info"),
+        base=naming.BASES[kind],
         value_type="int" if kind == "integer" else "str",
         open=catalog.open,
         catalog_id=catalog.id,

@@ -174,17 +174,17 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         value_type="number" if catalog.values == "integer" else "string",
         doc=jsdoc("\n".join(doc_lines), tags=("@module",)),
         type_name=type_name,
-        name_type=type_name + "Name",
+        name_type=naming.TYPE.escape(type_name + "Name"),
         # keyof costs the checker nothing extra; a second union only when keys differ.
         names=(f"keyof typeof {type_name}" if all(keys[e.name] == e.name for e in catalog.entries)
                else " | ".join(ts_string(e.name) for e in catalog.entries)),
-        info_type=type_name + "Info",
-        successor_type=type_name + "Successor",
+        info_type=naming.TYPE.escape(type_name + "Info"),
+        successor_type=naming.TYPE.escape(type_name + "Successor"),
         is_fn=_prefixed("is", type_name),
         parse_fn=_prefixed("parse", type_name),
-        parse_strict_fn=_prefixed("parse", type_name) + "Strict",
-        info_fn=camel + "Info",
-        infos_fn=camel + "Infos",
+        parse_strict_fn=_prefixed("parse", type_name + "Strict"),
+        info_fn=naming.FUNCTION.escape(camel + "Info"),
+        infos_fn=naming.FUNCTION.escape(camel + "Infos"),
         migrate_fn=_prefixed("migrate", type_name) if succ_ids else "",
         members=tuple(members),
         fields=fields,
@@ -196,7 +196,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
 
 
 def _prefixed(verb: str, type_name: str) -> str:
-    return verb + type_name
+    """A function name made of a verb and a type name, kept clear of reserved and generated names."""
+    return naming.FUNCTION.escape(verb + type_name)
 
 
 def _empty(catalog: Catalog, modules: dict[str, str], type_name: str) -> TsCatalog:
