@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,24 +65,46 @@ class Naming:
         return ident + self.escape_suffix if ident in self.reserved else ident
 
 
+#: Where a name comes from, found only when a diagnostic needs it (file as the user gave it,
+#: line, column): finding a position may mean composing the YAML tree.
+Locate = Callable[[], tuple[str, int, int]]
+
+
 def check_collisions(
-    naming: Naming, sources: Iterable[tuple[str, str, int]], scope: str
+    naming: Naming, sources: Iterable[tuple[str, Locate]], scope: str
 ) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Name each (source name, file, line); report two sources that end up with one identifier."""
-    taken: dict[str, tuple[str, str, int]] = {}
+    """Name each (source name, where it is); report two sources that end up with one identifier."""
+    taken: dict[str, tuple[str, Locate]] = {}
     out: dict[str, str] = {}
     diags: list[Diagnostic] = []
-    for source, file, line in sources:
+    for source, where in sources:
         ident = naming.apply(source)
         out[source] = ident
-        first = taken.setdefault(ident, (source, file, line))
+        first = taken.setdefault(ident, (source, where))
         if first[0] != source:
+            file, line, col = where()
+            first_file, first_line, _ = first[1]()
             diags.append(Diagnostic(
-                file, line, 1, "N001",
+                file, line, col, "N001",
                 f"{naming.target}: {naming.kind} '{source}' becomes '{ident}', "
-                f"which '{first[0]}' ({first[1]}:{first[2]}) already has in {scope}",
+                f"which '{first[0]}' ({first_file}:{first_line}) already has in {scope}",
                 "rename one of them; a published name never changes, so rename the newer one"))
     return out, diags
+
+
+def catalog_ids(catalogs: Iterable[Catalog]) -> list[tuple[str, Locate]]:
+    """Each catalog's id with where the id is written."""
+    return [(c.id, functools.partial(c.at, "catalog", "id")) for c in catalogs]
+
+
+def entry_names(catalog: Catalog) -> list[tuple[str, Locate]]:
+    """Each entry's name with where the name is written."""
+    return [(e.name, functools.partial(catalog.at, "entries", i, "name")) for i, e in enumerate(catalog.entries)]
+
+
+def field_names(catalog: Catalog) -> list[tuple[str, Locate]]:
+    """Each declared field's name with where it is declared."""
+    return [(f.name, functools.partial(catalog.at, "catalog", "fields", f.name, key=True)) for f in catalog.fields]
 
 
 def name_catalog(
@@ -93,13 +115,13 @@ def name_catalog(
     taken holds the attributes the target's generated code already gives each member (or
     info record); a field named like one would shadow it, so it is refused with code.
     """
-    keys, diags = check_collisions(members, ((e.name, catalog.file, e.line) for e in catalog.entries), scope)
-    attrs, more = check_collisions(fields, ((f.name, catalog.file, 1) for f in catalog.fields), scope)
+    keys, diags = check_collisions(members, entry_names(catalog), scope)
+    attrs, more = check_collisions(fields, field_names(catalog), scope)
     diags += more
     diags += [
-        Diagnostic(catalog.file, 1, 1, code,
+        Diagnostic(*catalog.at("catalog", "fields", decl.name, key=True), code,
                    f"{fields.target}: field '{decl.name}' of catalog {catalog.id} would shadow the generated "
-                   f"attribute '{attrs[decl.name]}'", "rename the field")
+                   f"attribute '{fields.base(decl.name)}'", "rename the field")
         for decl in catalog.fields if fields.base(decl.name) in taken
     ]
     return keys, attrs, diags

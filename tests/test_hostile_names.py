@@ -273,3 +273,53 @@ def test_verify_fails_when_one_generated_function_is_broken(names_tree: tuple[Sp
     results = {r.target: r for r in verify(spec, broken)}
     assert any(d.startswith(expected) for d in results[target].differences), results[target].differences
     assert all(not r.differences for name, r in results.items() if name != target)
+
+
+CLASHING = {
+    "codegen.yaml": "version: 1.0.0\ncatalogs: [a.yaml, b.yaml]\nenvelopes:\n  Thing2Name:\n    description: d\n"
+                    "    properties: {x: {type: string}}\ntargets:\n  python: {out: python, package: p, distribution: p}\n"
+                    "  typescript: {out: typescript, package: p}\n  openapi: {out: openapi}\n",
+    "a.yaml": "catalog:\n  id: thing_2\n  title: T\n  publisher: P\n  values: integer\n  fields:\n    good: {type: integer}\n"
+              "    Bad: {type: integer}\n    alsoBad: {type: integer}\nentries:\n  - name: A\n    value: 1\n    message: m\n"
+              "    since: 1.0.0\n",
+    "b.yaml": "catalog:\n  id: thing2\n  title: T\n  publisher: P\n  values: integer\n  fields:\n    value: {type: integer}\n"
+              "    big: {type: integer}\nentries:\n  - name: A\n    value: 1\n    message: m\n    since: 1.0.0\n"
+              "  - name: B\n    value: 99999999999999999999\n    message: m\n    since: 1.0.0\n"
+              "    fields: {big: 99999999999999999999}\n",
+}
+
+
+def _diagnostic_heads(err: str) -> list[str]:
+    return [line.split(": ", 2)[0] + " " + line.split(" ")[2].rstrip(":") for line in err.splitlines()
+            if ": error " in line]
+
+
+def test_load_and_generation_diagnostics_are_located_at_their_spec_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each at the line that causes it, the path as the user gave it (here: a folder given
+    relative to a working directory above it), naming every catalog or envelope involved."""
+    spec = tmp_path / "work/spec"
+    spec.mkdir(parents=True)
+    for name, text in CLASHING.items():
+        (spec / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["generate", "--no-cache", "--spec", "work/spec"]) == 1
+    err = capsys.readouterr().err
+    a, b = os.path.join("work", "spec", "a.yaml"), os.path.join("work", "spec", "b.yaml")
+    assert _diagnostic_heads(err) == [f"{a}:8:5 C004", f"{a}:9:5 C004"], err  # each bad field at its own key
+    (spec / "a.yaml").write_text(CLASHING["a.yaml"].replace("    Bad: {type: integer}\n    alsoBad: {type: integer}\n", ""))
+    assert cli.main(["generate", "--no-cache", "--spec", "work/spec"]) == 1
+    err = capsys.readouterr().err
+    assert _diagnostic_heads(err) == [
+        f"{b}:2:7 N001", f"{b}:2:7 N001", f"{b}:2:7 N001",  # python class, typescript module and type
+        f"{b}:2:7 O002",  # Thing2, used by both catalogs
+        f"{b}:2:7 O002",  # Thing2Name, used by both catalogs' names and by the envelope
+        f"{b}:2:7 T002",  # the index exports Thing2 twice
+        f"{b}:7:5 N002", f"{b}:7:5 T003",  # the field 'value' where it is declared
+        f"{b}:15:12 T001", f"{b}:18:19 T001",  # the value and the field value beyond 2**53
+    ], err
+    project = os.path.join("work", "spec", "codegen.yaml")
+    assert f"which 'thing_2' ({os.path.join('work', 'spec', 'a.yaml')}:2) already has" in err
+    assert (f"'Thing2Name' is used twice: envelope Thing2Name ({project}:4); the names of catalog thing_2 ({a}:2); "
+            f"the names of catalog thing2 ({b}:2)") in err
+    assert not (tmp_path / "work/generated").exists()
