@@ -214,6 +214,7 @@ def _build(project: Document, docs: dict[str, Document], project_path: Path) -> 
         envelopes=build_envelopes(data),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        project_dir=str(project_path.parent),
         compat=dict(data.get("compat", {})),
         changelog=data.get("changelog", "../CHANGELOG.md"),
         project_shown=project.file,
