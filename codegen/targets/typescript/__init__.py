@@ -9,8 +9,8 @@ from pathlib import Path
 from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Skip, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.typescript import naming, view
@@ -54,7 +54,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     project = header(spec.project_file, "//")
     files: Files = {
         "package.json": package_json(pkg),
