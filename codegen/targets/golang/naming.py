@@ -43,12 +43,10 @@ def go_pascal(name: str) -> str:
 class GoNaming(Naming):
     """A Naming whose transform is Go's MixedCaps with initialisms."""
 
-    def apply(self, name: str) -> str:
+    def base(self, name: str) -> str:
         """The exported identifier for name (a leading digit gets a prefix letter)."""
         out = go_pascal(name) if self.transform == "go_pascal" else name
-        if not out or out[0].isdigit():
-            out = "X" + out
-        return out + self.escape_suffix if out in self.reserved else out
+        return "X" + out if not out or out[0].isdigit() else out
 
 
 def file_name(catalog_id: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.naming import check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.golang import naming
 from codegen.targets.golang.literals import go_bytes, go_comment, go_rows, go_string
@@ -85,7 +85,7 @@ def build(spec: Spec, cfg: Settings) -> tuple[GoPackage, list[Diagnostic]]:
     """The package view, or diagnostics naming every clash and every value Go cannot hold."""
     pkg = GoPackage(str(cfg["package"]), str(cfg["module"]), str(cfg.get("go", "1.21")), spec.version,
                     str(cfg.get("description", "")))
-    types, diags = check_collisions(naming.TYPE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    types, diags = check_collisions(naming.TYPE, catalog_ids(spec.catalogs), "the package")
     if pkg.package in naming.GO_RESERVED:
         diags.append(Diagnostic(*spec.at("targets", "go", "package"), "N001", f"go: package name '{pkg.package}' is a "
                                 "Go keyword or predeclared identifier", "choose another package name"))
@@ -263,15 +263,17 @@ def _package_collisions(pkg: GoPackage, spec: Spec) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for view, catalog in zip(pkg.catalogs, spec.catalogs, strict=True):
         kind = f"catalog {catalog.id}"
-        own = [(view.type, kind, "type", 1), ("All" + view.type, kind, "func", 1), ("Parse" + view.type, kind, "func", 1)]
+        where = ("catalog", "id")
+        own = [(view.type, kind, "type", where), ("All" + view.type, kind, "func", where),
+               ("Parse" + view.type, kind, "func", where)]
         if view.migrate:
-            own.append(("Migrate" + view.type, kind, "func", 1))
-        own += [(m.const, f"{catalog.id}.{e.name}", "member " + catalog.id, e.line)
-                for m, e in zip(view.members, catalog.entries, strict=True)]
-        for ident, source, group, line in own:
+            own.append(("Migrate" + view.type, kind, "func", where))
+        own += [(m.const, f"{catalog.id}.{e.name}", "member " + catalog.id, ("entries", i, "name"))
+                for i, (m, e) in enumerate(zip(view.members, catalog.entries, strict=True))]
+        for ident, source, group, path in own:
             first, first_group = taken.setdefault(ident, (source, group))
             if first != source and first_group != group:
-                diags.append(Diagnostic(catalog.file, line, 1, "N001",
+                diags.append(Diagnostic(*catalog.at(*path), "N001",
                                         f"go: {source} becomes '{ident}', which {first} already declares in the package",
                                         "rename one of them; a published name never changes, so rename the newer one"))
     return diags
