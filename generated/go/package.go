@@ -3,7 +3,6 @@
 package voicecodes
 
 import (
-	_ "embed" // the bundle below
 	"strconv"
 	"strings"
 )
@@ -57,15 +56,6 @@ type UnknownValueError struct {
 
 func (e *UnknownValueError) Error() string {
 	return e.Catalog + ": unknown value " + strconv.Quote(e.Value)
-}
-
-//go:embed catalogs.json
-var catalogsJSON string
-
-// CatalogsJSON returns the bundle of every catalog the package was generated from: the
-// record that codegen compat reads as a baseline.
-func CatalogsJSON() []byte {
-	return []byte(catalogsJSON)
 }
 
 // _offset reads the i-th 4-byte big-endian offset of a table.

@@ -19,7 +19,7 @@ INITIALISMS = frozenset(
     ["ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SIP", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS"])
 
 # Package-level names the generated package declares besides the catalogs' own.
-SHARED_NAMES = ("CatalogsJSON", "Deprecation", "Lifecycle", "LifecycleActive", "LifecycleDeprecated",
+SHARED_NAMES = ("Deprecation", "Lifecycle", "LifecycleActive", "LifecycleDeprecated",
                 "LifecycleRetired", "Member", "Retirement", "UnknownValueError")
 
 # Methods every catalog type has: a declared field must not become one of them.

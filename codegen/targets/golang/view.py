@@ -263,8 +263,8 @@ def _package_collisions(pkg: GoPackage, spec: Spec) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for view, catalog in zip(pkg.catalogs, spec.catalogs, strict=True):
         kind = f"catalog {catalog.id}"
-        where = ("catalog", "id")
-        own = [(view.type, kind, "type", where), ("All" + view.type, kind, "func", where),
+        where: tuple[str | int, ...] = ("catalog", "id")
+        own: list[tuple[str, str, str, tuple[str | int, ...]]] = [(view.type, kind, "type", where), ("All" + view.type, kind, "func", where),
                ("Parse" + view.type, kind, "func", where)]
         if view.migrate:
             own.append(("Migrate" + view.type, kind, "func", where))
