@@ -61,10 +61,20 @@ def format_diagnostics(error: FormatError) -> list[Diagnostic]:
 
 
 def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
-    from codegen.verify.compare import diff_tables, expected, field_names, load_python
+    from codegen.verify.compare import diff_tables, expected, field_names
+    from codegen.verify.native import load_python
 
-    got = load_python(out / "src", str(settings["package"]))
+    got = load_python(out / "src", verify_plan(spec, settings))
     return diff_tables("python", expected(spec, "name"), got, field_names(spec))
+
+
+def verify_plan(spec: Spec, settings: Settings) -> dict[str, object]:
+    """The names the view gave every catalog and field: what the verifier imports and calls."""
+    pkg, _ = view.build(spec, settings)
+    return {"package": pkg.package, "catalogs": [
+        {"id": c.catalog_id, "module": c.module, "class": c.class_name, "open": c.open,
+         "migrate": bool(c.successor_classes), "fields": [f.attr for f in c.fields]}
+        for c in pkg.catalogs]}
 
 
 TARGET = Target.builtin(__name__, render, verify=_verify, naming={

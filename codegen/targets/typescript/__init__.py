@@ -78,12 +78,28 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
 def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
     import shutil
 
-    from codegen.verify.compare import diff_tables, expected, field_names, load_typescript
+    from codegen.verify.compare import diff_tables, expected, field_names
+    from codegen.verify.native import load_typescript
 
     node = shutil.which("node")
     if node is None:
         raise Skip("node is not installed")
-    return diff_tables("typescript", expected(spec, "value"), load_typescript(out, node), field_names(spec))
+    got = load_typescript(out, node, verify_plan(spec, settings))
+    return diff_tables("typescript", expected(spec, "value"), got, field_names(spec))
+
+
+def verify_plan(spec: Spec, settings: Settings) -> dict[str, object]:
+    """The names the view gave every catalog, function, member and field: what the verifier calls."""
+    pkg, _ = view.build(spec, settings)
+
+    def bare(key: str) -> str:  # a key emitted as a string literal, as its text
+        return str(json.loads(key)) if key.startswith('"') else key
+
+    return {"catalogs": [
+        {"id": c.catalog_id, "type": c.type_name, "open": c.open, "is": c.is_fn, "parse": c.parse_fn,
+         "parse_strict": c.parse_strict_fn, "info": c.info_fn, "infos": c.infos_fn, "migrate": c.migrate_fn,
+         "members": [bare(m.key) for m in c.members], "fields": [bare(f.key) for f in c.fields]}
+        for c in pkg.catalogs]}
 
 
 TARGET = Target.builtin(__name__, render, verify=_verify, naming={
