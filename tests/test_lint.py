@@ -121,7 +121,7 @@ def test_findings_are_located_at_the_entry(tmp_path: Path, capsys: pytest.Captur
     root = _project(tmp_path, TRIGGERS["MESSAGE_CASE"][0])
     main(["lint", "--spec", str(root), "--format", "json"])
     (finding,) = json.loads(capsys.readouterr().out)["findings"]
-    file, line, col = finding["location"].rsplit(":", 2)
+    file, line, _col = finding["location"].rsplit(":", 2)
     text = Path(file).read_text("utf-8").splitlines()
     assert Path(file).name == "reason.yaml" and "CALL_NOT_FOUND" in text[int(line) - 1]
 

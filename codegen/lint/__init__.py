@@ -38,7 +38,7 @@ def selected(config: Mapping[str, Any]) -> list[tuple[Rule, Level]]:
     use = set(config.get("use") or [r.id for r in RULES])
     use -= set(config.get("except") or [])
     levels: Mapping[str, Level] = config.get("levels") or {}
-    out = []
+    out: list[tuple[Rule, Level]] = []
     for rule in RULES:
         level = levels.get(rule.id, rule.level)
         if rule.id in use and level != "off":
