@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,6 +22,9 @@ class Ref:
 
 
 FieldValue = int | str | bool | Ref | tuple[Ref, ...]
+
+#: Finds the line and column of a YAML path in a spec file (key=True: of the key).
+Where = Callable[..., tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,13 @@ class Catalog:
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
     ranges: tuple[ValueRange, ...] = ()
+    shown: str = ""  # the file's path as the user gave it (relative to the working directory)
+    where: Where | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        """File (as the user gave it), line and column of a YAML path in this catalog's file."""
+        line, col = self.where(path, key=key) if self.where else (1, 1)
+        return self.shown or self.file, line, col
 
     def entry(self, name: str) -> Entry | None:
         """The entry with this name, if any."""
@@ -160,6 +171,15 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    changelog: str = "../CHANGELOG.md"
+    project_shown: str = ""  # the project file's path as the user gave it
+    root_shown: str = ""  # the output root's path as the user would type it
+    project_where: Where | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        """File (as the user gave it), line and column of a YAML path in the project file."""
+        line, col = self.project_where(path, key=key) if self.project_where else (1, 1)
+        return self.project_shown or self.project_file, line, col
 
     def catalog(self, catalog_id: str) -> Catalog | None:
         """The catalog with this id, if any."""

@@ -50,6 +50,8 @@ def build_catalog(doc: Document, file: str) -> Catalog:
         entries=entries,
         ranges=tuple(ValueRange(name, r["min"], r["max"], r.get("description", ""))
                      for name, r in head.get("ranges", {}).items()),
+        shown=doc.file,
+        where=doc.where,
     )
 
 

@@ -82,7 +82,7 @@ def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:
     diags += _cross_check(project, docs, failed)
     if has_errors(diags):
         return None, sorted(diags)
-    return _build(project, docs), sorted(diags)
+    return _build(project, docs, project_path), sorted(diags)
 
 
 def _cross_check(project: Document, docs: dict[str, Document], failed: set[str]) -> list[Diagnostic]:
@@ -157,15 +157,20 @@ def _check_targets(project: Document) -> list[Diagnostic]:
     return diags
 
 
-def _build(project: Document, docs: dict[str, Document]) -> Spec:
+def _build(project: Document, docs: dict[str, Document], project_path: Path) -> Spec:
     data: dict[str, Any] = project.data
+    output_root = data.get("output_root", "../generated")
     catalogs: tuple[Catalog, ...] = tuple(build_catalog(doc, rel) for rel, doc in docs.items())
     return Spec(
         version=data["version"],
         catalogs=catalogs,
         targets={k: dict(v) for k, v in data["targets"].items()},
-        output_root=data.get("output_root", "../generated"),
+        output_root=output_root,
         envelopes=build_envelopes(data),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        changelog=data.get("changelog", "../CHANGELOG.md"),
+        project_shown=project.file,
+        root_shown=display_path(project_path.parent / output_root),
+        project_where=project.where,
     )
