@@ -24,6 +24,7 @@ _DEF_CODES = {
     "reference": ("C003", "write references as catalog_id.ENTRY_NAME, for example infobip_voice_error.BUSY"),
     "catalog_id": ("C004", "catalog ids are lower_snake: a-z, digits and single underscores"),
     "field_name": ("C004", "field names are lower_snake: a-z, digits and single underscores"),
+    "rule_name": ("P002", "compatibility rule ids and categories are UPPER_SNAKE; `codegen compat --list-rules` lists them"),
 }
 
 _TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string",
