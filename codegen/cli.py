@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     _workflow_commands(sub)
     tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
     tgt.add_argument("--format", choices=("text", "json"), default="text")
+    ctx = sub.add_parser("context", help="print the context template targets read (JSON), or --schema its JSON Schema")
+    ctx.add_argument("--spec", type=Path, help=SPEC_HELP)
+    ctx.add_argument("--schema", action="store_true", help="print the context's JSON Schema instead (no spec needed)")
+    ctx.add_argument("--naming", help="whose naming rules give the identifiers: keep (default), c, python, typescript, ...")
+    ctx.add_argument("--target", help="use the naming of this template target of the project file")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
     ver.add_argument("--spec", type=Path, help=SPEC_HELP)
@@ -223,7 +228,7 @@ def _locate(args: argparse.Namespace) -> bool:
     from codegen.spec.paths import SpecNotFound, discover
 
     attr = "path" if args.command == "validate" else "spec"
-    if not hasattr(args, attr):
+    if not hasattr(args, attr) or (args.command == "context" and args.schema):
         return True
     args.given_spec = getattr(args, attr)
     if args.given_spec is not None:
@@ -242,6 +247,7 @@ WORKFLOW = {
     "add": ("codegen.workflow.add", "cmd_add"),
     "release": ("codegen.workflow.release", "cmd_release"),
     "package": ("codegen.workflow.package", "cmd_package"),
+    "context": ("codegen.targets.templated.command", "cmd_context"),
 }
 
 
