@@ -56,12 +56,9 @@ TRAIT_METHODS = frozenset(
 class RustNaming(Naming):
     """Naming whose keywords become raw identifiers (`r#type`) where Rust allows one."""
 
-    def apply(self, name: str) -> str:
-        """The identifier: `r#` before a keyword, the escape suffix for anything else reserved."""
-        out = super().apply(name)
-        if out in KEYWORDS:
-            return "r#" + out
-        return out
+    def escape(self, ident: str) -> str:
+        """ident as Rust accepts it: `r#` before a keyword, the escape suffix if otherwise reserved."""
+        return "r#" + ident if ident in KEYWORDS else super().escape(ident)
 
 
 _RESERVED_TYPES = NOT_RAW | PRELUDE | CRATE_ITEMS

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.naming import check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.rust import naming
 from codegen.targets.rust.literals import doc_text, rust_literal, rust_string, rustdoc
@@ -111,8 +111,8 @@ def build(spec: Spec, cfg: Settings) -> tuple[RsCrate, list[Diagnostic]]:
     """The whole crate view, or diagnostics that say which names or values cannot be emitted."""
     crate = RsCrate(cfg["crate"], cfg["crate"].replace("-", "_"), spec.version, cfg.get("description", ""),
                     cfg.get("license", DEFAULT_LICENSE), any(c.values == "string" for c in spec.catalogs), "")
-    modules, diags = check_collisions(naming.MODULE, ((c.id, c.file, 1) for c in spec.catalogs), "the crate")
-    types, more = check_collisions(naming.TYPE, ((c.id, c.file, 1) for c in spec.catalogs), "the crate")
+    modules, diags = check_collisions(naming.MODULE, catalog_ids(spec.catalogs), "the crate")
+    types, more = check_collisions(naming.TYPE, catalog_ids(spec.catalogs), "the crate")
     diags += more
     diags += _check_successor_names(spec, types)
     for catalog in spec.catalogs:
@@ -146,7 +146,7 @@ def _check_successor_names(spec: Spec, types: dict[str, str]) -> list[Diagnostic
     for catalog in spec.catalogs:
         name = types[catalog.id] + "Successor"
         if len(_successor_catalogs(catalog)) > 1 and name in taken:
-            diags.append(Diagnostic(catalog.file, 1, 1, "N001",
+            diags.append(Diagnostic(*catalog.at("catalog", "id"), "N001",
                                     f"rust: catalog {catalog.id} needs the type '{name}' for its successors, "
                                     f"which catalog {taken[name]} already has", "rename one of the catalogs"))
     return diags
@@ -210,15 +210,15 @@ def _empty(catalog: Catalog, module: str, type_name: str) -> RsCatalog:
 
 
 def _check_integers(catalog: Catalog, wire: str | None) -> list[Diagnostic]:
-    """Values and integer fields beyond i64 cannot be Rust integers: refused at their line."""
+    """Values and integer fields beyond i64 cannot be Rust integers: refused where they are written."""
     diags = []
-    for entry in catalog.entries:
-        found: list[tuple[str, object]] = [("value", entry.value)] if wire is None else []
-        found += [(f"field {k}", v) for k, v in entry.fields.items()]
-        for what, value in found:
+    for index, entry in enumerate(catalog.entries):
+        found: list[tuple[str, object, tuple[str, ...]]] = [("value", entry.value, ("value",))] if wire is None else []
+        found += [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items()]
+        for what, value, path in found:
             if type(value) is int and not I64[0] <= value <= I64[1]:
                 diags.append(Diagnostic(
-                    catalog.file, entry.line, 1, "R001",
+                    *catalog.at("entries", index, *path), "R001",
                     f"rust: {what} {value} of {catalog.id}.{entry.name} does not fit in an i64",
                     "keep integer values within ±(2**63 - 1), or make the catalog a string catalog"))
     return diags
