@@ -177,6 +177,12 @@ class Envelope:
     properties: tuple[EnvelopeProperty, ...]
     wrapper: str | None = None
     body_name: str | None = None
+    standard: Literal["rfc9457", "aip193"] | None = None  # a standard error shape, built from `catalog`
+    catalog: str | None = None  # a standard envelope: the catalog whose entries are its kinds of error
+    type_base: str = ""  # RFC 9457: the base of each entry's `type` URI (default: the docs base_url)
+    status_field: str | None = None  # the catalog's integer field that holds the HTTP status
+    domain: str = ""  # AIP-193: ErrorInfo.domain
+    status_catalog: str | None = None  # AIP-193: the closed catalog of Status.status values, if any
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # the bundle memo holds it weakly

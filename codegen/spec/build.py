@@ -122,7 +122,10 @@ def build_envelopes(data: dict[str, Any]) -> tuple[Envelope, ...]:
     """Envelopes from the project file, in file order."""
     out = []
     for name, body in data.get("envelopes", {}).items():
-        props = tuple(EnvelopeProperty(name=p, **spec) for p, spec in body["properties"].items())
+        props = tuple(EnvelopeProperty(name=p, **spec) for p, spec in body.get("properties", {}).items())
         out.append(Envelope(name=name, description=body["description"], properties=props,
-                            wrapper=body.get("wrapper"), body_name=body.get("body_name")))
+                            wrapper=body.get("wrapper"), body_name=body.get("body_name"),
+                            standard=body.get("standard"), catalog=body.get("catalog"),
+                            type_base=body.get("type_base", ""), status_field=body.get("status_field"),
+                            domain=body.get("domain", ""), status_catalog=body.get("status_catalog")))
     return tuple(out)

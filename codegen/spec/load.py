@@ -12,6 +12,7 @@ from codegen.spec import schema
 from codegen.spec.build import build_catalog, build_envelopes
 from codegen.spec.paths import PROJECT_FILE, display_path, find_project
 from codegen.spec.semantic import CatalogChecker
+from codegen.spec.standards import check_standard_envelopes
 from codegen.spec.yamlsrc import Document, load_text
 
 __all__ = ["PROJECT_FILE", "display_path", "find_project", "load_spec", "read_document"]
@@ -107,13 +108,14 @@ def _cross_check(project: Document, docs: dict[str, Document], failed: set[str])
     for doc in docs.values():
         diags += CatalogChecker(doc, version).run(resolve)
     diags += _check_project(project, resolve)
+    diags += check_standard_envelopes(project, docs)
     return diags
 
 
 def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
     diags = []
     for name, env in project.data.get("envelopes", {}).items():
-        for prop, body in env["properties"].items():
+        for prop, body in env.get("properties", {}).items():
             if "catalog" in body and resolve(body["catalog"], "") is None:
                 line, col = project.where(("envelopes", name, "properties", prop, "catalog"))
                 diags.append(Diagnostic(project.file, line, col, "C003", f"envelope {name}.{prop} refers to unknown catalog '{body['catalog']}'",

@@ -39,6 +39,7 @@ from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, Envelope, EnvelopeProperty, Spec
 from codegen.naming import pascal
 from codegen.targets import generated_note
+from codegen.targets.openapi.standards import schema_names, standard_responses, standard_schemas
 
 Json = Any
 
@@ -60,6 +61,7 @@ class Names:
 
     def __init__(self, spec: Spec) -> None:
         taken = {e.name for e in spec.envelopes} | {e.body_name for e in spec.envelopes if e.body_name}
+        taken |= {name for e in spec.envelopes if e.standard for name in schema_names(e)}
         self.values: dict[str, str] = {}
         self.names: dict[str, str] = {}
         for catalog in spec.catalogs:
@@ -306,6 +308,9 @@ def _name_clashes(spec: Spec, names: Names) -> list[Diagnostic]:
     owners: dict[str, list[tuple[str, Callable[[], tuple[str, int, int]]]]] = {}
     for e in spec.envelopes:
         owners.setdefault(e.name, []).append((f"envelope {e.name}", partial(spec.at, "envelopes", e.name, key=True)))
+        for part in schema_names(e)[1:] if e.standard else ():
+            owners.setdefault(part, []).append(
+                (f"the {part[len(e.name):]} of envelope {e.name}", partial(spec.at, "envelopes", e.name, "standard")))
         if e.body_name:
             owners.setdefault(e.body_name, []).append(
                 (f"the body of envelope {e.name}", partial(spec.at, "envelopes", e.name, "body_name")))
@@ -333,7 +338,8 @@ def build_document(spec: Spec, version: str = OPENAPI_31,
     note = generated_note(spec.project_file)
     schemas: dict[str, Json] = {}
     for envelope in spec.envelopes:
-        schemas.update(envelope_schemas(spec, names, envelope, version))
+        build = standard_schemas if envelope.standard else envelope_schemas
+        schemas.update(build(spec, names, envelope, version))
     by_name_used = {p.catalog for e in spec.envelopes for p in e.properties if p.catalog and p.use == "name"}
     for catalog in spec.catalogs:
         schemas[names.values[catalog.id]] = catalog_schema(spec, catalog)
@@ -341,6 +347,9 @@ def build_document(spec: Spec, version: str = OPENAPI_31,
             schemas[names.names[catalog.id]] = names_schema(spec, catalog)
     responses: dict[str, Json] = {}
     for envelope in spec.envelopes:
+        if envelope.standard:
+            responses.update(standard_responses(spec, envelope))
+            continue
         found, more = error_responses(spec, envelope, spec.project_file)
         responses.update(found)
         diags += more
