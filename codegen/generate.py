@@ -7,6 +7,7 @@ import os
 import pickle
 import traceback
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
@@ -42,6 +43,10 @@ def render(spec: Spec, target: str) -> tuple[Files, list[Diagnostic]]:
     settings = spec.targets[target]
     files, diags = targets_of(spec)[target].render(spec, settings)
     prefix = str(settings["out"]).strip("/")
+    # A diagnostic about a generated file (a bug of codegen) names it under the output root.
+    root = spec.root_shown or spec.output_root
+    diags = [replace(d, file=os.path.normpath(os.path.join(root, prefix, d.file))) if d.code == "X001" else d
+             for d in diags]
     return {f"{prefix}/{rel}": text for rel, text in sorted(files.items())}, diags
 
 

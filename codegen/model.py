@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,6 +22,9 @@ class Ref:
 
 
 FieldValue = int | str | bool | Ref | tuple[Ref, ...]
+
+#: Finds the line and column of a YAML path in a spec file (key=True: of the key).
+Where = Callable[..., tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,18 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Reserved:
+    """Values, inclusive value ranges and names no entry of the catalog may use."""
+
+    values: tuple[int | str, ...] = ()
+    ranges: tuple[tuple[int, int], ...] = ()
+    names: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.ranges or self.names)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     id: str
     title: str
@@ -119,6 +135,14 @@ class Catalog:
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
     ranges: tuple[ValueRange, ...] = ()
+    reserved: Reserved = field(default_factory=Reserved)
+    shown: str = ""  # the file's path as the user gave it (relative to the working directory)
+    where: Where | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        """File (as the user gave it), line and column of a YAML path in this catalog's file."""
+        line, col = self.where(path, key=key) if self.where else (1, 1)
+        return self.shown or self.file, line, col
 
     def entry(self, name: str) -> Entry | None:
         """The entry with this name, if any."""
@@ -160,6 +184,16 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    compat: dict[str, Any] = field(default_factory=dict)  # the project file's compat: section
+    changelog: str = "../CHANGELOG.md"
+    project_shown: str = ""  # the project file's path as the user gave it
+    root_shown: str = ""  # the output root's path as the user would type it
+    project_where: Where | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        """File (as the user gave it), line and column of a YAML path in the project file."""
+        line, col = self.project_where(path, key=key) if self.project_where else (1, 1)
+        return self.project_shown or self.project_file, line, col
 
     def catalog(self, catalog_id: str) -> Catalog | None:
         """The catalog with this id, if any."""

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from codegen.diagnostics import Diagnostic
+from codegen.escape import visible
 from codegen.model import Catalog, Deprecation, Entry, FieldDecl, Ref, Retirement, Spec
 from codegen.naming import camel, pascal
 from codegen.targets import typescript
@@ -579,7 +580,7 @@ def _jsdoc_text_reference(text: str) -> str:
     line break, escape a leading @, strip trailing space."""
     text = text.replace("*/", "*\\/")
     return "\n".join(("\\" + line if line.lstrip().startswith("@") else line).rstrip()
-                     for line in re.split(r"\r\n|[\r\n\u2028\u2029\u0085]", text))
+                     for line in map(visible, re.split(r"\r\n|[\r\n\u2028\u2029\u0085]", text)))
 
 
 def _jsdoc_reference(text: str, tags: tuple[str, ...]) -> str:
@@ -603,7 +604,7 @@ def test_jsdoc_fast_paths_agree_with_the_general_rule() -> None:
     from hypothesis import strategies as st
 
     @settings(max_examples=600, deadline=None)
-    @given(st.text(alphabet="a @*/\\ \t\r\n\u2028\u2029\u0085é", max_size=20))
+    @given(st.text(alphabet="a @*/\\ \t\r\n\u2028\u2029\u0085é\x00\x1b\u202e", max_size=20))
     def check(text: str) -> None:
         assert jsdoc_text(text) == _jsdoc_text_reference(text)
         assert jsdoc(text, tags=("@since " + text, text)) == _jsdoc_reference(text, ("@since " + text, text))

@@ -28,7 +28,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def tree_state(root: Path) -> dict[str, tuple[int, bytes]]:
     return {p.relative_to(root).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != writer.LOCK}
+            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_generate_then_check_is_clean_and_rerun_touches_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

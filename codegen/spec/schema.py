@@ -24,6 +24,7 @@ _DEF_CODES = {
     "reference": ("C003", "write references as catalog_id.ENTRY_NAME, for example infobip_voice_error.BUSY"),
     "catalog_id": ("C004", "catalog ids are lower_snake: a-z, digits and single underscores"),
     "field_name": ("C004", "field names are lower_snake: a-z, digits and single underscores"),
+    "rule_name": ("P002", "compatibility rule ids and categories are UPPER_SNAKE; `codegen compat --list-rules` lists them"),
 }
 
 _TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string",
@@ -62,8 +63,10 @@ def _fast(name: str) -> Callable[[Any], Any]:
     text = json.dumps(schema, sort_keys=True)
     key = f"fastjsonschema {fastjsonschema.VERSION} {hashlib.sha256(text.encode()).hexdigest()}"
     namespace: dict[str, Any] = {}
-    exec(compiled(key, lambda: fastjsonschema.compile_to_code(schema)), namespace)
-    root = RefResolver.from_schema(schema).get_scope_name()  # the name compile() looks up
+    # fastjsonschema rewrites the $refs of the schema it is given: it gets copies, so the
+    # shared schema (which `codegen schema --write` serialises) stays as shipped.
+    exec(compiled(key, lambda: fastjsonschema.compile_to_code(json.loads(text))), namespace)
+    root = RefResolver.from_schema(json.loads(text)).get_scope_name()  # the name compile() looks up
     validate: Callable[[Any], Any] = namespace[root]
     return validate
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
 from codegen.render import environment
@@ -16,7 +17,7 @@ from codegen.targets.typescript import naming, view
 from codegen.targets.typescript.literals import ts_literal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FILTERS = (("ts", ts_literal),)
+FILTERS = (*escape.FILTERS, ("ts", ts_literal))
 
 
 def package_json(pkg: view.TsPackage) -> str:
