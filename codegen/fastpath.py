@@ -68,12 +68,20 @@ def _inputs(project: Path, targets: list[str] | None) -> tuple[str, Path] | None
         catalogs = [project.parent / str(c) for c in data["catalogs"]]
         root = (project.parent / str(data.get("output_root", "../generated"))).resolve()
         digest = hashlib.sha256(tool_fingerprint().encode() + b"\0" + raw)
-        for path in catalogs:
-            digest.update(b"\0" + path.read_bytes())
+        for path in catalogs + _history(project.parent, data):
+            digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
     except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
         return None
     digest.update(json.dumps(sorted(targets or [])).encode())
     return digest.hexdigest(), root
+
+
+def _history(folder: Path, data: Any) -> list[Path]:
+    """The release baselines a target reads (the docs site's release pages): inputs too."""
+    places = {str(Path(str(data.get("compat", {}).get("baseline", ""))).parent)} if str(
+        data.get("compat", {}).get("baseline", "")).endswith(".json") else set()
+    places |= {str(s["history"]) for s in data.get("targets", {}).values() if isinstance(s, dict) and "history" in s}
+    return sorted(p for place in places if (folder / place).is_dir() for p in (folder / place).glob("*.json"))
 
 
 def _record_path(project: Path, targets: list[str] | None) -> Path | None:

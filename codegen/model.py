@@ -184,6 +184,7 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    project_dir: str = ""  # the folder of the project file: inputs some targets read beside it (release history)
     compat: dict[str, Any] = field(default_factory=dict)  # the project file's compat: section
     changelog: str = "../CHANGELOG.md"
     project_shown: str = ""  # the project file's path as the user gave it

@@ -137,6 +137,7 @@ def _copy_spec(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     spec = repo / "specs, v1: voice"
     shutil.copytree(ROOT / "spec", spec)
+    shutil.copytree(ROOT / "templates", repo / "templates")  # the template targets' folders
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     return spec
 
