@@ -134,7 +134,7 @@ def report(n: int, r: dict[str, float]) -> str:
     for label, a, b, goal in rows:
         ratio = r[a] / r[b]
         met = "met" if ratio <= goal else "MISSED"
-        out.append(f"  {label}: {r[a] * 1000:.0f} ms vs {r[b] * 1000:.0f} ms = {ratio:.2f}x (goal <= {goal}x: {met})")
+        out.append(f"  {label}: {r[a] * 1000:.1f} ms vs {r[b] * 1000:.1f} ms = {ratio:.2f}x (goal <= {goal}x: {met})")
     return "\n".join(out)
 
 
