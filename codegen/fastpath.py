@@ -70,10 +70,29 @@ def _inputs(project: Path, targets: list[str] | None) -> tuple[str, Path] | None
         digest = hashlib.sha256(tool_fingerprint().encode() + b"\0" + raw)
         for path in catalogs + _history(project.parent, data):
             digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+        for folder in _template_folders(project.parent, data.get("targets")):
+            _hash_folder(digest, folder)
     except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
         return None
     digest.update(json.dumps(sorted(targets or [])).encode())
     return digest.hexdigest(), root
+
+
+def _template_folders(base: Path, targets: Any) -> list[Path]:
+    """Every folder of templates the targets read (template targets, overrides)."""
+    from codegen.targets import FOLDER_SETTINGS
+
+    if not isinstance(targets, dict):
+        return []
+    return [base / str(settings[key]) for settings in targets.values() if isinstance(settings, dict)
+            for key in FOLDER_SETTINGS if isinstance(settings.get(key), str)]
+
+
+def _hash_folder(digest: Any, folder: Path) -> None:
+    """Each file's path and bytes under folder, in sorted order (a missing folder hashes as empty)."""
+    digest.update(b"\0folder\0" + str(folder).encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def _history(folder: Path, data: Any) -> list[Path]:

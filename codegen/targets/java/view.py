@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Spec
-from codegen.naming import check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.java import naming
 from codegen.targets.java.literals import doc_html, java_integer, java_string, javadoc
@@ -103,7 +103,7 @@ def build(spec: Spec, cfg: Settings) -> tuple[JavaPackage, list[Diagnostic]]:
     """The whole library view, or diagnostics naming what Java cannot carry."""
     pkg = JavaPackage(cfg["package"], cfg["group"], cfg["artifact"], spec.version, cfg.get("name", cfg["artifact"]),
                       cfg.get("description", ""), cfg)
-    classes, diags = check_collisions(naming.CLASS, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    classes, diags = check_collisions(naming.CLASS, catalog_ids(spec.catalogs), "the package")
     types = {c.id: _value_type(c) for c in spec.catalogs}
     for catalog in spec.catalogs:
         diags += _range_errors(catalog)
@@ -122,12 +122,12 @@ def _value_type(catalog: Catalog) -> JavaType:
 
 def _range_errors(catalog: Catalog) -> list[Diagnostic]:
     out = []
-    for entry in catalog.entries:
-        values = [("value", entry.value)] + [(f"field {k}", v) for k, v in entry.fields.items()]
-        for what, value in values:
+    for i, entry in enumerate(catalog.entries):
+        values = [("value", entry.value, ("value",))] + [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items()]
+        for what, value, path in values:
             if type(value) is int and not LONG_RANGE[0] <= value <= LONG_RANGE[1]:
                 out.append(Diagnostic(
-                    catalog.file, entry.line, 1, "J001",
+                    *catalog.at("entries", i, *path), "J001",
                     f"java: {what} {value} of {catalog.id}.{entry.name} does not fit a Java long",
                     "keep integer values within ±9223372036854775807, or make the catalog a string catalog"))
     return out
@@ -136,8 +136,8 @@ def _range_errors(catalog: Catalog) -> list[Diagnostic]:
 def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
              types: dict[str, JavaType]) -> tuple[JavaCatalog, list[Diagnostic]]:
     cls = classes[catalog.id]
-    keys, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.MEMBER_METHODS, "N002",
-                                        f"class {cls}")
+    # a field named like a generated method takes the escape suffix (FIELD reserves them), so none is refused
+    keys, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, frozenset(), "N002", f"class {cls}")
     vtype = types[catalog.id]
     members = [_member(e, i, keys, classes, vtype) for i, e in enumerate(catalog.entries)]
     chunks = tuple(JavaChunk(f"{cls}_{n}", tuple(members[i:i + CHUNK]))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, Spec
-from codegen.naming import check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.java import view as java_view
 from codegen.targets.kotlin import naming
@@ -80,7 +80,7 @@ def build(spec: Spec, cfg: Settings) -> tuple[KtPackage | None, list[Diagnostic]
     jpkg, diags = java_view.build(spec, java_cfg)
     pkg = KtPackage(cfg["package"], java_cfg["group"], cfg["artifact"], spec.version,
                     cfg.get("name", cfg["artifact"]), cfg.get("description", jpkg.description), jpkg)
-    classes, more = check_collisions(naming.CLASS, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    classes, more = check_collisions(naming.CLASS, catalog_ids(spec.catalogs), "the package")
     diags += more
     diags += _serializer_clashes(spec, classes)
     for catalog, jc in zip(spec.catalogs, jpkg.catalogs, strict=True):
@@ -98,18 +98,19 @@ def _serializer_clashes(spec: Spec, classes: dict[str, str]) -> list[Diagnostic]
         serializer = classes[catalog.id] + "Serializer"
         other = by_class.get(serializer)
         if other is not None:
+            file, line, _ = catalog.at("catalog", "id")
             out.append(Diagnostic(
-                other.file, 1, 1, "N001",
+                *other.at("catalog", "id"), "N001",
                 f"kotlin: class '{serializer}' of catalog '{other.id}' is the name of the serializer of catalog "
-                f"'{catalog.id}' ({catalog.file}:1)", "rename one of them"))
+                f"'{catalog.id}' ({file}:{line})", "rename one of them"))
     return out
 
 
 def _catalog(catalog: Catalog, jc: java_view.JavaCatalog, classes: dict[str, str],
              pkg: KtPackage) -> tuple[KtCatalog, list[Diagnostic]]:
     cls = classes[catalog.id]
-    keys, props, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.MEMBERS, "N002",
-                                      f"value class {cls}")
+    # a field named like a generated member takes the escape suffix (FIELD reserves them), so none is refused
+    keys, props, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, frozenset(), "N002", f"value class {cls}")
     value_type, primitive, coder = _TYPES[jc.type.name]
     java_ids = {c.catalog_id: f"{pkg.java.package}.{c.class_name}" for c in pkg.java.catalogs}
     members = tuple(_member(e, keys[e.name], value_type, classes, pkg.package) for e in catalog.entries)
