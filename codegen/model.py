@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
@@ -122,6 +122,7 @@ class EnvelopeProperty:
     format: str | None = None
     pattern: str | None = None
     items: str | None = None
+    line: int = 0  # in the project file
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class Envelope:
     properties: tuple[EnvelopeProperty, ...]
     wrapper: str | None = None
     body_name: str | None = None
+    line: int = 0  # in the project file
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # the bundle memo holds it weakly
@@ -141,7 +143,7 @@ class Spec:
 
     version: str
     catalogs: tuple[Catalog, ...]
-    targets: dict[str, dict[str, str]]
+    targets: dict[str, dict[str, Any]]
     output_root: str
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None

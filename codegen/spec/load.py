@@ -138,7 +138,7 @@ def _build(project: Document, docs: dict[str, Document]) -> Spec:
         catalogs=catalogs,
         targets={k: dict(v) for k, v in data["targets"].items()},
         output_root=data.get("output_root", "../generated"),
-        envelopes=build_envelopes(data),
+        envelopes=build_envelopes(project),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
     )
