@@ -7,6 +7,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: all generate check validate test lint typecheck bench bench-smoke goldens clean
 
+# Each toolchain the tests need (Go, Rust, the JVM, browsers, client generators) has its own
+# fragment in mk/: it installs that toolchain once into .tools/ (or its own cache) and adds
+# its stamp to TEST_DEPS, so a new toolchain never edits this file.
+TEST_DEPS :=
+-include mk/*.mk
+
 all: generate
 
 $(STAMP): pyproject.toml
@@ -32,7 +38,7 @@ validate: $(STAMP)
 	$(BIN)/codegen validate spec
 
 ## test: the whole suite (what CI runs)
-test: $(STAMP) node_modules/.installed
+test: $(STAMP) node_modules/.installed $(TEST_DEPS)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -52,4 +58,4 @@ bench-smoke: $(STAMP) node_modules/.installed
 	$(BIN)/python -m bench.run --sizes 100
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules .tools .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from codegen.fastpath import FastPath
     from codegen.writer import Plan, Stager
 
-DEFAULT_SPEC = Path("spec")
+SPEC_HELP = "spec directory or project file (default: the nearest spec/codegen.yaml or codegen.yaml, here or above)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,23 +30,25 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"codegen {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     val = sub.add_parser("validate", help="validate a spec directory or file")
-    val.add_argument("path", nargs="?", type=Path, default=DEFAULT_SPEC)
+    val.add_argument("path", nargs="?", type=Path, help=SPEC_HELP)
     for name, text in (("generate", "write generated/ from the spec"),
                        ("check", "exit 1 when generated/ differs from what generate would write")):
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
+        cmd.add_argument("--spec", type=Path, help=SPEC_HELP)
         cmd.add_argument("--target", action="append", help="only this target (repeatable)")
         cmd.add_argument("--no-cache", action="store_true",
                          help="always compare with the disk, ignoring the no-change cache (also CODEGEN_NO_CACHE=1)")
     comp = sub.add_parser("compat", help="fail when the spec breaks what a published baseline promised",
                           epilog="Exit codes: 0 pass, 1 breaking findings or version too low, 2 usage error, 3 baseline or spec unreadable.")
-    comp.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
+    comp.add_argument("--spec", type=Path, help=SPEC_HELP)
     comp.add_argument("--against", metavar="BASELINE",
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
     comp.add_argument("--format", choices=("text", "json", "github"), default="text")
+    tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
+    tgt.add_argument("--format", choices=("text", "json"), default="text")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
-    ver.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec directory or project file (default: spec)")
+    ver.add_argument("--spec", type=Path, help=SPEC_HELP)
     return parser
 
 
@@ -165,7 +167,7 @@ def _report_stale(args: argparse.Namespace, plan: Plan, shown: str) -> None:
             print(f"{label}: {shown}/{rel}", file=sys.stderr)
     for rel in plan.edited:
         print(f"edited by hand: {shown}/{rel}", file=sys.stderr)
-    fix = "codegen generate" + (f" --spec {args.spec}" if args.spec != DEFAULT_SPEC else "")
+    fix = "codegen generate" + (f" --spec {args.given_spec}" if args.given_spec else "")
     fix += "".join(f" --target {t}" for t in args.target or ())
     print(f"{shown} is out of date; run: {fix}", file=sys.stderr)
 
@@ -185,13 +187,37 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
 
 
+def _locate(args: argparse.Namespace) -> bool:
+    """Fill in the spec a command reads when none was given; False (reported) when there is none."""
+    from codegen.spec.paths import SpecNotFound, discover
+
+    attr = "path" if args.command == "validate" else "spec"
+    if not hasattr(args, attr):
+        return True
+    args.given_spec = getattr(args, attr)
+    if args.given_spec is not None:
+        return True
+    try:
+        setattr(args, attr, discover().parent)
+    except SpecNotFound as exc:
+        print(f"error F003: {exc}\n    hint: run `codegen init` to start one, or pass --spec DIR", file=sys.stderr)
+        return False
+    return True
+
+
 def _dispatch(args: argparse.Namespace) -> int:
+    if not _locate(args):
+        return EXIT_INVALID
     if args.command == "validate":
         return cmd_validate(args)
     if args.command == "compat":
         from codegen.compat.command import cmd_compat
 
         return cmd_compat(args)
+    if args.command == "targets":
+        from codegen.targets.listing import cmd_targets
+
+        return cmd_targets(args)
     if args.command == "verify":
         from codegen.verify.command import cmd_verify
 

@@ -36,12 +36,8 @@ _SUFFIXES = (".py", ".j2", ".json")
 def tool_fingerprint() -> str:
     """Hash of codegen's own code, schemas and templates plus the formatter versions."""
     digest = hashlib.sha256()
-    roots = [_PACKAGE]
-    if not (_PACKAGE / "templates").is_dir():
-        roots.append(_PACKAGE.parent / "templates")  # a source checkout
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.suffix in _SUFFIXES):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in _SUFFIXES):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for module in ("ruff", "black", "jinja2", "yaml", "yaml_rs"):
         digest.update(f"{module}={_installed_version(module)}\0".encode())
     return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -14,7 +15,26 @@ RUFF_ARGS = ("format", "--isolated", "--line-length", "88", "--target-version", 
 
 
 class FormatError(RuntimeError):
-    """The formatter rejected generated code: a bug in a template, never the user's."""
+    """The formatter rejected generated code: a bug in a template, never the user's.
+
+    problems holds (relative path, line, column, ruff's message) for each file it rejected."""
+
+    def __init__(self, problems: list[tuple[str, int, int, str]], output: str) -> None:
+        self.problems = problems
+        super().__init__(f"ruff format failed on generated code:\n{output}")
+
+
+# ruff's two spellings of a rejected file: "Failed to parse a.py:2:7: message" and the
+# rich "invalid-syntax: message\n --> a.py:2:7".
+_FAILED = re.compile(r"Failed to parse (?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)")
+_RICH = re.compile(r"^(?:[\w-]+: )?(?P<msg>.+)\n\s*--> (?P<file>.+?):(?P<line>\d+):(?P<col>\d+)", re.MULTILINE)
+
+
+def problems(output: str) -> list[tuple[str, int, int, str]]:
+    """Every (file, line, column, message) ruff names in its output."""
+    found = [(m["file"], int(m["line"]), int(m["col"]), m["msg"].strip()) for m in _FAILED.finditer(output)]
+    found += [(m["file"], int(m["line"]), int(m["col"]), m["msg"].strip()) for m in _RICH.finditer(output)]
+    return sorted(set(found))
 
 
 class Formatting:
@@ -45,7 +65,7 @@ class Formatting:
                 return {}
             _, stderr = self.proc.communicate()
             if self.proc.returncode != 0:
-                raise FormatError(f"ruff format failed on generated code:\n{stderr}")
+                raise self._error(stderr)
             return {rel: (self.root / rel).read_text(encoding="utf-8") for rel in self.files}
         finally:
             if self.proc is not None and self.proc.poll() is None:  # interrupted: stop it
@@ -53,3 +73,10 @@ class Formatting:
                 self.proc.wait()
             shutil.rmtree(self.root, ignore_errors=True)
 
+    def _error(self, stderr: str) -> FormatError:
+        """ruff's own account of what it rejected: --quiet hides some of it, so ask again."""
+        again = subprocess.run([find_ruff_bin(), *[a for a in RUFF_ARGS if a != "--quiet"], "--check", "."],
+                               cwd=self.root, capture_output=True, text=True, check=False)
+        output = "\n".join(part for part in (stderr, again.stdout, again.stderr) if part.strip())
+        found = [p for p in problems(output) if p[0] in self.files]
+        return FormatError(found or [(self.files[0], 1, 1, output.strip() or "ruff format failed")], output)

@@ -7,11 +7,12 @@ import os
 import pickle
 import traceback
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.targets import COST, Files, registry
+from codegen.targets import Files, Target, available
 from codegen.writer import Plan, Stager, discard, discard_orphans
 
 # Below this many entries a second process costs more than it saves.
@@ -19,9 +20,8 @@ PARALLEL_MIN_ENTRIES = 2000
 
 
 def selected_targets(spec: Spec, wanted: Iterable[str] | None) -> tuple[list[str], list[Diagnostic]]:
-    """The targets to run: those asked for (default: all the project file configures)."""
-    known = registry()
-    configured = [name for name in known if name in spec.targets]
+    """The targets to run: those asked for (default: all the project file configures, in its order)."""
+    configured = list(spec.targets)
     if not wanted:
         return configured, []
     diags = [
@@ -32,10 +32,21 @@ def selected_targets(spec: Spec, wanted: Iterable[str] | None) -> tuple[list[str
     return [name for name in configured if name in wanted], diags
 
 
+def targets_of(spec: Spec) -> dict[str, Target]:
+    """The Target behind every configured target name."""
+    found = available(spec.targets)
+    return {name: found[name] for name in spec.targets if name in found}
+
+
 def render(spec: Spec, target: str) -> tuple[Files, list[Diagnostic]]:
     """Every file of one target, paths relative to the output root."""
-    files, diags = registry()[target](spec)
-    prefix = spec.targets[target]["out"].strip("/")
+    settings = spec.targets[target]
+    files, diags = targets_of(spec)[target].render(spec, settings)
+    prefix = str(settings["out"]).strip("/")
+    # A diagnostic about a generated file (a bug of codegen) names it under the output root.
+    root = spec.root_shown or spec.output_root
+    diags = [replace(d, file=os.path.normpath(os.path.join(root, prefix, d.file))) if d.code == "X001" else d
+             for d in diags]
     return {f"{prefix}/{rel}": text for rel, text in sorted(files.items())}, diags
 
 
@@ -81,13 +92,19 @@ def _split(spec: Spec, targets: list[str]) -> list[list[str]]:
     entries = sum(len(c.entries) for c in spec.catalogs)
     if _jobs() < 2 or len(targets) < 2 or entries < PARALLEL_MIN_ENTRIES or not hasattr(os, "fork"):
         return [targets]
+    cost = _costs(spec)
     groups: list[list[str]] = [[], []]
     load = [0.0, 0.0]
-    for name in sorted(targets, key=lambda t: -COST.get(t, 1.0)):
+    for name in sorted(targets, key=lambda t: -cost.get(t, 1.0)):
         lighter = load.index(min(load))
         groups[lighter].append(name)
-        load[lighter] += COST.get(name, 1.0)
+        load[lighter] += cost.get(name, 1.0)
     return groups
+
+
+def _costs(spec: Spec) -> dict[str, float]:
+    """Each configured target's relative cost per entry, as its contract states it."""
+    return {name: target.cost for name, target in targets_of(spec).items()}
 
 
 def _stage_group(spec: Spec, targets: list[str], stager: Stager) -> list[Diagnostic]:

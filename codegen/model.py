@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,6 +22,9 @@ class Ref:
 
 
 FieldValue = int | str | bool | Ref | tuple[Ref, ...]
+
+#: Finds the line and column of a YAML path in a spec file (key=True: of the key).
+Where = Callable[..., tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,19 @@ class Source:
     title: str = ""
     retrieved: str = ""
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRange:
+    """A named, inclusive range of an integer catalog's values (a group of codes)."""
+
+    name: str
+    min: int
+    max: int
+    description: str = ""
+
+    def __contains__(self, value: object) -> bool:
+        return type(value) is int and self.min <= value <= self.max
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +113,7 @@ class Entry:
 class Catalog:
     id: str
     title: str
-    publisher: str
+    publisher: str  # "" for a team's own catalog
     values: ValueKind
     open: bool
     file: str
@@ -105,6 +122,14 @@ class Catalog:
     fields: tuple[FieldDecl, ...] = ()
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
+    ranges: tuple[ValueRange, ...] = ()
+    shown: str = ""  # the file's path as the user gave it (relative to the working directory)
+    where: Where | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        """File (as the user gave it), line and column of a YAML path in this catalog's file."""
+        line, col = self.where(path, key=key) if self.where else (1, 1)
+        return self.shown or self.file, line, col
 
     def entry(self, name: str) -> Entry | None:
         """The entry with this name, if any."""
@@ -143,11 +168,19 @@ class Spec:
 
     version: str
     catalogs: tuple[Catalog, ...]
-    targets: dict[str, dict[str, Any]]
+    targets: dict[str, dict[str, Any]]  # settings by target name, in project-file order
     output_root: str
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    project_shown: str = ""  # the project file's path as the user gave it
+    root_shown: str = ""  # the output root's path as the user would type it
+    project_where: Where | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        """File (as the user gave it), line and column of a YAML path in the project file."""
+        line, col = self.project_where(path, key=key) if self.project_where else (1, 1)
+        return self.project_shown or self.project_file, line, col
 
     def catalog(self, catalog_id: str) -> Catalog | None:
         """The catalog with this id, if any."""

@@ -12,19 +12,12 @@ import jinja2
 from codegen.cache import cache_dir
 
 
-def templates_dir() -> Path:
-    """Templates ship inside the wheel as codegen/templates; a source checkout reads templates/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "templates"
-    return installed if installed.is_dir() else here.parent / "templates"
-
-
 @cache
-def environment(target: str, filters: tuple[tuple[str, Callable[..., Any]], ...]) -> jinja2.Environment:
-    """A strict environment for one target's templates with an explicit filter table."""
+def environment(templates: Path, filters: tuple[tuple[str, Callable[..., Any]], ...]) -> jinja2.Environment:
+    """A strict environment for one folder of templates with an explicit filter table."""
     cache = cache_dir()
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / target),
+        loader=jinja2.FileSystemLoader(templates),
         # Compiled templates are cached by Jinja under a checksum of their source.
         bytecode_cache=jinja2.FileSystemBytecodeCache(_mkdir(cache / "jinja")) if cache else None,
         undefined=jinja2.StrictUndefined,

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = ".codegen-manifest.json"
-LOCK = ".codegen.lock"
 
 
 class EscapingPath(ValueError):
@@ -48,6 +47,7 @@ class Plan:
     edited: list[str] = field(default_factory=list)  # owned files a person changed by hand
     stale: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # every generated file
+    created: list[str] = field(default_factory=list)  # folders made for staged files, parents first
     manifest: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
@@ -56,7 +56,7 @@ class Plan:
 
     def merge(self, other: Plan) -> None:
         """Take in the targets another stager (a worker process) compared."""
-        for name in ("new", "changed", "edited", "stale", "files"):
+        for name in ("new", "changed", "edited", "stale", "files", "created"):
             getattr(self, name).extend(getattr(other, name))
         self.write.update(other.write)
         self.staged.update(other.staged)
@@ -81,6 +81,7 @@ class Stager:
         self.stage = stage
         self.owned = read_manifest(root)
         self.plan = Plan(root)
+        self.root_existed = root.exists()
 
     def add(self, target: str, files: dict[str, str]) -> None:
         plan, root = self.plan, self.plan.root
@@ -104,6 +105,7 @@ class Stager:
                 if rel in owned and digest(current) != owned[rel]:
                     plan.edited.append(rel)
             if self.stage:
+                plan.created += _missing_folders(root / rel)
                 plan.staged[rel] = str(_stage(root / rel, data))
             else:
                 plan.write[rel] = text
@@ -112,14 +114,31 @@ class Stager:
 
     def discard(self) -> None:
         discard(self.plan)
+        if not self.root_existed:  # a refused first run leaves no empty output root either
+            with contextlib.suppress(OSError):
+                self.plan.root.rmdir()
 
 
 def discard(plan: Plan) -> None:
-    """Remove every staged temporary file of plan."""
+    """Remove every staged temporary file of plan, and the folders made for them."""
     for tmp in plan.staged.values():
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     plan.staged.clear()
+    for folder in reversed(plan.created):
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)  # only when empty: another run's or a person's files stay
+    plan.created.clear()
+
+
+def _missing_folders(path: Path) -> list[str]:
+    """The folders above path that do not exist yet, outermost first."""
+    missing: list[str] = []
+    folder = path.parent
+    while not folder.exists():
+        missing.append(str(folder))
+        folder = folder.parent
+    return missing[::-1]
 
 
 def diff(plan: Plan, limit: int = 200) -> str:
@@ -138,19 +157,22 @@ def diff(plan: Plan, limit: int = 200) -> str:
 
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
-    """Serialise concurrent runs on one output root."""
-    root.mkdir(parents=True, exist_ok=True)
+    """Serialise concurrent runs on one output root by locking the folder itself (or, before
+    the first run, the nearest folder above it): no lock file is ever written into the tree."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return
-    with open(root / LOCK, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    folder = root
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def commit(plan: Plan, owned: dict[str, dict[str, str]]) -> None:
@@ -200,6 +222,7 @@ def discard_orphans(root: Path, pid: int) -> None:
     for tmp in root.rglob(f".*.{pid}-*.tmp"):
         with contextlib.suppress(OSError):
             tmp.unlink()
+        _prune_empty(root, tmp.parent)
 
 
 def _prune_empty(root: Path, directory: Path) -> None:

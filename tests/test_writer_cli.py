@@ -28,7 +28,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def tree_state(root: Path) -> dict[str, tuple[int, bytes]]:
     return {p.relative_to(root).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != writer.LOCK}
+            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_generate_then_check_is_clean_and_rerun_touches_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -244,7 +244,7 @@ def _worker_stage_fails(monkeypatch: pytest.MonkeyPatch, fail: Any) -> None:
     """The worker (rendering Python) calls fail() at its second staged file, after the first."""
     import codegen.generate
 
-    monkeypatch.setattr(codegen.generate, "COST", {"json": 5.0, "python": 1.0})  # python: the worker's
+    monkeypatch.setattr(codegen.generate, "_costs", lambda spec: {"json": 5.0, "python": 1.0})  # python: the worker's
     parent, real, calls = os.getpid(), writer._stage, {"n": 0}
 
     def staging(path: Path, data: bytes) -> Path:

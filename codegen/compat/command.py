@@ -8,7 +8,7 @@ from pathlib import Path
 
 from codegen.compat import compare, report
 from codegen.compat.baseline import BaselineError, load_baseline
-from codegen.diagnostics import EXIT_OK, EXIT_USAGE
+from codegen.diagnostics import EXIT_OK
 from codegen.model import Spec
 from codegen.spec.load import display_path, find_project, load_spec
 
@@ -37,15 +37,17 @@ def cmd_compat(args: argparse.Namespace) -> int:
     project_dir = find_project(args.spec).parent
     against = args.against or spec.baseline
     if not against:
-        print("no baseline: pass --against BASELINE or set compat.baseline in the project file", file=sys.stderr)
-        return EXIT_USAGE
+        # Nothing was published yet, so nothing can break; `codegen release` records the first baseline.
+        print(f"{display_path(find_project(args.spec))}: no release yet (compat.baseline is not set), nothing to compare; "
+              "`codegen release` publishes the first one and records it")
+        return EXIT_OK
     json_out = spec.targets.get("json", {}).get("out", "json")
     repo_bundle = (project_dir / spec.output_root / json_out / "catalogs.json").resolve()
     try:
         # A baseline on the command line is relative to the working directory; the recorded one to the project file.
         baseline = load_baseline(against, Path.cwd() if args.against else project_dir, repo_bundle)
     except BaselineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)
         return EXIT_ERROR
     result = compare(baseline, build_bundle(spec))
     locate = locator(spec, display_path(project_dir))

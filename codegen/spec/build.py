@@ -16,6 +16,7 @@ from codegen.model import (
     Ref,
     Retirement,
     Source,
+    ValueRange,
 )
 from codegen.spec.yamlsrc import Document
 
@@ -38,15 +39,19 @@ def build_catalog(doc: Document, file: str) -> Catalog:
     return Catalog(
         id=head["id"],
         title=head["title"],
-        publisher=head["publisher"],
+        publisher=head.get("publisher", ""),
         values=head["values"],
-        open=head["open"],
+        open=head.get("open", True),
         file=file,
-        sources=tuple(Source(**s) for s in head["sources"]),
+        sources=tuple(Source(**s) for s in head.get("sources", ())),
         description=head.get("description", ""),
         fields=fields,
         notes=tuple(head.get("notes", ())),
         entries=entries,
+        ranges=tuple(ValueRange(name, r["min"], r["max"], r.get("description", ""))
+                     for name, r in head.get("ranges", {}).items()),
+        shown=doc.file,
+        where=doc.where,
     )
 
 

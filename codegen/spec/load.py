@@ -82,7 +82,7 @@ def load_spec(path: Path) -> tuple[Spec | None, list[Diagnostic]]:
     diags += _cross_check(project, docs, failed)
     if has_errors(diags):
         return None, sorted(diags)
-    return _build(project, docs), sorted(diags)
+    return _build(project, docs, project_path), sorted(diags)
 
 
 def _cross_check(project: Document, docs: dict[str, Document], failed: set[str]) -> list[Diagnostic]:
@@ -118,6 +118,7 @@ def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
                 line, col = project.where(("envelopes", name, "properties", prop, "catalog"))
                 diags.append(Diagnostic(project.file, line, col, "C003", f"envelope {name}.{prop} refers to unknown catalog '{body['catalog']}'",
                                         "use the id of a catalog listed under catalogs"))
+    diags += _check_targets(project)
     outs = [("output_root",)] + [("targets", t, "out") for t in project.data["targets"]]
     for path in outs:
         value = project.data.get(path[0]) if len(path) == 1 else project.data["targets"][path[1]]["out"]
@@ -130,15 +131,45 @@ def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
     return diags
 
 
-def _build(project: Document, docs: dict[str, Document]) -> Spec:
+def _check_targets(project: Document) -> list[Diagnostic]:
+    """Every configured target exists; a third-party one's settings meet its own schema."""
+    from codegen.targets import available, builtin_settings_schemas
+
+    names = project.data["targets"]
+    if all(name in builtin_settings_schemas() for name in names):
+        return []  # built-in settings were checked with the project schema
+    try:
+        found = available(names)
+    except Exception as exc:  # a broken plugin must not hide the spec's own errors
+        return [Diagnostic(project.file, *project.where(("targets",), key=True), "G003",
+                           f"a target plugin failed to load: {type(exc).__name__}: {exc}",
+                           "fix or uninstall the package that registers it (codegen targets lists them)")]
+    diags: list[Diagnostic] = []
+    for name in names:
+        target = found.get(name)
+        if target is None:
+            line, col = project.where(("targets", name), key=True)
+            diags.append(Diagnostic(project.file, line, col, "G002", f"unknown target '{name}'",
+                                    f"available: {', '.join(sorted(found))}; install the package that provides it, "
+                                    "or see `codegen targets`"))
+        elif target.origin != "built-in":
+            diags += schema.validate_part(project, ("targets", name), target.full_schema())
+    return diags
+
+
+def _build(project: Document, docs: dict[str, Document], project_path: Path) -> Spec:
     data: dict[str, Any] = project.data
+    output_root = data.get("output_root", "../generated")
     catalogs: tuple[Catalog, ...] = tuple(build_catalog(doc, rel) for rel, doc in docs.items())
     return Spec(
         version=data["version"],
         catalogs=catalogs,
         targets={k: dict(v) for k, v in data["targets"].items()},
-        output_root=data.get("output_root", "../generated"),
+        output_root=output_root,
         envelopes=build_envelopes(project),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        project_shown=project.file,
+        root_shown=display_path(project_path.parent / output_root),
+        project_where=project.where,
     )

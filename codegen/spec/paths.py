@@ -16,6 +16,20 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+class SpecNotFound(Exception):
+    """No project file in the working directory or any directory above it."""
+
+
+def discover(start: Path | None = None) -> Path:
+    """The nearest spec/codegen.yaml or codegen.yaml from start upwards, as git finds its repository."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for candidate in (folder / "spec" / PROJECT_FILE, folder / PROJECT_FILE):
+            if candidate.is_file():
+                return candidate
+    raise SpecNotFound(f"no spec/{PROJECT_FILE} or {PROJECT_FILE} in {here} or any directory above it")
+
+
 def find_project(path: Path) -> Path:
     """The project file for a spec directory, a project file, or a catalog file beside one."""
     if path.is_dir():

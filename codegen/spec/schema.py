@@ -32,9 +32,17 @@ _TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string",
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    """A schema shipped inside the package (`catalog` or `project`)."""
+    """A schema shipped inside the package (`catalog` or `project`).
+
+    The project schema is completed with each built-in target's settings schema, read from
+    the target's own folder: adding a target never touches the shared schema.
+    """
     text = resources.files("codegen.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
+    if name == "project":
+        from codegen.targets import builtin_settings_schemas
+
+        schema["properties"]["targets"]["properties"] = builtin_settings_schemas()
     return schema
 
 
@@ -72,14 +80,26 @@ def validate(doc: Document, schema_name: str) -> list[Diagnostic]:
     except fastjsonschema.JsonSchemaException:
         pass
     validator, defs = _validator(schema_name)
-    out: list[Diagnostic] = []
+    out: dict[Diagnostic, None] = {}
+    # jsonschema reports `required` once per missing key, and each report names them all.
     for error in validator.iter_errors(doc.data):
-        out.extend(_diagnose(doc, error, defs))
-    return out
+        out.update(dict.fromkeys(_diagnose(doc, error, defs)))
+    return list(out)
 
 
-def _diagnose(doc: Document, error: Any, defs: dict[int, str]) -> list[Diagnostic]:
-    path = tuple(error.absolute_path)
+def validate_part(doc: Document, path: tuple[str | int, ...], schema: dict[str, Any]) -> list[Diagnostic]:
+    """Every violation of schema by the value at path in doc (a third-party target's settings)."""
+    import jsonschema
+
+    value: Any = doc.data
+    for key in path:
+        value = value[key]
+    validator = jsonschema.Draft202012Validator(schema)
+    return [d for error in validator.iter_errors(value) for d in _diagnose(doc, error, {}, path)]
+
+
+def _diagnose(doc: Document, error: Any, defs: dict[int, str], prefix: tuple[str | int, ...] = ()) -> list[Diagnostic]:
+    path = prefix + tuple(error.absolute_path)
     code, hint = _DEF_CODES.get(defs.get(id(error.schema), ""), ("S001", ""))
     kind = error.validator
     inst = error.instance

@@ -39,11 +39,38 @@ class CatalogChecker:
     def run(self, resolve: Resolver) -> list[Diagnostic]:
         """Every semantic problem of the catalog; references checked with resolve."""
         self.check_decls(resolve)
+        self.check_ranges()
         self.check_unique()
         for i, entry in enumerate(self.doc.data["entries"]):
             if i not in self.doc.skip:
                 self.check_entry(i, entry, resolve)
         return self.out
+
+    def check_ranges(self) -> None:
+        ranges: dict[str, dict[str, int]] = self.head.get("ranges", {})
+        if ranges and self.head["values"] != "integer":
+            self.err(("catalog", "ranges"), "C012", f"catalog {self.head['id']} holds reasons, which have no ranges",
+                     "remove ranges, or make the catalog values: integer", key=True)
+            return
+        seen: list[tuple[str, dict[str, int]]] = []
+        for name, body in ranges.items():
+            if body["min"] > body["max"]:
+                self.err(("catalog", "ranges", name), "C012", f"range {name} has min {body['min']} above max {body['max']}", "swap them")
+            for other, prev in seen:
+                if body["min"] <= prev["max"] and prev["min"] <= body["max"]:
+                    self.err(("catalog", "ranges", name), "C012",
+                             f"range {name} ({body['min']}..{body['max']}) overlaps range {other} ({prev['min']}..{prev['max']})",
+                             "give each value one range")
+            seen.append((name, body))
+
+    def check_in_range(self, at: Path, entry: dict[str, Any]) -> None:
+        ranges: dict[str, dict[str, int]] = self.head.get("ranges", {})
+        value = entry.get("value")
+        if not ranges or type(value) is not int or any(r["min"] <= value <= r["max"] for r in ranges.values()):
+            return
+        declared = ", ".join(f"{n} {r['min']}..{r['max']}" for n, r in ranges.items())
+        self.err(at + ("value",), "C012", f"value {value} of {entry['name']} is outside every declared range ({declared})",
+                 "use a value inside a range (codegen add picks one), or declare a range for it under catalog.ranges")
 
     def check_decls(self, resolve: Resolver) -> None:
         for name, decl in self.decls.items():
@@ -91,6 +118,8 @@ class CatalogChecker:
     def check_entry(self, i: int, entry: dict[str, Any], resolve: Resolver) -> None:
         at: Path = ("entries", i)
         self.check_value(at, entry)
+        if self.head["values"] == "integer":
+            self.check_in_range(at, entry)
         self.check_fields(at, entry, resolve)
         self.check_lifecycle(at, entry, resolve)
 

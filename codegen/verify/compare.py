@@ -11,7 +11,6 @@ target, the catalog and the entry named.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -82,7 +81,7 @@ def expected(spec: Spec, style: str) -> Table:
     return {c.id: [_expected_row(spec, c, e, style) for e in c.entries] for c in spec.catalogs}
 
 
-def _field_names(spec: Spec) -> dict[str, list[str]]:
+def field_names(spec: Spec) -> dict[str, list[str]]:
     return {c.id: [d.name for d in c.fields] for c in spec.catalogs}
 
 
@@ -254,6 +253,13 @@ def _bundle_ref(ref: object) -> str:
     return str(ref)
 
 
+def bundle_rows(spec: Spec, path: Path) -> Table:
+    """The JSON bundle's catalogs with fields in declaration order."""
+    table = load_json_bundle(path)
+    _bundle_fields(spec, table)
+    return table
+
+
 def _bundle_fields(spec: Spec, table: Table) -> None:
     """Turn the bundle's field mapping into the declared-order list (absent fields become null)."""
     for cat in spec.catalogs:
@@ -315,34 +321,25 @@ def diff_openapi(spec: Spec, schemas: dict[str, dict[str, Any]]) -> list[str]:
 
 # --- driver ---------------------------------------------------------------------------------
 
-def verify(spec: Spec, root: Path, node: str | None = None) -> list[TargetResult]:
-    """Verify every configured target under the output root against the spec."""
+def verify(spec: Spec, root: Path) -> list[TargetResult]:
+    """Verify every configured target under the output root against the spec, each with its
+    own verifier (a target without one is reported as skipped)."""
+    from codegen.generate import targets_of
+    from codegen.targets import Skip
+
     results: list[TargetResult] = []
-    names = _field_names(spec)
     entries = sum(len(c.entries) for c in spec.catalogs)
-    for target, conf in spec.targets.items():
-        res = TargetResult(target, entries=entries)
-        out_dir = root / conf.get("out", target)
+    for name, target in targets_of(spec).items():
+        res = TargetResult(name, entries=entries)
+        settings = spec.targets[name]
         try:
-            if target == "python":
-                got = load_python(out_dir / "src", conf["package"])
-                res.differences = diff_tables(target, expected(spec, "name"), got, names)
-            elif target == "typescript":
-                found = node or shutil.which("node")
-                if found is None:
-                    res.skipped = "node is not installed"
-                else:
-                    got = load_typescript(out_dir, found)
-                    res.differences = diff_tables(target, expected(spec, "value"), got, names)
-            elif target == "json":
-                got = load_json_bundle(out_dir / "catalogs.json")
-                _bundle_fields(spec, got)
-                res.differences = diff_tables(target, expected(spec, "full"), got, names)
-            elif target == "openapi":
-                res.differences = diff_openapi(spec, load_openapi(out_dir / "catalogs.openapi.yaml"))
-            else:
+            if target.verify is None:
                 res.skipped = "no verifier for this target"
+            else:
+                res.differences = target.verify(spec, root / str(settings["out"]), settings)
+        except Skip as exc:
+            res.skipped = str(exc)
         except (OSError, RuntimeError, ValueError, KeyError, TypeError, yaml.YAMLError, subprocess.TimeoutExpired) as exc:
-            res.differences = [f"{target}: could not load: {exc}"]
+            res.differences = [f"{name}: could not load: {exc}"]
         results.append(res)
     return results

@@ -167,8 +167,7 @@ def _lifecycle_extensions(spec: Spec, catalog: Catalog, schema: dict[str, Json],
     if old:
         schema["x-enum-deprecated"] = [e.name if key == "name" else e.value for e in old]
         schema["x-enum-lifecycle"] = _lifecycle(spec, old, key)
-    schema["x-catalog"] = {"id": catalog.id, "title": catalog.title, "publisher": catalog.publisher,
-                           "open": catalog.open, "sources": [s.url for s in catalog.sources]}
+    schema["x-catalog"] = _x_catalog(catalog)
     return schema
 
 
@@ -200,6 +199,15 @@ def names_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
         "x-enum-descriptions": [f"{e.value}: {_value_description(spec, e)}" for e in entries],
     }
     return _lifecycle_extensions(spec, catalog, schema, "name")
+
+
+def _x_catalog(catalog: Catalog) -> dict[str, Json]:
+    """The catalog's title (schemas carry none) and where the values come from: the publisher
+    only for someone else's catalog."""
+    out: dict[str, Json] = {"id": catalog.id, "title": catalog.title}
+    if catalog.publisher:
+        out["publisher"] = catalog.publisher
+    return out | {"open": catalog.open, "sources": [s.url for s in catalog.sources]}
 
 
 def _with_description(schema: dict[str, Json], description: str, version: str) -> dict[str, Json]:

@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
+from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
-from codegen.format import Formatting
+from codegen.format import FormatError, Formatting
 from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
-from codegen.targets import Files, header
+from codegen.targets import Files, Settings, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
-from codegen.targets.python import view
+from codegen.targets.python import naming, view
 from codegen.targets.python.literals import py_docstring, py_literal
 
-
-def toml_string(text: str) -> str:
-    """A TOML basic string (JSON's escapes are TOML's, bar DEL)."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+FILTERS = (*escape.FILTERS, ("py", py_literal), ("pydoc", py_docstring))
 
 
-FILTERS = (("py", py_literal), ("pydoc", py_docstring), ("toml", toml_string))
-
-
-def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
+def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """The package tree: pyproject, README, py.typed and src/<package>/*.py."""
-    pkg, diags = view.build(spec)
+    pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment("python", FILTERS)
+    env = environment(TEMPLATES, FILTERS)
     src = f"src/{pkg.package}"
     project = spec.project_file
     files: Files = {
@@ -48,6 +44,28 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
     try:  # the bundle is built while ruff works
         files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle issue 6 reads
     finally:
-        formatted = formatting.result()
+        try:
+            formatted = formatting.result()
+        except FormatError as exc:
+            return {}, diags + format_diagnostics(exc)
     files.update(formatted)
     return files, diags
+
+
+def format_diagnostics(error: FormatError) -> list[Diagnostic]:
+    """ruff's rejection of generated code, located in the generated file (relative to the
+    target's folder): escaping is total, so this is always a bug of codegen."""
+    return [Diagnostic(rel, line, col, "X001", f"ruff format rejected generated code: {message}",
+                       "this is a bug of codegen, not of your spec: please report it with the spec that triggers it")
+            for rel, line, col, message in error.problems]
+
+
+def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
+    from codegen.verify.compare import diff_tables, expected, field_names, load_python
+
+    got = load_python(out / "src", str(settings["package"]))
+    return diff_tables("python", expected(spec, "name"), got, field_names(spec))
+
+
+TARGET = Target.builtin(__name__, render, verify=_verify, naming={
+    "module": naming.MODULE, "class": naming.CLASS, "member": naming.MEMBER, "field": naming.FIELD})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
+from codegen.targets import Settings
 from codegen.targets.python import naming
 from codegen.targets.python.literals import py_docstring, py_literal
 
@@ -45,7 +46,8 @@ class PyCatalog:
     members: tuple[PyMember, ...]
     fields: tuple[PyField, ...]
     ref_imports: tuple[tuple[str, str], ...]
-    successor_imports: tuple[tuple[str, str], ...]
+    successor_imports: tuple[tuple[str, str], ...]  # (module, class) of other catalogs
+    successor_classes: tuple[tuple[str, str], ...]  # (catalog id literal, class) of every successor catalog
     successor_type: str
 
     @property
@@ -63,6 +65,7 @@ class PyPackage:
     distribution: str
     version: str
     description: str
+    doc: str  # the package docstring statement
     catalogs: list[PyCatalog] = field(default_factory=list)
 
     @property
@@ -74,10 +77,15 @@ class PyPackage:
         return sorted(pairs)
 
 
-def build(spec: Spec) -> tuple[PyPackage, list[Diagnostic]]:
+_PACKAGE_DOC = ("Each catalog lives in its own module, loaded when first used; a catalog's metadata loads\n"
+                "when a member's info is first asked for.")
+
+
+def build(spec: Spec, cfg: Settings) -> tuple[PyPackage, list[Diagnostic]]:
     """The whole package view, or naming diagnostics that say which entries clash."""
-    cfg = spec.targets["python"]
-    pkg = PyPackage(cfg["package"], cfg["distribution"], spec.version, cfg.get("description", ""))
+    description = cfg.get("description", "")
+    doc = py_docstring((description or "Generated catalogs.") + "\n\n" + _PACKAGE_DOC, "")
+    pkg = PyPackage(cfg["package"], cfg["distribution"], spec.version, description, doc)
     modules, diags = check_collisions(naming.MODULE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
     classes, more = check_collisions(naming.CLASS, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
     diags += more
@@ -93,10 +101,11 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
                                    f"enum {classes[catalog.id]}")
     fields = tuple(_field(d, attrs[d.name], modules, classes, _always_set(d, catalog)) for d in catalog.fields)
     succ = sorted({r.catalog for e in catalog.entries for r in e.successors})
-    succ_imports = tuple((modules[c], classes[c]) for c in succ)
+    # A successor in this very catalog is its own class: imported from nowhere.
+    succ_imports = tuple((modules[c], classes[c]) for c in succ if c != catalog.id)
     ref_imports = sorted({(f.ref_module, f.ref_class) for f in fields if f.ref_module} - {(modules[catalog.id], classes[catalog.id])})
     kind = catalog.values
-    doc_lines = [catalog.title + ".", "", f"Publisher: {catalog.publisher}."]
+    doc_lines = [catalog.title + ".", ""] + ([f"Publisher: {catalog.publisher}."] if catalog.publisher else [])
     doc_lines += [f"Source: {s.url}" for s in catalog.sources]
     doc_lines.append("Open catalog: parse() returns Unknown for values it does not list." if catalog.open
                      else "Closed catalog: parse() rejects values it does not list.")
@@ -114,7 +123,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
         fields=fields,
         ref_imports=tuple(ref_imports),
         successor_imports=succ_imports,
-        successor_type=" | ".join(c for _, c in succ_imports),
+        successor_classes=tuple((py_literal(c), classes[c]) for c in succ),
+        successor_type=" | ".join(classes[c] for c in succ),
     )
     return view, diags
 

@@ -4,17 +4,20 @@ declarations written alongside the sources (no Node.js needed to generate)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
 from codegen.render import environment
 from codegen.render import render as render_template
-from codegen.targets import Files, header
+from codegen.targets import Files, Settings, Skip, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
-from codegen.targets.typescript import view
+from codegen.targets.typescript import naming, view
 from codegen.targets.typescript.literals import ts_literal
 
-FILTERS = (("ts", ts_literal),)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+FILTERS = (*escape.FILTERS, ("ts", ts_literal))
 
 
 def _conditions(module: str) -> dict[str, object]:
@@ -55,12 +58,12 @@ def package_json(pkg: view.TsPackage) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
+def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """The package tree: package.json, tsconfig.json, README, src/*.ts and dist/*.{js,d.ts}."""
-    pkg, diags = view.build(spec)
+    pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment("typescript", FILTERS)
+    env = environment(TEMPLATES, FILTERS)
     project = header(spec.project_file, "//")
     files: Files = {
         "package.json": package_json(pkg),
@@ -82,3 +85,19 @@ def render(spec: Spec) -> tuple[Files, list[Diagnostic]]:
             files[f"{folder}/{name}.{dts}"] = render_template(
                 env, f"{template}.d.ts.j2", header=head, ext=js, **context)
     return files, diags
+
+
+def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
+    import shutil
+
+    from codegen.verify.compare import diff_tables, expected, field_names, load_typescript
+
+    node = shutil.which("node")
+    if node is None:
+        raise Skip("node is not installed")
+    return diff_tables("typescript", expected(spec, "value"), load_typescript(out, node), field_names(spec))
+
+
+TARGET = Target.builtin(__name__, render, verify=_verify, naming={
+    "module": naming.MODULE, "type": naming.TYPE, "function": naming.FUNCTION, "member": naming.MEMBER,
+    "field": naming.FIELD})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from codegen.escape import js_string, visible
+
 MAX_SAFE_INTEGER = 2**53 - 1
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\u0085]")
@@ -15,31 +17,11 @@ def is_safe_integer(value: int) -> bool:
     return -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
 
 
-# The characters TypeScript's printer escapes in a double-quoted literal, with its spelling:
-# JSON's escapes plus \v, U+2028, U+2029 and U+0085, upper-case \uXXXX for other controls.
-# Emitting exactly what tsc prints keeps src/*.ts, dist/*.js and the literal types tsc
-# re-prints into dist/*.d.ts byte-identical to a real tsc build.
-_ESCAPES = {
-    "\t": "\\t", "\v": "\\v", "\f": "\\f", "\b": "\\b", "\r": "\\r", "\n": "\\n",
-    "\\": "\\\\", '"': '\\"', "\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085",
-}
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\u2028\u2029\u0085]')
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char == "\0":
-        # \0 before a digit would read as a (strict-mode illegal) octal escape.
-        after = match.string[match.end():match.end() + 1]
-        return "\\x00" if after in "0123456789" and after else "\\0"
-    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
-
-
 def ts_string(text: str) -> str:
-    """A double-quoted string literal. It decodes to the same text as JSON (json.dumps with
-    ensure_ascii=False) and additionally escapes U+2028/U+2029, which older parsers and many
-    tools read as line breaks. Backticks and ${ are plain characters in a double-quoted literal."""
-    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+    """A double-quoted string literal, spelled as tsc prints it (so src, dist and the literal
+    types tsc re-prints into .d.ts stay byte-identical to a real build); it decodes to the
+    same text as JSON and also escapes U+2028/U+2029, which older parsers read as line breaks."""
+    return js_string(text)
 
 
 def ts_template_lines(lines: list[str]) -> str:
@@ -83,6 +65,7 @@ def jsdoc_text(text: str) -> str:
         return text.rstrip()  # one line with nothing to change (no line break is printable)
     text = text.replace("*/", "*\\/")
     lines = _LINE_BREAK.split(text) if any(c in text for c in "\r\u2028\u2029\u0085") else text.split("\n")
+    lines = [visible(line) for line in lines]  # NUL, ESC, bidi overrides... shown, not obeyed
     if "@" not in text:
         return "\n".join(line.rstrip() for line in lines)
     # A line that starts with @ would read as a block tag.

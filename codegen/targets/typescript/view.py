@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import check_collisions, name_catalog
+from codegen.targets import Settings
 from codegen.targets.jsonbundle.bundle import compact_json
 from codegen.targets.typescript import naming
 from codegen.targets.typescript.literals import (
@@ -89,9 +90,8 @@ class TsPackage:
     catalogs: list[TsCatalog] = field(default_factory=list)
 
 
-def build(spec: Spec) -> tuple[TsPackage, list[Diagnostic]]:
+def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
     """The whole package view, or diagnostics that say which entries cannot be emitted."""
-    cfg = spec.targets["typescript"]
     description = cfg.get("description", "")
     pkg = TsPackage(cfg["package"], spec.version, description, spec.project_file, jsdoc(
         (description or "Generated catalogs.") + "\n\n"
@@ -150,7 +150,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     doc_lines = [catalog.title + ".", ""]
     if catalog.description:
         doc_lines += [catalog.description, ""]
-    doc_lines.append(f"Publisher: {catalog.publisher}.")
+    if catalog.publisher:
+        doc_lines.append(f"Publisher: {catalog.publisher}.")
     doc_lines += [f"Source: {s.url}" for s in catalog.sources]
     doc_lines.append("")
     doc_lines.append(f"Open catalog: {_prefixed('parse', type_name)}() returns an Unknown for values it does not list."
