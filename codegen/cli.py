@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,12 +45,40 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--against", metavar="BASELINE",
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
     comp.add_argument("--format", choices=("text", "json", "github"), default="text")
+    _workflow_commands(sub)
     tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
     tgt.add_argument("--format", choices=("text", "json"), default="text")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
     ver.add_argument("--spec", type=Path, help=SPEC_HELP)
     return parser
+
+
+def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """init, schema, add, release and package: from an empty repository to a published release."""
+    init = sub.add_parser("init", help="start a project: project file, example catalog, schemas, pre-commit and CI")
+    init.add_argument("directory", nargs="?", type=Path, default=Path("."))
+    schema = sub.add_parser("schema", help="check the spec folder's copies of the JSON Schemas editors read, or --write them")
+    schema.add_argument("--write", action="store_true", help="copy them to <spec>/schemas/ (what spec files point to)")
+    schema.add_argument("--spec", type=Path, help=SPEC_HELP)
+    add = sub.add_parser("add", help="add an entry with the next free value of a range, edited in place")
+    add.add_argument("catalog", help="catalog id")
+    add.add_argument("name", help="UPPER_SNAKE name of the new entry")
+    add.add_argument("--message", required=True, help="one-line message")
+    add.add_argument("--description", help="longer text")
+    add.add_argument("--range", help="the range to take the next free value from")
+    add.add_argument("--value", type=int, help="this value instead of the next free one")
+    add.add_argument("--field", action="append", metavar="NAME=VALUE", help="a declared field (repeatable)")
+    add.add_argument("--spec", type=Path, help=SPEC_HELP)
+    rel = sub.add_parser("release", help="gate, version, baseline, changelog and regenerate for a release",
+                         epilog="Exit codes: 0 released (or planned with --dry-run), 1 refused or invalid spec.")
+    rel.add_argument("--version", dest="version", metavar="V", help="release as V (at least what the changes need)")
+    rel.add_argument("--dry-run", action="store_true", help="print what would happen and write nothing")
+    rel.add_argument("--spec", type=Path, help=SPEC_HELP)
+    pack = sub.add_parser("package", help="build and check every target's publishable artifact")
+    pack.add_argument("--out", type=Path, help="folder for the artifacts (default: dist beside generated/)")
+    pack.add_argument("--expect-version", metavar="V", help="fail unless the spec is at V (the tag being published)")
+    pack.add_argument("--spec", type=Path, help=SPEC_HELP)
 
 
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
@@ -205,6 +234,15 @@ def _locate(args: argparse.Namespace) -> bool:
     return True
 
 
+WORKFLOW = {
+    "init": ("codegen.scaffold", "cmd_init"),
+    "schema": ("codegen.scaffold", "cmd_schema"),
+    "add": ("codegen.workflow.add", "cmd_add"),
+    "release": ("codegen.workflow.release", "cmd_release"),
+    "package": ("codegen.workflow.package", "cmd_package"),
+}
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if not _locate(args):
         return EXIT_INVALID
@@ -222,6 +260,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from codegen.verify.command import cmd_verify
 
         return cmd_verify(args)
+    if args.command in WORKFLOW:
+        module, func = WORKFLOW[args.command]
+        command: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), func)
+        return command(args)
     from codegen.writer import EscapingPath
 
     try:

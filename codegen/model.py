@@ -173,6 +173,7 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    changelog: str = "../CHANGELOG.md"
     project_shown: str = ""  # the project file's path as the user gave it
     root_shown: str = ""  # the output root's path as the user would type it
     project_where: Where | None = field(default=None, compare=False, repr=False)

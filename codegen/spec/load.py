@@ -169,6 +169,7 @@ def _build(project: Document, docs: dict[str, Document], project_path: Path) -> 
         envelopes=build_envelopes(project),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        changelog=data.get("changelog", "../CHANGELOG.md"),
         project_shown=project.file,
         root_shown=display_path(project_path.parent / output_root),
         project_where=project.where,

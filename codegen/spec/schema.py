@@ -62,8 +62,10 @@ def _fast(name: str) -> Callable[[Any], Any]:
     text = json.dumps(schema, sort_keys=True)
     key = f"fastjsonschema {fastjsonschema.VERSION} {hashlib.sha256(text.encode()).hexdigest()}"
     namespace: dict[str, Any] = {}
-    exec(compiled(key, lambda: fastjsonschema.compile_to_code(schema)), namespace)
-    root = RefResolver.from_schema(schema).get_scope_name()  # the name compile() looks up
+    # fastjsonschema rewrites the $refs of the schema it is given: it gets copies, so the
+    # shared schema (which `codegen schema --write` serialises) stays as shipped.
+    exec(compiled(key, lambda: fastjsonschema.compile_to_code(json.loads(text))), namespace)
+    root = RefResolver.from_schema(json.loads(text)).get_scope_name()  # the name compile() looks up
     validate: Callable[[Any], Any] = namespace[root]
     return validate
 
