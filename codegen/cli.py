@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--spec", type=Path, help=SPEC_HELP)
     comp.add_argument("--against", metavar="BASELINE",
                       help="a bundle file, a wheel or npm tarball carrying one, or a git ref (default: compat.baseline of the project file)")
-    comp.add_argument("--format", choices=("text", "json", "github"), default="text")
+    comp.add_argument("--format", choices=("text", "json", "github", "junit", "gitlab"), default="text",
+                      help="text; json; github (workflow annotations); junit (XML); gitlab (code quality JSON)")
+    comp.add_argument("--list-rules", action="store_true", help="list every rule with its tier, bump, category and purpose")
     _workflow_commands(sub)
     tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
     tgt.add_argument("--format", choices=("text", "json"), default="text")

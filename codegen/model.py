@@ -110,6 +110,18 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Reserved:
+    """Values, inclusive value ranges and names no entry of the catalog may use."""
+
+    values: tuple[int | str, ...] = ()
+    ranges: tuple[tuple[int, int], ...] = ()
+    names: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.ranges or self.names)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     id: str
     title: str
@@ -123,6 +135,7 @@ class Catalog:
     notes: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
     ranges: tuple[ValueRange, ...] = ()
+    reserved: Reserved = field(default_factory=Reserved)
     shown: str = ""  # the file's path as the user gave it (relative to the working directory)
     where: Where | None = field(default=None, compare=False, repr=False)
 
@@ -173,6 +186,7 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    compat: dict[str, Any] = field(default_factory=dict)  # the project file's compat: section
     changelog: str = "../CHANGELOG.md"
     project_shown: str = ""  # the project file's path as the user gave it
     root_shown: str = ""  # the output root's path as the user would type it

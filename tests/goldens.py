@@ -48,8 +48,8 @@ def validate_output(case: Path) -> tuple[int, str]:
 
 def compat_output(case: Path) -> tuple[bool, str]:
     """Verdict and text report of the compatibility gate for one (previous, current) fixture pair."""
-    from codegen.compat import compare
-    from codegen.compat.command import locator
+    from codegen.compat import Policy, compare
+    from codegen.compat.locate import Locator
     from codegen.compat.report import text
     from codegen.targets.jsonbundle.bundle import build_bundle
 
@@ -57,8 +57,8 @@ def compat_output(case: Path) -> tuple[bool, str]:
         previous, _ = load_spec(Path("previous"))
         current, _ = load_spec(Path("current"))
         assert previous is not None and current is not None, case
-        result = compare(build_bundle(previous), build_bundle(current))
-        return result.passed, text(result, locator(current, "current"))
+        result = compare(build_bundle(previous), build_bundle(current), Policy.from_project(current.compat))
+        return result.passed, text(result, Locator(current))
 
 
 def read_tree(root: Path) -> dict[str, str]:

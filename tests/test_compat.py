@@ -13,30 +13,43 @@ import pytest
 
 from codegen.cli import main
 from codegen.compat import compare
-from codegen.compat.rules import CATALOG_RULES, RULES
+from codegen.compat.rules import CONTENT_RULE, RULES, VERSION_RULE, rule
 from codegen.model import Spec
 from codegen.targets.jsonbundle.bundle import build_bundle
 from tests.conftest import ROOT
 from tests.goldens import COMPAT, REGENERATE, compat_output
 
 CASES = sorted(p for p in COMPAT.iterdir() if p.is_dir())
-BREAKING = {r.id for r in RULES if r.tier == "breaking"} | {"CATALOG_REMOVED"}
+# Cases that are not named after one rule: (the rule that must fire, whether the gate passes).
+SCENARIOS = {
+    "TOMBSTONE_REMOVED": ("ENTRY_REMOVED", False),
+    "RENAME_IN_STRING_CATALOG": ("ENTRY_REMOVED", False),
+    "BREAKING_AT_MAJOR": ("ENTRY_REMOVED", True),
+    "ACCEPTED": ("ENTRY_REMOVED", True),
+    "SELECTED": ("CONTENT_CHANGED", True),
+}
 
 
 def test_every_rule_has_a_fixture_pair() -> None:
-    ids = {r.id for r in RULES} | {r[0] for r in CATALOG_RULES}
-    assert ids <= {c.name for c in CASES}
-    assert len(ids) == len(RULES) + len(CATALOG_RULES), "rule ids must be unique"
+    ids = [r.id for r in (*RULES, CONTENT_RULE, VERSION_RULE)]
+    assert set(ids) <= {c.name for c in CASES}
+    assert len(ids) == len(set(ids)), "rule ids must be unique"
+    assert {c.name for c in CASES} - set(ids) == set(SCENARIOS)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_rule_fixture(case: Path) -> None:
+    """Each pair fires its rule; at version 1.1.0 (from 1.0.0) only breaking rules fail the gate."""
     passed, report = compat_output(case)
     assert report == (case / "expected.txt").read_text("utf-8"), f"report changed; if intended run {REGENERATE}\n{report}"
-    rule = case.name
-    if rule != "VERSION_TOO_LOW":
-        assert f" {rule}: " in report, f"{rule} did not fire"
-    assert passed == (rule not in BREAKING and rule != "VERSION_TOO_LOW")
+    fired, verdict = SCENARIOS.get(case.name, (case.name, None))
+    found = rule(fired)
+    assert found is not None
+    assert f" {fired}: " in report, f"{fired} did not fire"
+    if verdict is None:
+        verdict = found.tier != "breaking"
+        assert f" {found.tier} {fired}: " in report or fired == "VERSION_TOO_LOW"
+    assert passed == verdict
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +69,37 @@ def test_voipbin_renames_of_2026_04_27_are_breaking(bundle: dict[str, Any]) -> N
         if entry["name"] in renames:
             entry["name"] = entry["value"] = renames[entry["name"]]
     report = compare(previous, bundle)
-    removed = sorted(f.entry for f in report.findings if f.rule == "ENTRY_REMOVED")
-    assert removed == sorted(renames.values())
-    assert {f.tier for f in report.findings if f.rule == "ENTRY_REMOVED"} == {"breaking"}
-    assert not report.passed and report.bump == "major"
+    removed = {f.entry: f for f in report.findings if f.rule == "ENTRY_REMOVED"}
+    assert sorted(removed) == sorted(renames.values())
+    assert {f.tier for f in removed.values()} == {"breaking"}
+    advice = removed["STORAGE_ACCOUNT_NOT_FOUND"]
+    assert advice.message == "entry STORAGE_ACCOUNT_NOT_FOUND was deleted and ACCOUNT_NOT_FOUND added: looks like a rename"
+    assert advice.hint == ("keep the old name deprecated with `replacement: voipbin_reason.ACCOUNT_NOT_FOUND` "
+                           "and add the new one")
+    assert not report.passed and report.bump == "major" and report.required_version == "2.0.0"
+
+
+def test_voipbin_rename_done_by_deprecate_and_add_passes_at_the_named_minor(bundle: dict[str, Any]) -> None:
+    """The advice followed: the old name stays, deprecated with a replacement, beside the new one."""
+    previous = copy.deepcopy(bundle)
+    for entry in _entries(previous, "voipbin_reason"):
+        if entry["name"] == "ACCOUNT_NOT_FOUND":
+            entry["name"] = entry["value"] = "STORAGE_ACCOUNT_NOT_FOUND"
+    blocked = compare(previous, bundle)
+    assert not blocked.passed
+    current = copy.deepcopy(bundle)
+    reasons = _entries(current, "voipbin_reason")
+    new = next(e for e in reasons if e["name"] == "ACCOUNT_NOT_FOUND")
+    old = {**copy.deepcopy(new), "name": "STORAGE_ACCOUNT_NOT_FOUND", "value": "STORAGE_ACCOUNT_NOT_FOUND", "status": "deprecated",
+           "deprecated": {"since": "1.3.0", "replacement": {"catalog": "voipbin_reason", "name": "ACCOUNT_NOT_FOUND", "value": "ACCOUNT_NOT_FOUND"}, "note": ""}}
+    reasons.insert(reasons.index(new), old)
+    current["spec_version"] = "1.2.1"
+    named = compare(previous, current)
+    assert sorted((f.rule, f.entry) for f in named.findings) == [("ENTRY_ADDED", "ACCOUNT_NOT_FOUND"),
+                                                                 ("ENTRY_DEPRECATED", "STORAGE_ACCOUNT_NOT_FOUND")]
+    assert not named.passed and named.required_version == "1.3.0"
+    current["spec_version"] = named.required_version
+    assert compare(previous, current).passed
 
 
 def test_voipbin_additions_pass_as_minor(bundle: dict[str, Any]) -> None:
@@ -96,18 +136,21 @@ def test_project_spec_passes_against_its_recorded_baseline(capsys: pytest.Captur
     assert "PASS" in capsys.readouterr().out
 
 
-def test_cli_formats_and_exit_codes(tmp_path: Path, bundle: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_exit_codes_and_removed_entry_location(tmp_path: Path, bundle: dict[str, Any], spec: Spec,
+                                                   capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     previous = copy.deepcopy(bundle)
-    _entries(previous, "voipbin_reason").append({**_entries(previous, "voipbin_reason")[0], "name": "GONE_REASON", "value": "GONE_REASON"})
+    reasons = _entries(previous, "voipbin_reason")
+    reasons.insert(3, {**reasons[0], "name": "GONE_REASON", "value": "GONE_REASON"})
     path = tmp_path / "old.json"
     path.write_text(json.dumps(previous))
     assert main(["compat", "--against", str(path), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["passed"] is False and data["findings"][0]["rule"] == "ENTRY_REMOVED"
-    assert data["findings"][0]["location"] == "spec/voipbin-reasons.yaml:1"
-    assert main(["compat", "--against", str(path), "--format", "github"]) == 1
-    assert "::error file=spec/voipbin-reasons.yaml,line=1,title=ENTRY_REMOVED::" in capsys.readouterr().out
+    catalog = spec.catalog("voipbin_reason")
+    assert catalog is not None
+    # Located where it was: at the entry that followed it in the baseline.
+    assert data["findings"][0]["location"] == f"spec/voipbin-reasons.yaml:{catalog.entries[3].line}"
     assert main(["compat", "--against", str(tmp_path / "missing.json")]) == 3
     assert main(["compat", "--against", "no-such-ref-anywhere"]) == 3
 

@@ -6,29 +6,34 @@ import argparse
 import sys
 from pathlib import Path
 
-from codegen.compat import compare, report
+from codegen.compat import Policy, compare, report
 from codegen.compat.baseline import BaselineError, load_baseline
+from codegen.compat.locate import Locator
 from codegen.diagnostics import EXIT_OK
-from codegen.model import Spec
 from codegen.spec.load import display_path, find_project, load_spec
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 3
 
 
-def locator(spec: Spec, spec_dir: str) -> report.Locator:
-    """Where each catalog and entry of the current spec is written."""
-    out: report.Locator = {("", None): f"{spec_dir}/{spec.project_file}:1"}
-    for catalog in spec.catalogs:
-        out[(catalog.id, None)] = f"{spec_dir}/{catalog.file}:1"
-        for entry in catalog.entries:
-            out[(catalog.id, entry.name)] = f"{spec_dir}/{catalog.file}:{entry.line}"
-    return out
+def list_rules() -> str:
+    """Every rule: id, tier, bump, category and purpose, in table order."""
+    from codegen.compat.rules import CATEGORIES, CONTENT_RULE, RULES, VERSION_RULE
+
+    rows = [(r.id, r.tier, r.bump, r.category, r.purpose) for r in (*RULES, CONTENT_RULE, VERSION_RULE)]
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{i:<{width}}  {t:<9}  {b:<5}  {c:<9}  {p}" for i, t, b, c, p in rows]
+    lines += ["", "categories (for compat.use / compat.except / compat.ignore):"]
+    lines += [f"  {name:<9}  {text}" for name, text in CATEGORIES.items()]
+    return "\n".join(lines) + "\n"
 
 
 def cmd_compat(args: argparse.Namespace) -> int:
     from codegen.targets.jsonbundle.bundle import build_bundle
 
+    if args.list_rules:
+        sys.stdout.write(list_rules())
+        return EXIT_OK
     spec, diags = load_spec(args.spec)
     for diag in diags:
         print(diag.render(), file=sys.stderr)
@@ -49,8 +54,6 @@ def cmd_compat(args: argparse.Namespace) -> int:
     except BaselineError as exc:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
-    result = compare(baseline, build_bundle(spec))
-    locate = locator(spec, display_path(project_dir))
-    render = {"text": report.text, "json": report.as_json, "github": report.github}[args.format]
-    sys.stdout.write(render(result, locate))
+    result = compare(baseline, build_bundle(spec), Policy.from_project(spec.compat))
+    sys.stdout.write(report.FORMATS[args.format](result, Locator(spec)))
     return EXIT_OK if result.passed else EXIT_FINDINGS

@@ -1,225 +1,87 @@
-"""The compatibility rules: one small function per rule, each with a stable ID and a tier.
+"""The compatibility rules: one table, each rule a stable ID, a tier, a bump, a category and a purpose.
 
-Each rule compares one (published, current) pair of catalogs from two JSON bundles and
-yields findings that state a fact in the past tense. Modelled on buf's breaking-change
-rules: a table anyone can read, and IDs that never change meaning.
+Each rule compares one (published, current) pair - of catalogs, or of whole bundles for
+catalog sets and envelopes - and yields hits that state a fact in the past tense. Modelled on
+buf's breaking-change rules: a table anyone can read, and IDs that never change meaning.
+Direction follows oasdiff: a set of values clients receive may narrow, never widen when closed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Iterator
 
-Tier = Literal["breaking", "dangerous", "safe"]
-Bump = Literal["major", "minor", "patch"]
-Json = dict[str, Any]
+from codegen.compat import entries as e
+from codegen.compat import reserved as r
+from codegen.compat import shape as s
+from codegen.compat.finding import CATEGORIES, Bump, Finding, Hit, Rule, Tier
 
+__all__ = ["CATEGORIES", "CONTENT_RULE", "RULES", "VERSION_RULE", "Bump", "Finding", "Rule", "Tier", "rule"]
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    tier: Tier
-    bump: Bump
-    catalog: str
-    entry: str | None
-    message: str
+B: Tier = "breaking"
+D: Tier = "dangerous"
+S: Tier = "safe"
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    tier: Tier
-    bump: Bump
-    purpose: str
-    check: Callable[[Json, Json], Iterator[tuple[str | None, str]]]  # (old catalog, new catalog) -> (entry, message)
-
-
-def _by_name(catalog: Json) -> dict[str, Json]:
-    return {e["name"]: e for e in catalog["entries"]}
-
-
-def _by_value(catalog: Json) -> dict[Any, Json]:
-    return {e["value"]: e for e in catalog["entries"]}
-
-
-def _decls(catalog: Json) -> dict[str, Json]:
-    return {f["name"]: f for f in catalog["fields"]}
-
-
-def entry_removed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names, values = _by_name(new), _by_value(new)
-    for name, entry in _by_name(old).items():
-        if name not in names and entry["value"] not in values:
-            yield name, f"entry {name} ({entry['value']!r}) was deleted; retire it instead so its value stays reserved"
-
-
-def entry_renamed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names, values = _by_name(new), _by_value(new)
-    for name, entry in _by_name(old).items():
-        other = values.get(entry["value"])
-        if name not in names and other is not None:
-            yield other["name"], f"value {entry['value']!r} was renamed from {name} to {other['name']}"
-
-
-def entry_repointed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(new)
-    for name, entry in _by_name(old).items():
-        if name in names and names[name]["value"] != entry["value"]:
-            yield name, f"{name} changed value from {entry['value']!r} to {names[name]['value']!r}"
-
-
-def retired_value_reused(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    values = _by_value(new)
-    for entry in old["entries"]:
-        reuse = values.get(entry["value"])
-        if entry["retired"] and reuse is not None and reuse["name"] != entry["name"]:
-            yield reuse["name"], f"retired value {entry['value']!r} of {entry['name']} was reused by {reuse['name']}"
-
-
-def retirement_undone(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(new)
-    for name, entry in _by_name(old).items():
-        if entry["retired"] and name in names and not names[name]["retired"]:
-            yield name, f"{name} was retired and came back"
-
-
-def deprecation_undone(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(new)
-    for name, entry in _by_name(old).items():
-        if entry["deprecated"] and name in names and not names[name]["deprecated"]:
-            yield name, f"the deprecation of {name} was withdrawn"
-
-
-def field_removed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    decls = _decls(new)
-    for name in _decls(old):
-        if name not in decls:
-            yield None, f"declared field '{name}' was removed"
-
-
-def field_type_changed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    decls = _decls(new)
-    for name, decl in _decls(old).items():
-        if name in decls and (decls[name]["type"], decls[name]["catalog"]) != (decl["type"], decl["catalog"]):
-            yield None, f"declared field '{name}' changed type from {decl['type']} to {decls[name]['type']}"
-
-
-def _semantic_fields(catalog: Json) -> set[str]:
-    return {n for n, d in _decls(catalog).items() if d["type"] != "string"}
-
-
-def field_value_changed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(new)
-    watched = _semantic_fields(old) & _semantic_fields(new)
-    for name, entry in _by_name(old).items():
-        if name not in names:
-            continue
-        for field in sorted(watched):
-            before, after = entry["fields"].get(field), names[name]["fields"].get(field)
-            if before != after:
-                yield name, f"{name} changed {field} from {_show(before)} to {_show(after)}"
-
-
-def kind_changed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    if old["values"] != new["values"]:
-        yield None, f"catalog values changed from {old['values']} to {new['values']}"
-
-
-def catalog_closed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    if old["open"] and not new["open"]:
-        yield None, "catalog was closed: clients that accepted unknown values now reject them"
-
-
-def value_added_to_closed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    if new["open"]:
-        return
-    names = _by_name(old)
-    for entry in new["entries"]:
-        if entry["name"] not in names:
-            yield entry["name"], f"{entry['name']} was added to a closed catalog: exhaustive clients will meet an unknown value"
-
-
-def entry_added(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    if not new["open"]:
-        return
-    names, values = _by_name(old), _by_value(old)
-    for entry in new["entries"]:
-        if entry["name"] not in names and entry["value"] not in values:
-            yield entry["name"], f"{entry['name']} was added"
-
-
-def entry_deprecated(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(old)
-    for entry in new["entries"]:
-        before = names.get(entry["name"])
-        if before is not None and entry["deprecated"] and not before["deprecated"]:
-            yield entry["name"], f"{entry['name']} was deprecated"
-
-
-def entry_retired(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(old)
-    for entry in new["entries"]:
-        before = names.get(entry["name"])
-        if before is not None and entry["retired"] and not before["retired"]:
-            yield entry["name"], f"{entry['name']} was retired; its value {entry['value']!r} stays reserved"
-
-
-def text_changed(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    names = _by_name(new)
-    text_fields = (set(_decls(old)) & set(_decls(new))) - _semantic_fields(old) - _semantic_fields(new)
-    for name, entry in _by_name(old).items():
-        after = names.get(name)
-        if after is None:
-            continue
-        changed = [k for k in ("message", "description") if entry[k] != after[k]]
-        changed += [f for f in sorted(text_fields) if entry["fields"].get(f) != after["fields"].get(f)]
-        if changed:
-            yield name, f"{name} changed its {', '.join(changed)}"
-
-
-def field_added(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    decls = _decls(old)
-    for name in _decls(new):
-        if name not in decls:
-            yield None, f"declared field '{name}' was added"
-
-
-def catalog_opened(old: Json, new: Json) -> Iterator[tuple[str | None, str]]:
-    if not old["open"] and new["open"]:
-        yield None, "catalog was opened: clients must now accept unknown values"
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dict) and "name" in value:
-        return f"{value['catalog']}.{value['name']}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    return repr(value)
-
+def _none(old: object, new: object) -> Iterator[Hit]:
+    """The gate itself raises these findings; no pair of catalogs does."""
+    return iter(())
 
 RULES: tuple[Rule, ...] = (
-    Rule("ENTRY_REMOVED", "breaking", "major", "an entry was deleted instead of retired", entry_removed),
-    Rule("ENTRY_RENAMED", "breaking", "major", "a value kept its meaning under a new name", entry_renamed),
-    Rule("ENTRY_VALUE_CHANGED", "breaking", "major", "a name now stands for another value", entry_repointed),
-    Rule("RETIRED_VALUE_REUSED", "breaking", "major", "a retired value was given to another entry", retired_value_reused),
-    Rule("RETIREMENT_UNDONE", "breaking", "major", "a retired entry came back", retirement_undone),
-    Rule("FIELD_REMOVED", "breaking", "major", "a declared field was removed", field_removed),
-    Rule("FIELD_TYPE_CHANGED", "breaking", "major", "a declared field changed type or target catalog", field_type_changed),
-    Rule("ENTRY_FIELD_CHANGED", "breaking", "major", "an entry's HTTP status, group or other non-text field changed", field_value_changed),
-    Rule("CATALOG_KIND_CHANGED", "breaking", "major", "a catalog switched between integer and string values", kind_changed),
-    Rule("CATALOG_CLOSED", "breaking", "major", "an open catalog was closed", catalog_closed),
-    Rule("DEPRECATION_UNDONE", "dangerous", "minor", "a deprecation was withdrawn", deprecation_undone),
-    Rule("VALUE_ADDED_TO_CLOSED", "dangerous", "minor", "a value was added to a closed catalog", value_added_to_closed),
-    Rule("CATALOG_OPENED", "dangerous", "minor", "a closed catalog was opened", catalog_opened),
-    Rule("ENTRY_ADDED", "safe", "minor", "an entry was added to an open catalog", entry_added),
-    Rule("ENTRY_DEPRECATED", "safe", "minor", "an entry was deprecated", entry_deprecated),
-    Rule("ENTRY_RETIRED", "safe", "minor", "an entry was retired as a tombstone", entry_retired),
-    Rule("FIELD_ADDED", "safe", "minor", "a declared field was added", field_added),
-    Rule("TEXT_CHANGED", "safe", "patch", "a message, description or text field was reworded", text_changed),
+    Rule("CATALOG_REMOVED", B, "major", "WIRE", "a catalog was removed", s.catalog_removed, "bundle"),
+    Rule("ENTRY_REMOVED", B, "major", "WIRE", "an entry was deleted instead of retired", e.entry_removed),
+    Rule("ENTRY_RENAMED", B, "major", "WIRE", "a value kept its meaning under a new name", e.entry_renamed),
+    Rule("ENTRY_VALUE_CHANGED", B, "major", "WIRE", "a name now stands for another value", e.entry_repointed),
+    Rule("RETIRED_VALUE_REUSED", B, "major", "WIRE", "a retired value was given to another entry", r.retired_value_reused),
+    Rule("RESERVED_VALUE_USED", B, "major", "RESERVED", "an entry took a value or name the catalog had reserved", r.reserved_used),
+    Rule("RESERVATION_REMOVED", B, "major", "RESERVED", "a reserved value, range or name was released", r.reservation_removed),
+    Rule("VALUE_ADDED_TO_CLOSED", B, "major", "WIRE", "a value was added to a closed catalog", e.value_added_to_closed),
+    Rule("CATALOG_KIND_CHANGED", B, "major", "API", "a catalog switched between integer and string values", s.kind_changed),
+    Rule("CATALOG_CLOSED", B, "major", "API", "an open catalog was closed", s.catalog_closed),
+    Rule("CATALOG_OPENED", B, "major", "API", "a closed catalog was opened (parse() returns Unknown too)", s.catalog_opened),
+    Rule("FIELD_REMOVED", B, "major", "API", "a declared field was removed", s.field_removed),
+    Rule("FIELD_TYPE_CHANGED", B, "major", "API", "a declared field changed type or target catalog", s.field_type_changed),
+    Rule("FIELD_MADE_OPTIONAL", B, "major", "API", "a required declared field became optional", s.field_made_optional),
+    Rule("FIELD_ENUM_WIDENED", B, "major", "API", "a string field's enum admits more values", s.field_enum_widened),
+    Rule("ENTRY_FIELD_CHANGED", B, "major", "WIRE", "an entry's typed field value changed (status, group, enum or pattern string)", e.field_value_changed),
+    Rule("RETIREMENT_UNDONE", B, "major", "LIFECYCLE", "a retired entry came back", e.retirement_undone),
+    Rule("SUCCESSOR_TARGETS_CHANGED", B, "major", "LIFECYCLE", "the catalogs successors point to changed (the successor type)", e.successor_targets_changed),
+    Rule("ENVELOPE_REMOVED", B, "major", "ENVELOPE", "an envelope was removed", s.envelope_removed, "bundle"),
+    Rule("ENVELOPE_SHAPE_CHANGED", B, "major", "ENVELOPE", "an envelope's wrapper or body name changed", s.envelope_shape_changed, "bundle"),
+    Rule("PROPERTY_REMOVED", B, "major", "ENVELOPE", "an envelope property was removed", s.property_removed, "bundle"),
+    Rule("PROPERTY_MADE_OPTIONAL", B, "major", "ENVELOPE", "a required envelope property became optional", s.property_made_optional, "bundle"),
+    Rule("PROPERTY_TYPE_CHANGED", B, "major", "ENVELOPE", "an envelope property changed type, items or catalog", s.property_type_changed, "bundle"),
+    Rule("DEPRECATION_UNDONE", D, "minor", "LIFECYCLE", "a deprecation was withdrawn", e.deprecation_undone),
+    Rule("REPLACEMENT_CHANGED", D, "minor", "LIFECYCLE", "a deprecated entry's replacement changed", e.replacement_changed),
+    Rule("SUCCESSORS_CHANGED", D, "minor", "LIFECYCLE", "an entry's successors changed", e.successors_changed),
+    Rule("ENTRY_ORDER_CHANGED", D, "minor", "API", "entries were reordered (enum iteration order)", e.entry_order_changed),
+    Rule("FIELD_ENUM_NARROWED", D, "minor", "API", "a string field's enum admits fewer values", s.field_enum_narrowed),
+    Rule("FIELD_RANGE_WIDENED", D, "minor", "API", "an integer field's min/max admits more values", s.field_range_widened),
+    Rule("FIELD_PATTERN_CHANGED", D, "minor", "API", "a string field's pattern changed", s.field_pattern_changed),
+    Rule("PROPERTY_FORMAT_CHANGED", D, "minor", "ENVELOPE", "an envelope property's format or pattern changed", s.property_format_changed, "bundle"),
+    Rule("CATALOG_ADDED", S, "minor", "WIRE", "a catalog was added", s.catalog_added, "bundle"),
+    Rule("ENTRY_ADDED", S, "minor", "WIRE", "an entry was added to an open catalog", e.entry_added),
+    Rule("ENTRY_DEPRECATED", S, "minor", "LIFECYCLE", "an entry was deprecated", e.entry_deprecated),
+    Rule("ENTRY_RETIRED", S, "minor", "LIFECYCLE", "an entry was retired as a tombstone", e.entry_retired),
+    Rule("ENTRY_FIELD_FILLED", S, "minor", "WIRE", "an optional typed field absent from an entry was filled in", e.field_value_filled),
+    Rule("RESERVATION_ADDED", S, "minor", "RESERVED", "a value, range or name was reserved", r.reservation_added),
+    Rule("FIELD_ADDED", S, "minor", "API", "a declared field was added", s.field_added),
+    Rule("FIELD_MADE_REQUIRED", S, "minor", "API", "an optional declared field became required", s.field_made_required),
+    Rule("FIELD_RANGE_NARROWED", S, "minor", "API", "an integer field's min/max admits fewer values", s.field_range_narrowed),
+    Rule("ENVELOPE_ADDED", S, "minor", "ENVELOPE", "an envelope was added", s.envelope_added, "bundle"),
+    Rule("PROPERTY_ADDED", S, "minor", "ENVELOPE", "an envelope property was added", s.property_added, "bundle"),
+    Rule("PROPERTY_MADE_REQUIRED", S, "minor", "ENVELOPE", "an optional envelope property became required", s.property_made_required, "bundle"),
+    Rule("LIFECYCLE_CHANGED", S, "patch", "LIFECYCLE", "an entry's since, or a deprecation's or retirement's since or note, changed", e.lifecycle_changed),
+    Rule("TEXT_CHANGED", S, "patch", "DOCS", "an entry's message, description, provenance or free-text field changed", e.text_changed),
+    Rule("CATALOG_TEXT_CHANGED", S, "patch", "DOCS", "a catalog's title, description, publisher, sources, notes or field descriptions changed", s.catalog_text_changed),
+    Rule("ENVELOPE_TEXT_CHANGED", S, "patch", "DOCS", "an envelope's or property's description changed", s.envelope_text_changed, "bundle"),
 )
 
-CATALOG_RULES = (
-    ("CATALOG_REMOVED", "breaking", "major", "a catalog was removed"),
-    ("CATALOG_ADDED", "safe", "minor", "a catalog was added"),
-)
+#: Fires when the bundle content changed and no other rule said so: any change needs a patch.
+CONTENT_RULE = Rule("CONTENT_CHANGED", S, "patch", "CONTENT", "the published content changed where no other rule looks", _none, "bundle")
+#: Fires when the project version is below what the findings need (not a comparison rule).
+VERSION_RULE = Rule("VERSION_TOO_LOW", B, "patch", "CONTENT", "the project version is below the version the changes need", _none, "bundle")
+
+
+def rule(rule_id: str) -> Rule | None:
+    """The rule with this id (the content and version rules included)."""
+    return next((x for x in (*RULES, CONTENT_RULE, VERSION_RULE) if x.id == rule_id), None)

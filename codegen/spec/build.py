@@ -14,6 +14,7 @@ from codegen.model import (
     FieldDecl,
     FieldValue,
     Ref,
+    Reserved,
     Retirement,
     Source,
     ValueRange,
@@ -50,9 +51,15 @@ def build_catalog(doc: Document, file: str) -> Catalog:
         entries=entries,
         ranges=tuple(ValueRange(name, r["min"], r["max"], r.get("description", ""))
                      for name, r in head.get("ranges", {}).items()),
+        reserved=_reserved(head.get("reserved", {})),
         shown=doc.file,
         where=doc.where,
     )
+
+
+def _reserved(body: dict[str, Any]) -> Reserved:
+    return Reserved(values=tuple(body.get("values", ())), ranges=tuple((lo, hi) for lo, hi in body.get("ranges", ())),
+                    names=tuple(body.get("names", ())))
 
 
 def _field_decl(name: str, body: dict[str, Any]) -> FieldDecl:

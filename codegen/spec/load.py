@@ -118,6 +118,7 @@ def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
                 line, col = project.where(("envelopes", name, "properties", prop, "catalog"))
                 diags.append(Diagnostic(project.file, line, col, "C003", f"envelope {name}.{prop} refers to unknown catalog '{body['catalog']}'",
                                         "use the id of a catalog listed under catalogs"))
+    diags += _check_compat(project)
     diags += _check_targets(project)
     outs = [("output_root",)] + [("targets", t, "out") for t in project.data["targets"]]
     for path in outs:
@@ -128,6 +129,26 @@ def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
             line, col = project.where(path)
             diags.append(Diagnostic(project.file, line, col, "P001", f"output location '{value}' escapes the output root",
                                     "use a relative path below output_root without '..'"))
+    return diags
+
+
+def _check_compat(project: Document) -> list[Diagnostic]:
+    """Names in compat.use / except / ignore / accept must be rule ids or categories."""
+    compat = project.data.get("compat", {})
+    named: list[tuple[tuple[str | int, ...], str]] = [(("compat", k, i), n) for k in ("use", "except") for i, n in enumerate(compat.get(k, ()))]
+    named += [(("compat", "ignore", c, i), n) for c, ns in compat.get("ignore", {}).items() for i, n in enumerate(ns)]
+    named += [(("compat", "accept", i, "rule"), a["rule"]) for i, a in enumerate(compat.get("accept", ()))]
+    if not named:
+        return []
+    from codegen.compat.rules import CATEGORIES, RULES, rule
+
+    known = set(CATEGORIES) | {r.id for r in RULES}
+    diags = []
+    for path, name in named:
+        if name not in known and not (path[1] == "accept" and rule(name)):
+            line, col = project.where(path)
+            diags.append(Diagnostic(project.file, line, col, "P002", f"'{name}' is neither a compatibility rule nor a category",
+                                    "run `codegen compat --list-rules` for the ids and categories"))
     return diags
 
 
@@ -169,6 +190,7 @@ def _build(project: Document, docs: dict[str, Document], project_path: Path) -> 
         envelopes=build_envelopes(project),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
+        compat=dict(data.get("compat", {})),
         changelog=data.get("changelog", "../CHANGELOG.md"),
         project_shown=project.file,
         root_shown=display_path(project_path.parent / output_root),

@@ -41,6 +41,7 @@ class CatalogChecker:
         self.check_decls(resolve)
         self.check_ranges()
         self.check_unique()
+        self.check_reserved()
         for i, entry in enumerate(self.doc.data["entries"]):
             if i not in self.doc.skip:
                 self.check_entry(i, entry, resolve)
@@ -114,6 +115,26 @@ class CatalogChecker:
                          "each value belongs to one entry; a retired entry keeps its value forever")
             else:
                 values[value] = i
+
+    def check_reserved(self) -> None:
+        """No entry uses a reserved value, range or name; ranges run upwards (protobuf's `reserved`)."""
+        res: dict[str, Any] = self.head.get("reserved", {})
+        ranges = res.get("ranges", [])
+        for j, (lo, hi) in enumerate(ranges):
+            if lo > hi:
+                self.err(("catalog", "reserved", "ranges", j), "C007", f"reserved range {lo}..{hi} runs downwards", "write [first, last]")
+        values, names = set(res.get("values", [])), set(res.get("names", []))
+        string_kind = self.head["values"] == "string"
+        for i, entry in enumerate(self.doc.data["entries"]):
+            value = entry.get("value", entry["name"] if string_kind else None)
+            if i in self.doc.skip or isinstance(value, bool):
+                continue
+            hit = (entry["name"] if entry["name"] in names else value if value in values
+                   else value if isinstance(value, int) and any(lo <= value <= hi for lo, hi in ranges) else None)
+            if hit is not None:
+                self.err(("entries", i, "name" if hit == entry["name"] else "value"), "C012",
+                         f"{entry['name']} uses {hit!r}, which catalog {self.head['id']} reserves",
+                         "reserved values and names are never used: pick another")
 
     def check_entry(self, i: int, entry: dict[str, Any], resolve: Resolver) -> None:
         at: Path = ("entries", i)

@@ -134,7 +134,7 @@ def _entry(spec: Spec, catalog: Catalog, entry: Entry) -> dict[str, Json]:
 
 
 def _catalog(spec: Spec, catalog: Catalog) -> dict[str, Json]:
-    return {
+    out = {
         "id": catalog.id,
         "title": catalog.title,
         "description": catalog.description,
@@ -147,6 +147,10 @@ def _catalog(spec: Spec, catalog: Catalog) -> dict[str, Json]:
         "file": catalog.file,
         "entries": [_entry(spec, catalog, e) for e in catalog.entries],
     }
+    if catalog.reserved:  # present only where a catalog reserves something, so older bundles stay valid
+        res = catalog.reserved
+        out["reserved"] = {"values": list(res.values), "ranges": [list(r) for r in res.ranges], "names": list(res.names)}
+    return out
 
 
 def _property(prop: EnvelopeProperty) -> dict[str, Json]:

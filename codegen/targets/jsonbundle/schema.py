@@ -14,11 +14,11 @@ CATALOG_ID = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 ENTRY_NAME = r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"
 
 
-def _object(properties: dict[str, Json], description: str = "") -> dict[str, Json]:
-    """A closed object whose every property is present (absent values are null or empty)."""
+def _object(properties: dict[str, Json], description: str = "", optional: tuple[str, ...] = ()) -> dict[str, Json]:
+    """A closed object whose every property but the optional ones is present (absent values are null or empty)."""
     schema: dict[str, Json] = {
         "type": "object",
-        "required": list(properties),
+        "required": [p for p in properties if p not in optional],
         "additionalProperties": False,
         "properties": properties,
     }
@@ -104,7 +104,12 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
             "notes": _list({"type": "string"}),
             "file": _string("The spec file, relative to the project file."),
             "entries": _list({"$ref": "#/$defs/entry"}),
-        }),
+            "reserved": _object({
+                "values": _list({"$ref": "#/$defs/value"}),
+                "ranges": _list({"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}),
+                "names": _list({"type": "string", "pattern": ENTRY_NAME}),
+            }, "Values, inclusive [first, last] ranges and names no entry may use; absent when none."),
+        }, optional=("reserved",)),
         "envelope_property": _object({
             "name": _string(),
             "description": _string(),
