@@ -36,7 +36,12 @@ def snake(name: str) -> str:
     return "_".join(words(name))
 
 
-_TRANSFORMS = {"pascal": pascal, "camel": camel, "snake": snake}
+def upper(name: str) -> str:
+    """voipbin_reason -> VOIPBIN_REASON (C macros and constants)."""
+    return snake(name).upper()
+
+
+_TRANSFORMS = {"pascal": pascal, "camel": camel, "snake": snake, "upper": upper}
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Naming:
 
     target: str
     kind: str
-    transform: str  # "keep", "pascal", "camel" or "snake"
+    transform: str  # "keep", "pascal", "camel", "snake" or "upper"
     reserved: frozenset[str]
     escape_suffix: str = "_"
 

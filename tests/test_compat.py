@@ -169,3 +169,10 @@ def test_baseline_from_an_npm_tarball(tmp_path: Path, generated_tree: Path, caps
     tarball = tmp_path / proc.stdout.strip().splitlines()[-1]
     monkeypatch.chdir(ROOT)
     assert main(["compat", "--against", str(tarball)]) == 0, capsys.readouterr()
+
+
+def test_readme_documents_every_rule_with_its_tier() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## The compatibility gate"):]
+    for found in (*RULES, CONTENT_RULE, VERSION_RULE):
+        assert f"| `{found.id}` | {found.tier} | {found.bump} | {found.category} | {found.purpose} |" in section, found.id

@@ -90,6 +90,7 @@ def test_flow_list_is_refused() -> None:
 @pytest.fixture()
 def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "spec", tmp_path / "spec")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")  # the template targets
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

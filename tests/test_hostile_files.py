@@ -77,6 +77,7 @@ def _snapshot(root: Path) -> dict[str, str]:
 def project(tmp_path: Path, generated_tree: Path) -> Path:
     """A copy of the project's spec with its generated tree next to it; returns the spec dir."""
     shutil.copytree(SPEC_DIR, tmp_path / "spec")
+    shutil.copytree(SPEC_DIR.parent / "templates", tmp_path / "templates")  # the template targets
     assert main(["generate", "--spec", str(tmp_path / "spec")]) == 0
     return tmp_path / "spec"
 
@@ -164,6 +165,7 @@ def test_a_link_inside_the_output_root_is_followed(project: Path) -> None:
 
 def test_an_output_location_escaping_the_root_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(SPEC_DIR, tmp_path / "spec")
+    shutil.copytree(SPEC_DIR.parent / "templates", tmp_path / "templates")  # the template targets
     project_file = tmp_path / "spec" / "codegen.yaml"
     text = project_file.read_text(encoding="utf-8")
     assert "out: json" in text

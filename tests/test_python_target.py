@@ -212,7 +212,7 @@ def test_codegen_wheel_works_outside_the_repository(tmp_path: Path, generated: d
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(tmp_path / "lib"), str(wheel)], check=True)
     project = tmp_path / "project"
     project.mkdir()
-    subprocess.run(["cp", "-r", str(ROOT / "spec"), str(project)], check=True)
+    subprocess.run(["cp", "-r", str(ROOT / "spec"), str(ROOT / "templates"), str(project)], check=True)
     proc = subprocess.run([sys.executable, "-m", "codegen", "generate", "--target", "python"], cwd=project,
                           env={"PYTHONPATH": str(tmp_path / "lib"), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

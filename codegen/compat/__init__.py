@@ -103,7 +103,7 @@ def compare(old: dict[str, Any], new: dict[str, Any], policy: Policy | None = No
         report.findings += [_finding(rule, h, policy) for scope, h in hits if not policy.ignores(rule, scope)]
     if not report.active and _content(old) != _content(new):
         parts = changed_parts(_content(old), _content(new))
-        report.findings.append(_finding(CONTENT_RULE, _content_hit(parts), policy))
+        report.findings.append(_finding(CONTENT_RULE, _content_hit(parts, set(new["catalogs"])), policy))
     return report
 
 
@@ -117,8 +117,10 @@ def _content(bundle: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in bundle.items() if k not in _VOLATILE}
 
 
-def _content_hit(parts: list[str]) -> Any:
+def _content_hit(parts: list[str], catalogs: set[str]) -> Any:
     from codegen.compat.finding import Hit
 
+    first = parts[0].split(".") if parts else []
+    where = first[1] if len(first) > 1 and first[0] == "catalogs" and first[1] in catalogs else ""
     return Hit(None, f"the published content changed ({', '.join(parts)})",
-               "the bundle's content_hash differs: publish it as at least a patch release")
+               "the bundle's content_hash differs: publish it as at least a patch release", catalog=where)

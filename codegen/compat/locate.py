@@ -39,14 +39,16 @@ class Locator:
     def from_repository(self, finding: Finding) -> tuple[str, int]:
         """(path relative to the repository root, or else the working directory; line)."""
         file, line = self.at(finding)
-        self._root = self._root or repository_root()
-        return Path(os.path.relpath(Path(file).resolve(), self._root)).as_posix(), line
+        absolute = Path(file).resolve()
+        self._root = self._root or repository_root(absolute.parent)
+        return Path(os.path.relpath(absolute, self._root)).as_posix(), line
 
 
-def repository_root() -> Path:
-    """The top of the git work tree around the working directory, else the working directory."""
+def repository_root(start: Path) -> Path:
+    """The top of the git work tree that holds start, else the working directory."""
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return Path.cwd().resolve()
     return Path(top).resolve() if top else Path.cwd().resolve()

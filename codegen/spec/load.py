@@ -157,25 +157,49 @@ def _check_targets(project: Document) -> list[Diagnostic]:
     from codegen.targets import available, builtin_settings_schemas
 
     names = project.data["targets"]
+    diags = _check_folders(project)
     if all(name in builtin_settings_schemas() for name in names):
-        return []  # built-in settings were checked with the project schema
+        return diags  # built-in settings were checked with the project schema
     try:
         found = available(names)
     except Exception as exc:  # a broken plugin must not hide the spec's own errors
         return [Diagnostic(project.file, *project.where(("targets",), key=True), "G003",
                            f"a target plugin failed to load: {type(exc).__name__}: {exc}",
                            "fix or uninstall the package that registers it (codegen targets lists them)")]
-    diags: list[Diagnostic] = []
     for name in names:
         target = found.get(name)
         if target is None:
             line, col = project.where(("targets", name), key=True)
             diags.append(Diagnostic(project.file, line, col, "G002", f"unknown target '{name}'",
-                                    f"available: {', '.join(sorted(found))}; install the package that provides it, "
-                                    "or see `codegen targets`"))
-        elif target.origin != "built-in":
+                                    f"available: {', '.join(sorted(found))} (see `codegen targets`); give it "
+                                    "`templates: DIR` to render your own templates, or install the package that provides it"))
+        elif name not in builtin_settings_schemas():
             diags += schema.validate_part(project, ("targets", name), target.full_schema())
     return diags
+
+
+def _check_folders(project: Document) -> list[Diagnostic]:
+    """Each folder a target's settings name (its templates, its overrides) exists."""
+    from codegen.targets import FOLDER_SETTINGS
+
+    diags = []
+    base = Path(project.file).parent
+    for name, settings in project.data["targets"].items():
+        for key in FOLDER_SETTINGS:
+            value = settings.get(key) if isinstance(settings, dict) else None
+            if isinstance(value, str) and not (base / value).is_dir():
+                line, col = project.where(("targets", name, key))
+                diags.append(Diagnostic(project.file, line, col, "P002", f"folder '{value}' does not exist",
+                                        "the path is relative to the project file"))
+    return diags
+
+
+def _resolved(settings: dict[str, Any], base: Path) -> dict[str, Any]:
+    """A target's settings with every folder setting made absolute (relative to the project file)."""
+    from codegen.targets import FOLDER_SETTINGS
+
+    return {k: str((base / v).resolve()) if k in FOLDER_SETTINGS and isinstance(v, str) else v
+            for k, v in settings.items()}
 
 
 def _build(project: Document, docs: dict[str, Document], project_path: Path) -> Spec:
@@ -185,7 +209,7 @@ def _build(project: Document, docs: dict[str, Document], project_path: Path) -> 
     return Spec(
         version=data["version"],
         catalogs=catalogs,
-        targets={k: dict(v) for k, v in data["targets"].items()},
+        targets={k: _resolved(dict(v), project_path.parent) for k, v in data["targets"].items()},
         output_root=output_root,
         envelopes=build_envelopes(project),
         baseline=data.get("compat", {}).get("baseline"),

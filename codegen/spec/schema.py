@@ -24,6 +24,7 @@ _DEF_CODES = {
     "reference": ("C003", "write references as catalog_id.ENTRY_NAME, for example infobip_voice_error.BUSY"),
     "catalog_id": ("C004", "catalog ids are lower_snake: a-z, digits and single underscores"),
     "field_name": ("C004", "field names are lower_snake: a-z, digits and single underscores"),
+    "rule_name": ("P002", "compatibility rule ids and categories are UPPER_SNAKE; `codegen compat --list-rules` lists them"),
 }
 
 _TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string",
@@ -56,9 +57,14 @@ def _validator(name: str) -> tuple[Any, dict[int, str]]:
 
 @cache
 def _fast(name: str) -> Callable[[Any], Any]:
+    return _compiled_schema(json.dumps(load_schema(name), sort_keys=True))
+
+
+@cache
+def _compiled_schema(text: str) -> Callable[[Any], Any]:
     # The schemas use only keywords that mean the same in draft 7, which fastjsonschema
     # compiles to Python; the compiled code is cached (generating it costs 30 ms a schema).
-    schema = {**load_schema(name), "$schema": "http://json-schema.org/draft-07/schema#"}
+    schema = {**json.loads(text), "$schema": "http://json-schema.org/draft-07/schema#"}
     text = json.dumps(schema, sort_keys=True)
     key = f"fastjsonschema {fastjsonschema.VERSION} {hashlib.sha256(text.encode()).hexdigest()}"
     namespace: dict[str, Any] = {}
@@ -91,11 +97,16 @@ def validate(doc: Document, schema_name: str) -> list[Diagnostic]:
 
 def validate_part(doc: Document, path: tuple[str | int, ...], schema: dict[str, Any]) -> list[Diagnostic]:
     """Every violation of schema by the value at path in doc (a third-party target's settings)."""
-    import jsonschema
-
     value: Any = doc.data
     for key in path:
         value = value[key]
+    try:
+        _compiled_schema(json.dumps(schema, sort_keys=True))(value)
+        return []  # valid: the compiled check is enough
+    except fastjsonschema.JsonSchemaException:
+        pass
+    import jsonschema  # only an invalid value pays for importing it
+
     validator = jsonschema.Draft202012Validator(schema)
     return [d for error in validator.iter_errors(value) for d in _diagnose(doc, error, {}, path)]
 

@@ -29,6 +29,11 @@ Renderer = Callable[[Spec, Settings], tuple[Files, list[Diagnostic]]]
 Verifier = Callable[[Spec, Path, Settings], list[str]]
 
 ENTRY_POINT_GROUP = "codegen.targets"
+#: The built-in target that renders a project's own templates: any settings with `templates:`.
+TEMPLATED = "templated"
+#: Settings that name a folder relative to the project file: resolved when the spec loads,
+#: and part of the no-change fingerprint (every file below them is an input).
+FOLDER_SETTINGS = ("templates", "template_overrides")
 MANIFEST = "target.json"
 _HERE = Path(__file__).resolve().parent
 
@@ -130,12 +135,22 @@ def plugins() -> dict[str, Target]:
 
 def available(names: Mapping[str, Any] | None = None) -> dict[str, Target]:
     """Built-in targets, plus third-party ones (looked up only when names asks for one that
-    is not built in, or when names is None)."""
+    is not built in, or when names is None); a name whose settings carry `templates:` is a
+    template target."""
     found = dict(registry())
+    for name, settings in (names or {}).items():
+        if name not in found and isinstance(settings, Mapping) and "templates" in settings:
+            found[name] = template_target(name, str(settings["templates"]))
     if names is None or any(n not in found for n in names):
         for name, target in plugins().items():
             found.setdefault(name, target)
     return found
+
+
+def template_target(name: str, folder: str) -> Target:
+    """The template target that renders folder, under the name the project file gives it."""
+    base = registry()[TEMPLATED]
+    return Target(name, base.summary, base.settings_schema, base.render, cost=base.cost, origin=f"templates {folder}")
 
 
 def generated_note(spec_file: str) -> str:
