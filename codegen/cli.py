@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--target", action="append", help="only this target (repeatable)")
         cmd.add_argument("--no-cache", action="store_true",
                          help="always compare with the disk, ignoring the no-change cache (also CODEGEN_NO_CACHE=1)")
+    lnt = sub.add_parser("lint", help="rules that keep catalogs in the shape AIP-193, RFC 9457 and their users expect",
+                         epilog="Exit codes: 0 no error-level finding, 1 an error or invalid spec, 2 usage error.")
+    lnt.add_argument("--spec", type=Path, help=SPEC_HELP)
+    lnt.add_argument("--format", choices=("text", "json", "github"), default="text")
+    lnt.add_argument("--list-rules", action="store_true", help="print every rule with its default level and purpose")
     comp = sub.add_parser("compat", help="fail when the spec breaks what a published baseline promised",
                           epilog="Exit codes: 0 pass, 1 breaking findings or version too low, 2 usage error, 3 baseline or spec unreadable.")
     comp.add_argument("--spec", type=Path, help=SPEC_HELP)
@@ -50,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     _workflow_commands(sub)
     tgt = sub.add_parser("targets", help="list every available target: where it comes from, what it writes, its settings")
     tgt.add_argument("--format", choices=("text", "json"), default="text")
+    ctx = sub.add_parser("context", help="print the context template targets read (JSON), or --schema its JSON Schema")
+    ctx.add_argument("--spec", type=Path, help=SPEC_HELP)
+    ctx.add_argument("--schema", action="store_true", help="print the context's JSON Schema instead (no spec needed)")
+    ctx.add_argument("--naming", help="whose naming rules give the identifiers: keep (default), c, python, typescript, ...")
+    ctx.add_argument("--target", help="use the naming of this template target of the project file")
     ver = sub.add_parser("verify", help="load each generated target natively and compare it with the spec",
                          epilog="Exit codes: 0 every installed target matches, 1 a difference or invalid spec.")
     ver.add_argument("--spec", type=Path, help=SPEC_HELP)
@@ -223,7 +233,7 @@ def _locate(args: argparse.Namespace) -> bool:
     from codegen.spec.paths import SpecNotFound, discover
 
     attr = "path" if args.command == "validate" else "spec"
-    if not hasattr(args, attr):
+    if not hasattr(args, attr) or (args.command == "context" and args.schema):
         return True
     args.given_spec = getattr(args, attr)
     if args.given_spec is not None:
@@ -242,6 +252,7 @@ WORKFLOW = {
     "add": ("codegen.workflow.add", "cmd_add"),
     "release": ("codegen.workflow.release", "cmd_release"),
     "package": ("codegen.workflow.package", "cmd_package"),
+    "context": ("codegen.targets.templated.command", "cmd_context"),
 }
 
 
@@ -250,6 +261,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.command == "validate":
         return cmd_validate(args)
+    if args.command == "lint":
+        from codegen.lint.command import cmd_lint
+
+        return cmd_lint(args)
     if args.command == "compat":
         from codegen.compat.command import cmd_compat
 

@@ -68,12 +68,39 @@ def _inputs(project: Path, targets: list[str] | None) -> tuple[str, Path] | None
         catalogs = [project.parent / str(c) for c in data["catalogs"]]
         root = (project.parent / str(data.get("output_root", "../generated"))).resolve()
         digest = hashlib.sha256(tool_fingerprint().encode() + b"\0" + raw)
-        for path in catalogs:
-            digest.update(b"\0" + path.read_bytes())
+        for path in catalogs + _history(project.parent, data):
+            digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+        for folder in _template_folders(project.parent, data.get("targets")):
+            _hash_folder(digest, folder)
     except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
         return None
     digest.update(json.dumps(sorted(targets or [])).encode())
     return digest.hexdigest(), root
+
+
+def _template_folders(base: Path, targets: Any) -> list[Path]:
+    """Every folder of templates the targets read (template targets, overrides)."""
+    from codegen.targets import FOLDER_SETTINGS
+
+    if not isinstance(targets, dict):
+        return []
+    return [base / str(settings[key]) for settings in targets.values() if isinstance(settings, dict)
+            for key in FOLDER_SETTINGS if isinstance(settings.get(key), str)]
+
+
+def _hash_folder(digest: Any, folder: Path) -> None:
+    """Each file's path and bytes under folder, in sorted order (a missing folder hashes as empty)."""
+    digest.update(b"\0folder\0" + str(folder).encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _history(folder: Path, data: Any) -> list[Path]:
+    """The release baselines a target reads (the docs site's release pages): inputs too."""
+    places = {str(Path(str(data.get("compat", {}).get("baseline", ""))).parent)} if str(
+        data.get("compat", {}).get("baseline", "")).endswith(".json") else set()
+    places |= {str(s["history"]) for s in data.get("targets", {}).values() if isinstance(s, dict) and "history" in s}
+    return sorted(p for place in places if (folder / place).is_dir() for p in (folder / place).glob("*.json"))
 
 
 def _record_path(project: Path, targets: list[str] | None) -> Path | None:

@@ -41,13 +41,32 @@ def targets_of(spec: Spec) -> dict[str, Target]:
 def render(spec: Spec, target: str) -> tuple[Files, list[Diagnostic]]:
     """Every file of one target, paths relative to the output root."""
     settings = spec.targets[target]
-    files, diags = targets_of(spec)[target].render(spec, settings)
+    try:
+        files, diags = targets_of(spec)[target].render(spec, settings)
+    except Exception as exc:
+        found = _template_error(exc)
+        if found is None:
+            raise
+        return {}, [found]
     prefix = str(settings["out"]).strip("/")
     # A diagnostic about a generated file (a bug of codegen) names it under the output root.
     root = spec.root_shown or spec.output_root
     diags = [replace(d, file=os.path.normpath(os.path.join(root, prefix, d.file))) if d.code == "X001" else d
              for d in diags]
     return {f"{prefix}/{rel}": text for rel, text in sorted(files.items())}, diags
+
+
+def _template_error(exc: Exception) -> Diagnostic | None:
+    """A failure inside a template (an override's, say), located at the template's line."""
+    from codegen.render import template_location
+    from codegen.spec.paths import display_path
+
+    location = template_location(exc)
+    if location is None:
+        return None
+    message = getattr(exc, "message", None) or str(exc)
+    return Diagnostic(display_path(Path(location[0])), location[1], 1, "J001",
+                      f"template error: {type(exc).__name__}: {message}", "fix the template")
 
 
 def generate(spec: Spec, targets: list[str]) -> tuple[dict[str, Files], list[Diagnostic]]:

@@ -140,8 +140,14 @@ class Catalog:
     where: Where | None = field(default=None, compare=False, repr=False)
 
     def at(self, *path: str | int, key: bool = False) -> tuple[str, int, int]:
-        """File (as the user gave it), line and column of a YAML path in this catalog's file."""
-        line, col = self.where(path, key=key) if self.where else (1, 1)
+        """File (as the user gave it), line and column of a YAML path in this catalog's file
+        (a catalog built without its YAML knows only the line of each entry)."""
+        if self.where is not None:
+            line, col = self.where(path, key=key)
+        elif path[:1] == ("entries",) and isinstance(path[1], int) and path[1] < len(self.entries):
+            line, col = self.entries[path[1]].line, 1
+        else:
+            line, col = 1, 1
         return self.shown or self.file, line, col
 
     def entry(self, name: str) -> Entry | None:
@@ -186,7 +192,9 @@ class Spec:
     envelopes: tuple[Envelope, ...] = ()
     baseline: str | None = None
     project_file: str = "codegen.yaml"
+    project_dir: str = ""  # the folder of the project file: inputs some targets read beside it (release history)
     compat: dict[str, Any] = field(default_factory=dict)  # the project file's compat: section
+    lint: dict[str, Any] = field(default_factory=dict)  # the project file's lint: section
     changelog: str = "../CHANGELOG.md"
     project_shown: str = ""  # the project file's path as the user gave it
     root_shown: str = ""  # the output root's path as the user would type it

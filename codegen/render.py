@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,16 @@ def user_environment(folders: Sequence[Path], filters: Filters) -> SandboxedEnvi
     env = SandboxedEnvironment(loader=loader, **_options())
     env.filters.update(dict(filters))
     return env
+
+
+def target_environment(templates: Path, filters: Filters, settings: Mapping[str, Any]) -> jinja2.Environment:
+    """A built-in target's environment; with `template_overrides: DIR` in its settings, a
+    sandboxed one that reads DIR first, so a template of the same name there replaces the
+    target's own (OpenAPI Generator's -t)."""
+    overrides = settings.get("template_overrides")
+    if not overrides:
+        return environment(templates, filters)
+    return user_environment((Path(str(overrides)), templates), filters)
 
 
 def _mkdir(path: Path) -> str:

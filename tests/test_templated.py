@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from codegen.cli import main
 from codegen.generate import render
 from codegen.model import Spec
 from codegen.spec.load import load_spec
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 CATALOG = (
     "catalog: {id: things, title: Things, publisher: Us, sources: [{url: https://example.com}], values: integer, open: false}\n"
@@ -188,3 +189,58 @@ def test_an_installed_package_is_found_by_its_entry_point(installed_plugin: Path
     (spec_dir / "codegen.yaml").write_text(project.replace("header: true", "header: yes please"), "utf-8")
     _, diags = load_spec(spec_dir)
     assert [d.code for d in diags] == ["S004"] and diags[0].line == 6
+
+
+# --- the context, as template authors see it ---------------------------------------------------
+
+def _cli_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Any:
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("naming", ["keep", "c", "python", "typescript"])
+def test_the_printed_context_meets_the_printed_schema(naming: str, spec: Spec, capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    schema = _cli_json(["context", "--schema"], capsys)
+    context = _cli_json(["context", "--spec", str(ROOT / "spec"), "--naming", naming], capsys)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(context)]
+    assert errors == []
+    assert context["context_version"] == 1 and context["naming"] == naming
+    got = [(c["id"], e["name"], e["value"], e["message"], e["description"]) for c in context["catalogs"] for e in c["entries"]]
+    assert got == [(c.id, e.name, e.value, e.message, e.description) for c in spec.catalogs for e in c.entries]
+
+
+def test_the_schema_refuses_what_the_context_never_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    schema = _cli_json(["context", "--schema"], capsys)
+    context = _cli_json(["context", "--spec", str(ROOT / "spec")], capsys)
+    context["catalogs"][0]["entries"][0]["mesage"] = "typo"
+    assert not jsonschema.Draft202012Validator(schema).is_valid(context)
+
+
+def test_context_takes_the_naming_of_a_configured_target(capsys: pytest.CaptureFixture[str]) -> None:
+    context = _cli_json(["context", "--spec", str(ROOT / "spec"), "--target", "c_header"], capsys)
+    assert context["naming"] == "c" and context["catalogs"][0]["names"]["macro"] == "EIGHTBYEIGHT_CALLFLOW_STATUS"
+    assert main(["context", "--spec", str(ROOT / "spec"), "--target", "python"]) == 2
+    assert "c_header, support_csv, markdown_tables" in capsys.readouterr().err
+
+
+def test_the_schema_needs_no_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _cli_json(["context", "--schema"], capsys)["properties"]["context_version"]["const"] == 1
+
+
+# --- the filters that carry a text exactly ------------------------------------------------------
+
+def test_yaml_and_json_filters_read_back_exactly() -> None:
+    import yaml
+
+    from codegen.targets.templated.filters import json_value, yaml_string
+    from tests.test_hostile import HOSTILE
+
+    for text in (*HOSTILE, "\U0001f389 non-BMP", "\x85 NEL", "\ufeff BOM"):
+        assert yaml.safe_load("key: " + yaml_string(text))["key"] == text
+        assert json.loads(json_value(text)) == text

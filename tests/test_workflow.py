@@ -115,3 +115,19 @@ def test_release_refuses_a_breaking_change(fresh: Path, capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert "ENTRY_REMOVED" in err and "retire" in err
     assert _tree(fresh) == before
+
+
+def test_release_goes_ahead_when_the_breaking_change_is_accepted(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["release"]) == 0
+    catalog = fresh / "spec" / "errors.yaml"
+    text = catalog.read_text()
+    catalog.write_text(text[: text.index("  - name: INTERNAL_ERROR")])
+    project = fresh / "spec" / "codegen.yaml"
+    project.write_text(project.read_text().replace(
+        "compat:\n", "compat:\n  accept:\n    - {rule: ENTRY_REMOVED, entry: INTERNAL_ERROR, reason: never sent by any server}\n"))
+    assert main(["generate"]) == 0
+    assert main(["release"]) == 0, capsys.readouterr().err
+    settings = yaml.safe_load(project.read_text())["compat"]
+    assert settings["baseline"] == f"releases/{settings and yaml.safe_load(project.read_text())['version']}.json"
+    assert settings["accept"][0]["rule"] == "ENTRY_REMOVED"  # the edit kept the acceptance
+    assert "(accepted: never sent by any server)" in (fresh / "CHANGELOG.md").read_text()

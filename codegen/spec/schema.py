@@ -133,7 +133,10 @@ def _diagnose(doc: Document, error: Any, defs: dict[int, str], prefix: tuple[str
         fix = f'quote it: "{inst}"' if want_s == "string" and isinstance(inst, (int, float, bool)) else f"write a {want_s}"
         return [_at(doc, path, "S004", f"expected {want_s}, got {got} {_short(inst)}", fix)]
     if kind == "pattern":
-        return [_at(doc, path, code, f"{_short(inst)} does not match {error.validator_value}", hint)]
+        # A bad key (propertyNames) is located at that key, not at its mapping.
+        is_key = "propertyNames" in error.absolute_schema_path and isinstance(inst, str)
+        where = path + (inst,) if is_key else path
+        return [_at(doc, where, code, f"{_short(inst)} does not match {error.validator_value}", hint, key=is_key)]
     if kind == "enum":
         options = ", ".join(map(str, error.validator_value))
         return [_at(doc, path, code, f"{_short(inst)} is not one of: {options}", f"use one of: {options}")]

@@ -59,7 +59,10 @@ def entry(version: str, bundle: dict[str, Any], report: Report | None) -> str:
             kind = _KIND_OF_RULE.get(f.rule, "changed")
             cat = catalogs.get(f.catalog)
             found = next((e for e in cat["entries"] if e["name"] == f.entry), None) if cat and f.entry else None
-            grouped.setdefault(f.catalog, {}).setdefault(kind, []).append(_entry_line(kind, found, f.entry, f.message))
+            line = _entry_line(kind, found, f.entry, f.message)
+            if f.accepted:
+                line += f" (accepted: {md(f.accepted)})"
+            grouped.setdefault(f.catalog, {}).setdefault(kind, []).append(line)
         summary = f"{(report.bump or 'no').capitalize()} release since {report.baseline_version}."
     lines = [f"## {version}", "", summary, ""]
     for cid in sorted(grouped):

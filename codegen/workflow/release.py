@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from codegen.compat import Report, compare
+from codegen.compat import Policy, Report, compare
 from codegen.diagnostics import EXIT_INVALID, EXIT_OK
 from codegen.edit import EditError, replace_scalar, set_key, write_atomic
 from codegen.spec.paths import display_path
@@ -60,11 +60,13 @@ def _plan(project: Project, wanted: str | None) -> Plan:
     if project.baseline is not None:
         from codegen.targets.jsonbundle.bundle import build_bundle
 
-        report = compare(project.baseline, build_bundle(spec))
+        # the project's compat settings hold the acceptances: an accepted finding does not refuse
+        report = compare(project.baseline, build_bundle(spec), Policy.from_project(spec.compat))
         if report.breaking:
             lines = "\n".join(f"  {f.rule}: {f.catalog}: {f.message}" for f in report.breaking)
             raise Refused(f"breaking change(s) since {report.baseline_version}:\n{lines}\n"
-                          "    hint: retire entries instead of deleting them; never rename or re-point a published value")
+                          "    hint: retire entries instead of deleting them; never rename or re-point a published value "
+                          "(or accept the finding deliberately under compat in the project file)")
         if not report.findings:
             raise Refused(f"nothing changed since {report.baseline_version}")
         version = report.required_version

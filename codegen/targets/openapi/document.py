@@ -30,6 +30,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
+from functools import partial
 from http import HTTPStatus
 from typing import Any
 
@@ -309,7 +311,8 @@ def error_responses(spec: Spec, envelope: Envelope, project_file: str) -> tuple[
         phrase = HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else f"Status {code}"
         candidates = [s.name for s in statuses.entries if s.fields.get(HTTP_STATUS_FIELD) == code]
         if not candidates:
-            diags.append(Diagnostic(reasons.file, by_code[code][0].line, 1, "O001",
+            first = reasons.entries.index(by_code[code][0])
+            diags.append(Diagnostic(*reasons.at("entries", first, "fields", HTTP_STATUS_FIELD), "O001",
                                     f"no {statuses.id} entry has http_status {code}",
                                     f"add the status of HTTP {code} to {statuses.id}", "warning"))
         examples: dict[str, Json] = {}
@@ -363,16 +366,35 @@ def _license_and_contact(settings: dict[str, Any], version: str) -> dict[str, Js
     return out
 
 
+def _name_clashes(spec: Spec, names: Names) -> list[Diagnostic]:
+    """O002 for every schema name that two envelopes or catalogs would both take, located at
+    the later one and naming every one of them with where it is written."""
+    owners: dict[str, list[tuple[str, Callable[[], tuple[str, int, int]]]]] = {}
+    for e in spec.envelopes:
+        owners.setdefault(e.name, []).append((f"envelope {e.name}", partial(spec.at, "envelopes", e.name, key=True)))
+        if e.body_name:
+            owners.setdefault(e.body_name, []).append(
+                (f"the body of envelope {e.name}", partial(spec.at, "envelopes", e.name, "body_name")))
+    for c in spec.catalogs:
+        where = partial(c.at, "catalog", "id")
+        owners.setdefault(names.values[c.id], []).append((f"catalog {c.id}", where))
+        owners.setdefault(names.names[c.id], []).append((f"the names of catalog {c.id}", where))
+    diags = []
+    for name, found in sorted(owners.items()):
+        if len(found) > 1:
+            places = [(what, where()) for what, where in found]
+            listed = "; ".join(f"{what} ({file}:{line})" for what, (file, line, _) in places)
+            diags.append(Diagnostic(*places[-1][1], "O002", f"OpenAPI schema name '{name}' is used twice: {listed}",
+                                    "rename the envelope or the catalog"))
+    return diags
+
+
 def build_document(spec: Spec, version: str = OPENAPI_31,
                    filename: str = "catalogs.openapi.yaml") -> tuple[dict[str, Json], list[Diagnostic]]:
     """The whole fragment: info, empty paths, component schemas and responses."""
     names = Names(spec)
     diags: list[Diagnostic] = []
-    taken = {e.name for e in spec.envelopes} | {e.body_name for e in spec.envelopes if e.body_name}
-    clashes = sorted({n for n in names.all() if n in taken} | {n for n in names.all() if names.all().count(n) > 1})
-    for name in clashes:
-        diags.append(Diagnostic(spec.project_file, 1, 1, "O002", f"OpenAPI schema name '{name}' is used twice",
-                                "rename the envelope or the catalog"))
+    diags += _name_clashes(spec, names)
     settings = spec.targets.get("openapi", {})
     note = generated_note(spec.project_file)
     schemas: dict[str, Json] = {}

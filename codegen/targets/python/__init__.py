@@ -8,7 +8,7 @@ from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.format import FormatError, Formatting
 from codegen.model import Spec
-from codegen.render import environment
+from codegen.render import Filters, target_environment
 from codegen.render import render as render_template
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
@@ -16,7 +16,7 @@ from codegen.targets.python import naming, view
 from codegen.targets.python.literals import py_docstring, py_literal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FILTERS = (*escape.FILTERS, ("py", py_literal), ("pydoc", py_docstring))
+FILTERS: Filters = (*escape.FILTERS, ("py", py_literal), ("pydoc", py_docstring))
 
 
 def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
@@ -24,7 +24,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     src = f"src/{pkg.package}"
     project = spec.project_file
     files: Files = {
@@ -61,10 +61,20 @@ def format_diagnostics(error: FormatError) -> list[Diagnostic]:
 
 
 def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
-    from codegen.verify.compare import diff_tables, expected, field_names, load_python
+    from codegen.verify.compare import diff_tables, expected, field_names
+    from codegen.verify.native import load_python
 
-    got = load_python(out / "src", str(settings["package"]))
+    got = load_python(out / "src", verify_plan(spec, settings))
     return diff_tables("python", expected(spec, "name"), got, field_names(spec))
+
+
+def verify_plan(spec: Spec, settings: Settings) -> dict[str, object]:
+    """The names the view gave every catalog and field: what the verifier imports and calls."""
+    pkg, _ = view.build(spec, settings)
+    return {"package": pkg.package, "catalogs": [
+        {"id": c.catalog_id, "module": c.module, "class": c.class_name, "open": c.open,
+         "migrate": bool(c.successor_classes), "fields": [f.attr for f in c.fields]}
+        for c in pkg.catalogs]}
 
 
 TARGET = Target.builtin(__name__, render, verify=_verify, naming={

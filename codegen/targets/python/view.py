@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.naming import check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.python import naming
 from codegen.targets.python.literals import py_docstring, py_literal
@@ -86,8 +86,8 @@ def build(spec: Spec, cfg: Settings) -> tuple[PyPackage, list[Diagnostic]]:
     description = cfg.get("description", "")
     doc = py_docstring((description or "Generated catalogs.") + "\n\n" + _PACKAGE_DOC, "")
     pkg = PyPackage(cfg["package"], cfg["distribution"], spec.version, description, doc)
-    modules, diags = check_collisions(naming.MODULE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
-    classes, more = check_collisions(naming.CLASS, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    modules, diags = check_collisions(naming.MODULE, catalog_ids(spec.catalogs), "the package")
+    classes, more = check_collisions(naming.CLASS, catalog_ids(spec.catalogs), "the package")
     diags += more
     for catalog in spec.catalogs:
         view, found = _catalog(spec, catalog, modules, classes)
@@ -112,8 +112,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
     view = PyCatalog(
         module=modules[catalog.id],
         class_name=classes[catalog.id],
-        info_class=classes[catalog.id] + "Info",
-        base="IntEnum" if kind == "integer" else "StrEnum",
+        info_class=naming.CLASS.escape(classes[catalog.id] + "Info"),
+        base=naming.BASES[kind],
         value_type="int" if kind == "integer" else "str",
         open=catalog.open,
         catalog_id=catalog.id,

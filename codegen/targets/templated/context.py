@@ -15,7 +15,7 @@ from typing import Any
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, Envelope, FieldValue, Ref, Spec
-from codegen.naming import Naming, check_collisions
+from codegen.naming import Naming, catalog_ids, check_collisions, entry_names, field_names
 from codegen.targets import generated_note
 
 CONTEXT_VERSION = 1
@@ -39,7 +39,7 @@ def build(spec: Spec, naming_name: str, rules: Mapping[str, Naming]) -> tuple[Js
     for kind, rule in rules.items():
         if kind in _ENTRY_KINDS:
             continue
-        named, found = check_collisions(rule, ((c.id, c.file, 1) for c in spec.catalogs), "the output")
+        named, found = check_collisions(rule, catalog_ids(spec.catalogs), "the output")
         diags += found
         for cid, ident in named.items():
             catalog_names[cid][kind] = ident
@@ -64,11 +64,11 @@ def _catalog(catalog: Catalog, names: dict[str, str], rules: Mapping[str, Naming
     diags: list[Diagnostic] = []
     idents = {e.name: e.name for e in catalog.entries}
     if "member" in rules:
-        idents, diags = check_collisions(rules["member"], ((e.name, catalog.file, e.line) for e in catalog.entries),
+        idents, diags = check_collisions(rules["member"], entry_names(catalog),
                                          f"catalog {catalog.id}")
     field_idents = {f.name: f.name for f in catalog.fields}
     if "field" in rules:
-        field_idents, more = check_collisions(rules["field"], ((f.name, catalog.file, 1) for f in catalog.fields),
+        field_idents, more = check_collisions(rules["field"], field_names(catalog),
                                               f"the fields of catalog {catalog.id}")
         diags += more
     view: Json = {

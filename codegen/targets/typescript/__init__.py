@@ -9,8 +9,8 @@ from pathlib import Path
 from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Skip, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.typescript import naming, view
@@ -63,7 +63,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     project = header(spec.project_file, "//")
     files: Files = {
         "package.json": package_json(pkg),
@@ -90,12 +90,28 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
 def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
     import shutil
 
-    from codegen.verify.compare import diff_tables, expected, field_names, load_typescript
+    from codegen.verify.compare import diff_tables, expected, field_names
+    from codegen.verify.native import load_typescript
 
     node = shutil.which("node")
     if node is None:
         raise Skip("node is not installed")
-    return diff_tables("typescript", expected(spec, "value"), load_typescript(out, node), field_names(spec))
+    got = load_typescript(out, node, verify_plan(spec, settings))
+    return diff_tables("typescript", expected(spec, "value"), got, field_names(spec))
+
+
+def verify_plan(spec: Spec, settings: Settings) -> dict[str, object]:
+    """The names the view gave every catalog, function, member and field: what the verifier calls."""
+    pkg, _ = view.build(spec, settings)
+
+    def bare(key: str) -> str:  # a key emitted as a string literal, as its text
+        return str(json.loads(key)) if key.startswith('"') else key
+
+    return {"catalogs": [
+        {"id": c.catalog_id, "type": c.type_name, "open": c.open, "is": c.is_fn, "parse": c.parse_fn,
+         "parse_strict": c.parse_strict_fn, "info": c.info_fn, "infos": c.infos_fn, "migrate": c.migrate_fn,
+         "members": [bare(m.key) for m in c.members], "fields": [bare(f.key) for f in c.fields]}
+        for c in pkg.catalogs]}
 
 
 TARGET = Target.builtin(__name__, render, verify=_verify, naming={

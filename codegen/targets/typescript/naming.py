@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from codegen.naming import Naming
+from pathlib import Path
+
+from codegen.naming import Naming, template_names
 
 # ECMAScript reserved words, strict-mode reserved words (modules are always strict)
 # and the words strict mode forbids as binding names.
@@ -56,7 +58,11 @@ GLOBALS = frozenset(
     }
 )
 
-RESERVED = JS_RESERVED | TS_RESERVED | PROTOTYPE_NAMES | GLOBALS
+#: Every name the generated modules themselves bind or read (imports, helpers, locals),
+#: read from the templates.
+GENERATED_NAMES = template_names(Path(__file__).resolve().parent / "templates", "c-like")
+
+RESERVED = JS_RESERVED | TS_RESERVED | PROTOTYPE_NAMES | GLOBALS | GENERATED_NAMES
 
 # Keys every info record already has: declared fields must not shadow them.
 INFO_KEYS = frozenset(
@@ -66,7 +72,7 @@ INFO_KEYS = frozenset(
 
 TYPE = Naming("typescript", "type", "pascal", RESERVED)
 FUNCTION = Naming("typescript", "function", "camel", RESERVED)
-MEMBER = Naming("typescript", "member", "keep", RESERVED)
+MEMBER = Naming("typescript", "member", "keep", JS_RESERVED | TS_RESERVED | PROTOTYPE_NAMES | GLOBALS)
 FIELD = Naming("typescript", "field", "camel", RESERVED)
 # Module files are kebab-case: the snake name with dashes, so collisions are the same.
 MODULE = Naming("typescript", "module", "snake", frozenset({"index", "runtime", "package"}))

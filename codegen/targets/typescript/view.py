@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.naming import check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.jsonbundle.bundle import compact_json
 from codegen.targets.typescript import naming
@@ -99,8 +99,8 @@ def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
         "index re-exports each under names prefixed by its catalog, so catalogs that share\n"
         "member names (an envelope status and a reason, say) never share a namespace.",
         tags=("@module",)))
-    modules, diags = check_collisions(naming.MODULE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
-    types, more = check_collisions(naming.TYPE, ((c.id, c.file, 1) for c in spec.catalogs), "the package")
+    modules, diags = check_collisions(naming.MODULE, catalog_ids(spec.catalogs), "the package")
+    types, more = check_collisions(naming.TYPE, catalog_ids(spec.catalogs), "the package")
     diags += more
     for catalog in spec.catalogs:
         view, found = _catalog(spec, catalog, modules, types)
@@ -112,16 +112,18 @@ def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
 
 def _check_exports(spec: Spec, pkg: TsPackage) -> list[Diagnostic]:
     """Every name the index re-exports is distinct (FooInfo of foo vs type of foo_info)."""
-    files = {c.id: c.file for c in spec.catalogs}
+    catalogs = {c.id: c for c in spec.catalogs}
     seen: dict[str, str] = {}
     diags: list[Diagnostic] = []
     for c in pkg.catalogs:
         for name in c.values + c.types:
             first = seen.setdefault(name, c.catalog_id)
             if first != c.catalog_id:
+                first_file, first_line, _ = catalogs[first].at("catalog", "id")
                 diags.append(Diagnostic(
-                    files[c.catalog_id], 1, 1, "T002",
-                    f"typescript: catalog {c.catalog_id} exports '{name}', which catalog {first} already exports from the index",
+                    *catalogs[c.catalog_id].at("catalog", "id"), "T002",
+                    f"typescript: catalog {c.catalog_id} exports '{name}', which catalog {first} "
+                    f"({first_file}:{first_line}) already exports from the index",
                     "rename one of the catalogs; a published name never changes, so rename the newer one"))
     return diags
 
@@ -174,17 +176,17 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         value_type="number" if catalog.values == "integer" else "string",
         doc=jsdoc("\n".join(doc_lines), tags=("@module",)),
         type_name=type_name,
-        name_type=type_name + "Name",
+        name_type=naming.TYPE.escape(type_name + "Name"),
         # keyof costs the checker nothing extra; a second union only when keys differ.
         names=(f"keyof typeof {type_name}" if all(keys[e.name] == e.name for e in catalog.entries)
                else " | ".join(ts_string(e.name) for e in catalog.entries)),
-        info_type=type_name + "Info",
-        successor_type=type_name + "Successor",
+        info_type=naming.TYPE.escape(type_name + "Info"),
+        successor_type=naming.TYPE.escape(type_name + "Successor"),
         is_fn=_prefixed("is", type_name),
         parse_fn=_prefixed("parse", type_name),
-        parse_strict_fn=_prefixed("parse", type_name) + "Strict",
-        info_fn=camel + "Info",
-        infos_fn=camel + "Infos",
+        parse_strict_fn=_prefixed("parse", type_name + "Strict"),
+        info_fn=naming.FUNCTION.escape(camel + "Info"),
+        infos_fn=naming.FUNCTION.escape(camel + "Infos"),
         migrate_fn=_prefixed("migrate", type_name) if succ_ids else "",
         members=tuple(members),
         fields=fields,
@@ -196,7 +198,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
 
 
 def _prefixed(verb: str, type_name: str) -> str:
-    return verb + type_name
+    """A function name made of a verb and a type name, kept clear of reserved and generated names."""
+    return naming.FUNCTION.escape(verb + type_name)
 
 
 def _empty(catalog: Catalog, modules: dict[str, str], type_name: str) -> TsCatalog:
@@ -208,19 +211,19 @@ def _empty(catalog: Catalog, modules: dict[str, str], type_name: str) -> TsCatal
 def _check_integers(catalog: Catalog) -> list[Diagnostic]:
     """JavaScript numbers hold integers exactly up to 2**53 - 1; larger ones are refused."""
     diags = []
-    for entry in catalog.entries:
+    for index, entry in enumerate(catalog.entries):
         if not _unsafe(entry.value):
             for field_value in entry.fields.values():
                 if _unsafe(field_value):
                     break
             else:
                 continue  # the common case: nothing out of range
-        values: list[tuple[str, object]] = [("value", entry.value)]
-        values += [(f"field {k}", v) for k, v in entry.fields.items()]
-        for what, value in values:
+        values: list[tuple[str, object, tuple[str | int, ...]]] = [("value", entry.value, ("value",))]
+        values += [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items()]
+        for what, value, path in values:
             if isinstance(value, int) and not isinstance(value, bool) and not is_safe_integer(value):
                 diags.append(Diagnostic(
-                    catalog.file, entry.line, 1, "T001",
+                    *catalog.at("entries", index, *path), "T001",
                     f"typescript: {what} {value} of {catalog.id}.{entry.name} is beyond Number.MAX_SAFE_INTEGER "
                     f"(2**53 - 1) and would silently lose precision as a JavaScript number",
                     "keep integer values within ±9007199254740991, or make the catalog a string catalog"))
