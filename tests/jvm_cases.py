@@ -17,18 +17,24 @@ from tests.test_names_numbers import (
     _entry,
 )
 
-#: the one function the broken case breaks: message() answers with the description
+#: the one function each broken library breaks: the message answers with the description
 BROKEN_FILE = "src/main/java/net/voipbin/voicestatus/InfobipVoiceError.java"
 BROKEN_FROM = "return Rows.text(row()[1]);"
 BROKEN_TO = "return Rows.text(row()[2]);"
+BROKEN_KOTLIN_FILE = "src/main/kotlin/net/voipbin/voicestatus/kotlin/InfobipVoiceError.kt"
+BROKEN_KOTLIN_FROM = "get() = java.message()"
+BROKEN_KOTLIN_TO = "get() = java.description()"
 
 
 def hostile() -> list[dict[str, Any]]:
     """The hostile corpus as messages (and reversed as descriptions), as the hostile test writes it."""
     head = {"id": "hostile", "title": "Hostile corpus", "publisher": "Tests",
             "sources": [{"url": "https://example.invalid/"}], "values": "integer", "open": True}
-    entries = [{"name": f"T{i:03d}", "value": i + 1, "message": text, "description": text[::-1] + "!",
-                "since": "1.0.0"} for i, text in enumerate(HOSTILE)]
+    entries: list[dict[str, Any]] = [{"name": f"T{i:03d}", "value": i + 1, "message": text,
+                                      "description": text[::-1] + "!", "since": "1.0.0"} for i, text in enumerate(HOSTILE)]
+    for i, entry in enumerate(entries):
+        if i % 5 == 4:  # the text also as a deprecation note: Javadoc @deprecated, Kotlin @Deprecated(message)
+            entry["deprecated"] = {"since": "1.0.0", "replacement": "hostile.T000", "note": HOSTILE[i]}
     return [{"catalog": head, "entries": entries}]
 
 
@@ -57,6 +63,11 @@ def write_all(root: Path, main: Case) -> dict[str, Case]:
     _replace(broken / "pom.xml", "<artifactId>voice-status-codes</artifactId>", "<artifactId>broken-codes</artifactId>")
     _replace(broken / BROKEN_FILE, BROKEN_FROM, BROKEN_TO)
     skip_docs(broken / "pom.xml")
+    broken_kt = broken.parent / "kotlin"  # wraps the project's own (sound) Java library
+    shutil.copytree(main.out / "kotlin", broken_kt, ignore=shutil.ignore_patterns("target"))
+    _replace(broken_kt / "pom.xml", "<artifactId>voice-status-codes-kotlin</artifactId>",
+             "<artifactId>broken-codes-kotlin</artifactId>")
+    _replace(broken_kt / BROKEN_KOTLIN_FILE, BROKEN_KOTLIN_FROM, BROKEN_KOTLIN_TO)
     cases["broken"] = Case("broken", main.spec, broken.parent)
     return cases
 

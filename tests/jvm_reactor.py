@@ -25,7 +25,7 @@ from codegen.spec.load import load_spec
 ROOT = Path(__file__).resolve().parent.parent
 CONSUMER = ROOT / "tests" / "jvm" / "consumer"
 BIG = 10_000
-JVM_TARGETS = ("java",)
+JVM_TARGETS = ("java", "kotlin")
 
 
 @dataclass
@@ -47,6 +47,7 @@ def jvm_settings(case: str) -> dict[str, dict[str, object]]:
             "developers": [{"name": "Tests"}],
             "scm": {"url": "https://example.invalid/", "connection": "scm:git:https://example.invalid/x.git"},
         },
+        "kotlin": {"out": "kotlin", "artifact": f"{case}-codes-kotlin", "package": f"codegen.tests.{case}.kt"},
     }
 
 

@@ -22,7 +22,7 @@ def results(spec: Spec, generated_tree: Path, jvm_reactor: Reactor) -> dict[str,
 
 def test_every_target_matches_the_spec(results: dict[str, TargetResult], spec: Spec) -> None:
     verified = {name: res for name, res in results.items() if res.skipped != "no verifier for this target"}
-    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust", "go", "java"}
+    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust", "go", "java", "kotlin"}
     assert set(results) - set(verified) == {"c_header", "support_csv", "markdown_tables"}  # the template targets
     for res in verified.values():
         assert not res.skipped, res
@@ -94,6 +94,11 @@ def test_java_difference_names_the_entry(mutated: dict[str, TargetResult]) -> No
     assert any(d.startswith("java: infobip_voice_error.BUSY: message:") and "'Busy!'" in d for d in diffs), diffs
 
 
+def test_kotlin_reads_the_java_table_and_names_the_entry(mutated: dict[str, TargetResult]) -> None:
+    diffs = mutated["kotlin"].differences
+    assert any(d.startswith("kotlin: infobip_voice_error.BUSY: message:") and "'Busy!'" in d for d in diffs), diffs
+
+
 def test_go_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
     diffs = mutated["go"].differences
     assert diffs == [f"go: infobip_voice_error.BUSY: message: spec {_busy_message()!r}, target 'Busy!'"], diffs
@@ -127,7 +132,7 @@ def test_command_passes_on_a_fresh_tree_and_fails_naming_the_entry(
     spec_dir = _project(tmp_path, generated_tree)
     assert main(["verify", "--spec", str(spec_dir)]) == 0
     out = capsys.readouterr().out
-    for target in ("python", "typescript", "openapi", "json", "rust", "go", "java"):
+    for target in ("python", "typescript", "openapi", "json", "rust", "go", "java", "kotlin"):
         assert f"{target}: ok" in out or f"{target}: skipped" in out, out
     _mutate(tmp_path / "generated", "python/src/voice_status_codes/infobip_voice_error.py", "BUSY = 10201", "BUSY = 10200")
     assert main(["verify", "--spec", str(spec_dir)]) == 1

@@ -22,7 +22,7 @@ IMPORTED = frozenset({"List", "Map", "HashMap", "Optional", "Objects", "JsonCrea
 MEMBER_METHODS = frozenset({
     "value", "name", "message", "description", "since", "status", "deprecation", "retirement",
     "successors", "migrate", "isKnown", "isDeprecated", "isRetired", "catalogId", "values", "of",
-    "ofKnown", "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone",
+    "ofKnown", "wireValue", "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone",
     "finalize", "row", "index",
 })
 
