@@ -171,6 +171,7 @@ class EnvelopeProperty:
     format: str | None = None
     pattern: str | None = None
     items: str | None = None
+    line: int = 0  # in the project file
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,7 @@ class Envelope:
     status_field: str | None = None  # the catalog's integer field that holds the HTTP status
     domain: str = ""  # AIP-193: ErrorInfo.domain
     status_catalog: str | None = None  # AIP-193: the closed catalog of Status.status values, if any
+    line: int = 0  # in the project file
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # the bundle memo holds it weakly

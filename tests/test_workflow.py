@@ -145,3 +145,20 @@ def test_a_release_whose_generation_fails_leaves_every_file_as_it_was(fresh: Pat
     assert main(["release"]) == 1
     assert "release 1.1.0 not made" in capsys.readouterr().err
     assert _tree(fresh) == before
+
+
+def test_a_higher_release_version_is_what_new_entries_say_they_came_in(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["release"]) == 0
+    assert main(["add", "api_error", "GONE_FISHING", "--message", "m", "--range", "server"]) == 0
+    catalog = fresh / "spec" / "errors.yaml"
+    marker = '    message: "The request is malformed or lacks a required parameter"\n'
+    catalog.write_text(catalog.read_text().replace(marker, marker + "    deprecated: {since: 1.1.0}\n"))
+    assert main(["generate"]) == 0
+    before = catalog.read_text()
+    assert main(["release", "--version", "2.0.0"]) == 0
+    after = catalog.read_text()
+    # exactly the two new `since` values moved to 2.0.0; the released entries keep theirs
+    assert after == before.replace("{since: 1.1.0}", "{since: 2.0.0}").replace("since: 1.1.0", "since: 2.0.0")
+    entries = {e["name"]: e for e in yaml.safe_load(after)["entries"]}
+    assert (entries["GONE_FISHING"]["since"], entries["INVALID_REQUEST"]["since"]) == ("2.0.0", "1.0.0")
+    assert main(["check"]) == 0

@@ -118,13 +118,17 @@ def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: in
     )
 
 
-def build_envelopes(data: dict[str, Any]) -> tuple[Envelope, ...]:
-    """Envelopes from the project file, in file order."""
+def build_envelopes(project: Document) -> tuple[Envelope, ...]:
+    """Envelopes from the project file, in file order, each with its line (for naming checks)."""
     out = []
-    for name, body in data.get("envelopes", {}).items():
-        props = tuple(EnvelopeProperty(name=p, **spec) for p, spec in body.get("properties", {}).items())
+    for name, body in project.data.get("envelopes", {}).items():
+        props = tuple(
+            EnvelopeProperty(name=p, line=project.key_line(("envelopes", name, "properties", p)), **spec)
+            for p, spec in body.get("properties", {}).items()
+        )
         out.append(Envelope(name=name, description=body["description"], properties=props,
                             wrapper=body.get("wrapper"), body_name=body.get("body_name"),
+                            line=project.key_line(("envelopes", name)),
                             standard=body.get("standard"), catalog=body.get("catalog"),
                             type_base=body.get("type_base", ""), status_field=body.get("status_field"),
                             domain=body.get("domain", ""), status_catalog=body.get("status_catalog")))

@@ -27,6 +27,7 @@ class Plan:
     report: Report | None
     baseline: Path
     changelog: Path
+    sinces: dict[Path, tuple[str, str]]  # catalog file -> (text now, text with new versions)
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -78,7 +79,29 @@ def _plan(project: Project, wanted: str | None) -> Plan:
             raise Refused(f"--version {wanted} is below {version}, the least the changes need")
         version = wanted
     version = at_least(version, *_sinces(project))
-    return Plan(version, report, _baseline_path(project, version), (project.file.parent / spec.changelog).resolve())
+    return Plan(version, report, _baseline_path(project, version), (project.file.parent / spec.changelog).resolve(),
+                _since_edits(project, version))
+
+
+def _since_edits(project: Project, version: str) -> dict[Path, tuple[str, str]]:
+    """What is new in this release says so: a `since` (of an entry, a deprecation or a
+    retirement) that names an unreleased version below it becomes the release's version."""
+    old = {(cid, e["name"]): e for cid, c in (project.baseline or {"catalogs": {}})["catalogs"].items() for e in c["entries"]}
+    out = {}
+    for catalog in project.spec.catalogs:
+        path = project.file.parent / catalog.file
+        text = original = path.read_text("utf-8")
+        for i, entry in enumerate(catalog.entries):
+            before = old.get((catalog.id, entry.name))
+            parts: list[tuple[tuple[str | int, ...], str]] = [] if before else [((), entry.since)]
+            parts += [((kind,), body.since) for kind, body in (("deprecated", entry.deprecated), ("retired", entry.retired))
+                      if body and not (before and before.get(kind))]
+            for where, since in parts:
+                if version_key(since) < version_key(version):
+                    text = replace_scalar(text, ["entries", i, *where, "since"], version)
+        if text != original:
+            out[path] = (original, text)
+    return out
 
 
 def _sinces(project: Project) -> list[str]:
@@ -108,6 +131,8 @@ def _describe(project: Project, plan: Plan, text: str, *, dry: bool) -> None:
     print(head)
     if plan.version != project.spec.version:
         print(f"  {verb} set version {project.spec.version} -> {plan.version} in {display_path(project.file)}")
+    for path in plan.sinces:
+        print(f"  {verb} set since to {plan.version} where {display_path(path)} names an unreleased version")
     print(f"  {verb} write {display_path(plan.baseline)} and record it as compat.baseline")
     print(f"  {verb} add to {display_path(plan.changelog)}:")
     print("".join(f"    {line}\n" if line else "\n" for line in text.splitlines()), end="")
@@ -128,6 +153,8 @@ def _write(project: Project, plan: Plan, text: str) -> int:
         print(f"{display_path(project.file)}: error R002: {exc}", file=sys.stderr)
         return EXIT_INVALID
     old_log = plan.changelog.read_text("utf-8") if plan.changelog.exists() else None
+    for path, (_, new) in plan.sinces.items():
+        write_atomic(path, new)
     write_atomic(project.file, edited)
     spec = _load(project.file)
     code = EXIT_INVALID
@@ -139,6 +166,8 @@ def _write(project: Project, plan: Plan, text: str) -> int:
         print(f"released {plan.version}: commit, then tag v{plan.version} to publish")
         return code
     write_atomic(project.file, original)  # generate replaces its tree whole or not at all
+    for path, (before, _) in plan.sinces.items():
+        write_atomic(path, before)
     plan.baseline.unlink(missing_ok=True)
     if old_log is None:
         plan.changelog.unlink(missing_ok=True)
