@@ -1,0 +1,3 @@
+from fixture_codes.catalog_removed_groups import CatalogRemovedGroups
+
+CLIENT: CatalogRemovedGroups = CatalogRemovedGroups.CLIENT

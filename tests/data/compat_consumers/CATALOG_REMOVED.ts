@@ -1,0 +1,3 @@
+import { CatalogRemovedGroups } from "../typescript/src/catalog-removed-groups.js";
+
+export const client: CatalogRemovedGroups = CatalogRemovedGroups.CLIENT;

@@ -1,0 +1,3 @@
+import { FieldRemovedCodes, fieldRemovedCodesInfo } from "../typescript/src/field-removed-codes.js";
+
+export const label: string | null = fieldRemovedCodesInfo(FieldRemovedCodes.ALPHA).label;

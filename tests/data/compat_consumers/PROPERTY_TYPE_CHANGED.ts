@@ -1,0 +1,3 @@
+import type { components } from "../openapi/schema.js";
+
+export const detail = (e: components["schemas"]["PropertyTypeChangedErrorBody"]): string | undefined => e.detail;

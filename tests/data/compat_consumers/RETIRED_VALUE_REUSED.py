@@ -1,0 +1,3 @@
+from fixture_codes.retired_value_reused_codes import RetiredValueReusedCodes
+
+GAMMA: int = RetiredValueReusedCodes.GAMMA.value
