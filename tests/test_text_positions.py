@@ -74,9 +74,19 @@ OPENAPI_CARRIES = frozenset({
 })
 
 
+#: Texts no target publishes yet, and why.
+UNPUBLISHED = {
+    "catalog:catalog/ranges/*/description": "named ranges are checked by the loader (C012); putting them in the "
+                                            "published bundle changes its content, which the compatibility gate "
+                                            "rightly wants released as a new version",
+}
+
+
 def carried(position: str, target: str) -> bool:
     """Whether target publishes the text at position: a target's own settings reach only that
     target; the OpenAPI fragment carries what OPENAPI_CARRIES lists; every other text reaches all."""
+    if position in UNPUBLISHED:
+        return False
     if position.startswith("project:targets/"):
         return position.split("/")[1] == target
     return target != "openapi" or position in OPENAPI_CARRIES
@@ -125,7 +135,7 @@ TEXT_POSITIONS = [p for p in string_positions() if p not in NOT_TEXT] + list(EXT
 def test_every_classified_position_exists_and_text_positions_were_found() -> None:
     positions = set(string_positions())
     assert set(NOT_TEXT) <= positions, sorted(set(NOT_TEXT) - positions)
-    assert set(TEXT_POSITIONS) >= OPENAPI_CARRIES
+    assert set(TEXT_POSITIONS) >= OPENAPI_CARRIES | set(UNPUBLISHED)
     for must in ("catalog:entries/[]/message", "catalog:catalog/title", "project:targets/python/description",
                  "project:envelopes/*/description"):
         assert must in TEXT_POSITIONS

@@ -147,9 +147,6 @@ def _catalog(spec: Spec, catalog: Catalog) -> dict[str, Json]:
         "file": catalog.file,
         "entries": [_entry(spec, catalog, e) for e in catalog.entries],
     }
-    if catalog.ranges:  # present only where a catalog names ranges, so older bundles stay valid
-        out["ranges"] = [{"name": r.name, "min": r.min, "max": r.max, "description": r.description}
-                         for r in catalog.ranges]
     if catalog.reserved:  # present only where a catalog reserves something, so older bundles stay valid
         res = catalog.reserved
         out["reserved"] = {"values": list(res.values), "ranges": [list(r) for r in res.ranges], "names": list(res.names)}

@@ -108,11 +108,7 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
                 "ranges": _list({"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}),
                 "names": _list({"type": "string", "pattern": ENTRY_NAME}),
             }, "Values, inclusive [first, last] ranges and names no entry may use; absent when none."),
-            "ranges": _list(_object({
-                "name": {"type": "string", "pattern": CATALOG_ID}, "min": {"type": "integer"},
-                "max": {"type": "integer"}, "description": _string(),
-            }, "A named, inclusive range of values (a group of codes); the list is absent when none.")),
-        }, optional=("reserved", "ranges")),
+        }, optional=("reserved",)),
         "envelope_property": _object({
             "name": _string(),
             "description": _string(),
