@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--target", action="append", help="only this target (repeatable)")
         cmd.add_argument("--no-cache", action="store_true",
                          help="always compare with the disk, ignoring the no-change cache (also CODEGEN_NO_CACHE=1)")
+    lnt = sub.add_parser("lint", help="rules that keep catalogs in the shape AIP-193, RFC 9457 and their users expect",
+                         epilog="Exit codes: 0 no error-level finding, 1 an error or invalid spec, 2 usage error.")
+    lnt.add_argument("--spec", type=Path, help=SPEC_HELP)
+    lnt.add_argument("--format", choices=("text", "json", "github"), default="text")
+    lnt.add_argument("--list-rules", action="store_true", help="print every rule with its default level and purpose")
     comp = sub.add_parser("compat", help="fail when the spec breaks what a published baseline promised",
                           epilog="Exit codes: 0 pass, 1 breaking findings or version too low, 2 usage error, 3 baseline or spec unreadable.")
     comp.add_argument("--spec", type=Path, help=SPEC_HELP)
@@ -256,6 +261,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.command == "validate":
         return cmd_validate(args)
+    if args.command == "lint":
+        from codegen.lint.command import cmd_lint
+
+        return cmd_lint(args)
     if args.command == "compat":
         from codegen.compat.command import cmd_compat
 

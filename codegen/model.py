@@ -192,6 +192,7 @@ class Spec:
     project_file: str = "codegen.yaml"
     project_dir: str = ""  # the folder of the project file: inputs some targets read beside it (release history)
     compat: dict[str, Any] = field(default_factory=dict)  # the project file's compat: section
+    lint: dict[str, Any] = field(default_factory=dict)  # the project file's lint: section
     changelog: str = "../CHANGELOG.md"
     project_shown: str = ""  # the project file's path as the user gave it
     root_shown: str = ""  # the output root's path as the user would type it

@@ -65,4 +65,6 @@ def require(tool: str) -> str:
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read or write the user's no-change cache."""
     monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path_factory.mktemp("codegen-cache")))
+    # Every cargo build of the tests (verifiers included) shares one target directory.
+    monkeypatch.setenv("CARGO_TARGET_DIR", str(ROOT / ".tools" / "rust" / "target"))
     monkeypatch.delenv("CODEGEN_NO_CACHE", raising=False)

@@ -45,7 +45,7 @@ HOSTILE: tuple[str, ...] = (
     "x" * 10_000,
 )
 STRING_COUNT = len(HOSTILE)
-TARGETS = ("python", "typescript", "openapi", "json")
+TARGETS = ("python", "typescript", "openapi", "json", "rust")
 TARGET_COUNT = len(TARGETS)
 HYPOTHESIS_EXAMPLES = 30
 #: entries, each carrying a hostile message and a hostile description (its reverse)
@@ -76,6 +76,7 @@ def hostile_spec(tmp_path_factory: pytest.TempPathFactory) -> tuple[Spec, Path]:
             "typescript": {"out": "typescript", "package": "hostile-corpus", "description": "Hostile corpus."},
             "openapi": {"out": "openapi", "title": "Hostile corpus"},
             "json": {"out": "json"},
+            "rust": {"out": "rust", "crate": "hostile-corpus", "description": "Hostile corpus."},
         },
     }
     catalog = {

@@ -22,7 +22,7 @@ def results(spec: Spec, generated_tree: Path) -> dict[str, TargetResult]:
 
 def test_every_target_matches_the_spec(results: dict[str, TargetResult], spec: Spec) -> None:
     verified = {name: res for name, res in results.items() if res.skipped != "no verifier for this target"}
-    assert set(verified) == {"python", "typescript", "openapi", "json", "docs"}
+    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust"}
     assert set(results) - set(verified) == {"c_header", "support_csv", "markdown_tables"}  # the template targets
     for res in verified.values():
         assert not res.skipped, res
@@ -55,6 +55,8 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     entry = next(e for e in bundle["catalogs"]["infobip_voice_error"]["entries"] if e["name"] == "BUSY")
     entry["value"] = 10202
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
+    # Rust: the message in the metadata row (the constant and its doc comment stay)
+    _mutate(tree, "rust/src/infobip_voice_error.rs", f'name: "BUSY", message: "{busy.message}"', 'name: "BUSY", message: "Busy!"')
     # OpenAPI: a name
     _mutate(tree, "openapi/catalogs.openapi.yaml", "- \"BUSY\"\n", "- \"BUZY\"\n")
     require("node")
@@ -69,6 +71,12 @@ def test_python_difference_names_the_entry(mutated: dict[str, TargetResult]) -> 
 def test_typescript_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
     diffs = mutated["typescript"].differences
     assert "typescript: infobip_voice_error.BUSY: value: spec 10201, target {'member': 10299, 'info': 10201}" in diffs, diffs
+
+
+def test_rust_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
+    diffs = mutated["rust"].differences
+    assert len(diffs) == 1 and diffs[0].startswith("rust: infobip_voice_error.BUSY: message:"), diffs
+    assert diffs[0].endswith("target 'Busy!'"), diffs
 
 
 def test_json_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
@@ -93,7 +101,7 @@ def test_command_passes_on_a_fresh_tree_and_fails_naming_the_entry(
     spec_dir = _project(tmp_path, generated_tree)
     assert main(["verify", "--spec", str(spec_dir)]) == 0
     out = capsys.readouterr().out
-    for target in ("python", "typescript", "openapi", "json"):
+    for target in ("python", "typescript", "openapi", "json", "rust"):
         assert f"{target}: ok" in out or f"{target}: skipped" in out, out
     _mutate(tmp_path / "generated", "python/src/voice_status_codes/infobip_voice_error.py", "BUSY = 10201", "BUSY = 10200")
     assert main(["verify", "--spec", str(spec_dir)]) == 1
@@ -107,4 +115,5 @@ def test_missing_node_is_reported_as_skipped(spec: Spec, generated_tree: Path, m
     res = {r.target: r for r in verify(spec, generated_tree)}
     assert res["typescript"].skipped == "node is not installed"
     assert res["typescript"].differences == []
+    assert res["rust"].skipped == "cargo is not installed" and res["rust"].differences == []
     assert res["python"].differences == [] and not res["python"].skipped

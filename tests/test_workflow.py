@@ -53,7 +53,7 @@ def test_init_refuses_to_overwrite_and_writes_nothing(fresh: Path, capsys: pytes
     (fresh / "spec" / "errors.yaml").write_text("# mine\n")
     before = _tree(fresh)
     assert main(["init"]) == 1
-    assert "spec/errors.yaml: error I001: already exists" in capsys.readouterr().err
+    assert "spec/errors.yaml:1:1: error I001: already exists" in capsys.readouterr().err
     assert _tree(fresh) == before
 
 
@@ -131,3 +131,17 @@ def test_release_goes_ahead_when_the_breaking_change_is_accepted(fresh: Path, ca
     assert settings["baseline"] == f"releases/{settings and yaml.safe_load(project.read_text())['version']}.json"
     assert settings["accept"][0]["rule"] == "ENTRY_REMOVED"  # the edit kept the acceptance
     assert "(accepted: never sent by any server)" in (fresh / "CHANGELOG.md").read_text()
+
+
+def test_a_release_whose_generation_fails_leaves_every_file_as_it_was(fresh: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["release"]) == 0
+    assert main(["add", "api_error", "GONE_FISHING", "--message", "m", "--range", "server"]) == 0
+    assert main(["generate"]) == 0
+    before = _tree(fresh)
+    import codegen.cli
+
+    monkeypatch.setattr(codegen.cli, "main", lambda argv: 1)  # the regeneration inside release fails
+    assert main(["release"]) == 1
+    assert "release 1.1.0 not made" in capsys.readouterr().err
+    assert _tree(fresh) == before

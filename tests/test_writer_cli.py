@@ -76,7 +76,8 @@ def test_generate_removes_stale_owned_files_and_never_touches_others(project: Pa
     assert not (out / "python/src/minimal_codes/_reason_info.py").exists()
     assert not (out / "python/src/minimal_codes/reason.pyi").exists()
     assert (out / "python" / "mine.txt").read_text() == "not generated\n"
-    assert "3 removed" in capsys.readouterr().out  # reason.py, its stub and its _reason_info.py
+    assert not (out / "rust/src/reason.rs").exists()
+    assert "4 removed" in capsys.readouterr().out  # reason.py, its stub, its _reason_info.py and reason.rs
 
 
 def test_generate_reports_replacing_a_hand_edit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -79,7 +79,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             taken.append(existing)
     if taken:
         for path in taken:
-            print(f"{display_path(path)}: error I001: already exists; init writes nothing over it", file=sys.stderr)
+            print(f"{display_path(path)}:1:1: error I001: already exists; init writes nothing over it", file=sys.stderr)
         print("    hint: this directory already has a spec; run codegen generate, or init another directory", file=sys.stderr)
         return EXIT_INVALID
     for path, text in spec.items():

@@ -119,6 +119,7 @@ def _check_project(project: Document, resolve: Any) -> list[Diagnostic]:
                 diags.append(Diagnostic(project.file, line, col, "C003", f"envelope {name}.{prop} refers to unknown catalog '{body['catalog']}'",
                                         "use the id of a catalog listed under catalogs"))
     diags += _check_compat(project)
+    diags += _check_lint(project)
     diags += _check_targets(project)
     outs = [("output_root",)] + [("targets", t, "out") for t in project.data["targets"]]
     for path in outs:
@@ -150,6 +151,22 @@ def _check_compat(project: Document) -> list[Diagnostic]:
             diags.append(Diagnostic(project.file, line, col, "P002", f"'{name}' is neither a compatibility rule nor a category",
                                     "run `codegen compat --list-rules` for the ids and categories"))
     return diags
+
+
+def _check_lint(project: Document) -> list[Diagnostic]:
+    """Names in lint.use / except / levels / accept must be lint rule ids, and catalogs real ones."""
+    config = project.data.get("lint", {})
+    named: list[tuple[tuple[str | int, ...], str]] = [(("lint", k, i), n) for k in ("use", "except") for i, n in enumerate(config.get(k, ()))]
+    named += [(("lint", "levels", n), n) for n in config.get("levels", {})]
+    named += [(("lint", "accept", i, "rule"), a["rule"]) for i, a in enumerate(config.get("accept", ()))]
+    if not named:
+        return []
+    from codegen.lint.rules import RULES
+
+    known = {r.id for r in RULES}
+    return [Diagnostic(project.file, *project.where(path, key=path[1] == "levels"), "P003", f"'{name}' is not a lint rule",
+                       "run `codegen lint --list-rules` for the ids")
+            for path, name in named if name not in known]
 
 
 def _check_targets(project: Document) -> list[Diagnostic]:
@@ -216,6 +233,7 @@ def _build(project: Document, docs: dict[str, Document], project_path: Path) -> 
         project_file=PROJECT_FILE,
         project_dir=str(project_path.parent),
         compat=dict(data.get("compat", {})),
+        lint=dict(data.get("lint", {})),
         changelog=data.get("changelog", "../CHANGELOG.md"),
         project_shown=project.file,
         root_shown=display_path(project_path.parent / output_root),

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from codegen.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from codegen.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Diagnostic
 from codegen.edit import EditError, insert_item, replace_scalar, write_atomic
 from codegen.model import Catalog, FieldDecl
 from codegen.spec.paths import display_path
@@ -16,18 +16,24 @@ from codegen.workflow import Project, at_least, bumped, load_project
 class Refused(Exception):
     """The entry cannot be added as asked; the message says why and what to do."""
 
+    def __init__(self, message: str, where: tuple[str, int, int] | None = None) -> None:
+        super().__init__(message)
+        self.where = where
+
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Append the entry, raise the project version if the entry needs it, re-validate."""
     project = load_project(args.spec)
     if project is None:
         return EXIT_INVALID
+    catalog = project.spec.catalog(args.catalog)
     try:
         catalog = _catalog(project, args.catalog)
         value = _value(project, catalog, args)
         fields = _fields(catalog, args.field or [])
     except Refused as exc:
-        print(f"{display_path(project.file)}: error A001: {exc}", file=sys.stderr)
+        file, line, col = exc.where or (catalog.at("catalog", "id") if catalog else project.spec.at("catalogs"))
+        print(Diagnostic(file, line, col, "A001", str(exc)).render(), file=sys.stderr)
         return EXIT_USAGE
     since = next_version(project)
     entry: dict[str, Any] = {"name": args.name}
@@ -70,8 +76,8 @@ def _value(project: Project, catalog: Catalog, args: argparse.Namespace) -> int 
     names = {e.name: e for e in catalog.entries}
     if args.name in names:
         state = "retired: its name stays reserved" if names[args.name].retired else "taken"
-        raise Refused(f"{catalog.id}.{args.name} is {state} "
-                      f"({display_path(project.file.parent / catalog.file)}:{names[args.name].line})")
+        index = next(i for i, e in enumerate(catalog.entries) if e.name == args.name)
+        raise Refused(f"{catalog.id}.{args.name} is {state}", catalog.at("entries", index, "name"))
     if any(e["name"] == args.name for e in published):
         raise Refused(f"{catalog.id}.{args.name} was published in {project.baseline and project.baseline['spec_version']}: a name is never reused")
     if catalog.values == "string":
@@ -100,7 +106,8 @@ def _bounds(catalog: Catalog, name: str | None) -> tuple[int, int]:
             return top + 1, top + 1
         name = next(iter(ranges))
     if name not in ranges:
-        raise Refused(f"{catalog.id} has no range {name}; ranges: {', '.join(ranges) or 'none declared'}")
+        raise Refused(f"{catalog.id} has no range {name}; ranges: {', '.join(ranges) or 'none declared'}",
+                      catalog.at("catalog", "ranges", key=True) if ranges else None)
     return ranges[name].min, ranges[name].max
 
 

@@ -38,7 +38,8 @@ def cmd_release(args: argparse.Namespace) -> int:
         _refuse_stale(project)
         plan = _plan(project, args.version)
     except Refused as exc:
-        print(f"{display_path(project.file)}: error R001: release refused: {exc}", file=sys.stderr)
+        file, line, col = project.spec.at("version")
+        print(f"{file}:{line}:{col}: error R001: release refused: {exc}", file=sys.stderr)
         return EXIT_INVALID
     from codegen.targets.jsonbundle.bundle import build_bundle
 
@@ -114,6 +115,7 @@ def _describe(project: Project, plan: Plan, text: str, *, dry: bool) -> None:
 
 
 def _write(project: Project, plan: Plan, text: str) -> int:
+    """Project file, baseline, changelog, then the generated tree; a failure puts the files back."""
     from codegen.cli import _load, main
     from codegen.targets.jsonbundle.bundle import build_bundle, canonical_json
 
@@ -125,15 +127,22 @@ def _write(project: Project, plan: Plan, text: str) -> int:
     except EditError as exc:
         print(f"{display_path(project.file)}: error R002: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    old_log = plan.changelog.read_text("utf-8") if plan.changelog.exists() else None
     write_atomic(project.file, edited)
     spec = _load(project.file)
-    if spec is None:
-        write_atomic(project.file, original)
-        return EXIT_INVALID
-    write_atomic(plan.baseline, canonical_json(build_bundle(spec)))
-    existing = plan.changelog.read_text("utf-8") if plan.changelog.exists() else None
-    write_atomic(plan.changelog, changelog.insert(existing, text))
-    code = main(["generate", "--spec", str(project.file)])
+    code = EXIT_INVALID
+    if spec is not None:
+        write_atomic(plan.baseline, canonical_json(build_bundle(spec)))
+        write_atomic(plan.changelog, changelog.insert(old_log, text))
+        code = main(["generate", "--spec", str(project.file)])
     if code == EXIT_OK:
         print(f"released {plan.version}: commit, then tag v{plan.version} to publish")
+        return code
+    write_atomic(project.file, original)  # generate replaces its tree whole or not at all
+    plan.baseline.unlink(missing_ok=True)
+    if old_log is None:
+        plan.changelog.unlink(missing_ok=True)
+    else:
+        write_atomic(plan.changelog, old_log)
+    print(f"release {plan.version} not made: every file is as it was", file=sys.stderr)
     return code

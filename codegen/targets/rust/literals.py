@@ -1,0 +1,90 @@
+"""Rust string literals and rustdoc comments, escaped by the language's own rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Rust rejects bare CR in comments and literals, and denies bidirectional controls in both.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# (NUL is spelled \u{0}: `\0` before a digit reads as an octal escape to clippy.)
+_SIMPLE = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped_char(char: str) -> str:
+    if char in _SIMPLE:
+        return _SIMPLE[char]
+    if char in _BIDI or not char.isprintable():
+        return f"\\u{{{ord(char):x}}}"
+    return char
+
+
+def rust_string(text: str) -> str:
+    """A double-quoted Rust string literal: every control, bidi and non-printable escaped."""
+    if text.isprintable() and '"' not in text and "\\" not in text and not _BIDI.intersection(text):
+        return f'"{text}"'
+    return '"' + "".join(_escaped_char(c) for c in text) + '"'
+
+
+def rust_literal(value: object) -> str:
+    """A Rust literal for a str, bool or int."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return rust_string(value)
+    raise TypeError(f"no Rust literal for {type(value).__name__}")
+
+
+# Markdown: every character CommonMark or rustdoc gives a meaning to inside a line (emphasis,
+# code, links and intra-doc links, HTML and entities, tables, strikethrough, autolinks); an
+# underscore between two letters or digits never starts emphasis, so it stays as it is.
+_INLINE = re.compile(r"[\\`*\[\]<>&|~]|:(?=//)|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# At the start of a line: headings, lists, block quotes, thematic breaks, setext underlines.
+_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\u0085]")
+
+
+def _doc_char(char: str) -> str:
+    if char in _BIDI or (not char.isprintable() and char != "\t"):
+        name = unicodedata.name(char, "") or f"U+{ord(char):04X}"
+        return f"&lt;{name}&gt;" if name.startswith("U+") else f"&lt;{name.lower()}&gt;"
+    return char
+
+
+def _doc_line(line: str) -> str:
+    line = _INLINE.sub(lambda m: "\\" + m.group(), line)
+    if not line.isprintable() or _BIDI.intersection(line):
+        line = "".join(_doc_char(c) for c in line)
+    stripped = line.lstrip(" \t")
+    indent = line[: len(line) - len(stripped)]
+    if indent:  # leading blanks would start an indented code block (a doctest)
+        indent = indent.replace(" ", "&#32;").replace("\t", "&#9;")
+    match = _LINE_START.match(stripped)
+    if match:
+        end = match.end() - 1
+        stripped = stripped[:end] + "\\" + stripped[end:]
+    # A tab is written as its entity: clippy refuses tabs in doc comments.
+    return (indent + stripped).rstrip().replace("\t", "&#9;")
+
+
+def doc_text(text: str) -> list[str]:
+    """Plain text as Markdown lines that render as the text: nothing in it links, formats,
+    opens HTML or a code block (which rustdoc would run as a doctest)."""
+    return [_doc_line(line) for line in _BREAKS.split(text)]
+
+
+def rustdoc(text: str, indent: str = "", inner: bool = False) -> str:
+    """A `///` (or `//!` when inner) comment block of escaped text; blank lines kept."""
+    marker = "//!" if inner else "///"
+    lines = doc_text(text) if text else []
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(f"{indent}{marker} {line}" if line else f"{indent}{marker}" for line in lines)
+
+
+def doc_markdown(lines: list[str], indent: str = "", inner: bool = False) -> str:
+    """A comment block of Markdown the generator wrote itself (spec text already escaped)."""
+    marker = "//!" if inner else "///"
+    return "\n".join(f"{indent}{marker} {line}".rstrip() if line else f"{indent}{marker}" for line in lines)

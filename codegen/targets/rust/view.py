@@ -1,0 +1,375 @@
+"""The Rust view-model: every identifier, type and literal computed before templating."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from codegen.diagnostics import Diagnostic
+from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
+from codegen.naming import catalog_ids, check_collisions, name_catalog
+from codegen.targets import Settings
+from codegen.targets.rust import naming
+from codegen.targets.rust.literals import doc_text, rust_literal, rust_string, rustdoc
+
+I32 = (-(2**31), 2**31 - 1)
+I64 = (-(2**63), 2**63 - 1)
+DEFAULT_LICENSE = "MIT OR Apache-2.0"
+
+
+@dataclass(frozen=True, slots=True)
+class RsField:
+    method: str  # accessor and Row field
+    doc: str  # rustdoc block, indented for the impl
+    returns: str  # accessor's return type
+    row_type: str  # the Row field's type
+    body: tuple[str, ...]  # accessor body, given `self.row()`
+    kind: str = "plain"  # plain, string, ref or ref_list (how the verifier prints it)
+
+
+@dataclass(frozen=True, slots=True)
+class RsEntry:
+    const: str
+    value: str  # literal of the wire value
+    doc: str
+    deprecated: str  # the #[deprecated] attribute, or ""
+
+
+@dataclass(frozen=True, slots=True)
+class RsCatalog:
+    catalog_id: str
+    module: str  # identifier (may be raw)
+    file: str  # src/<file>.rs
+    type_name: str
+    spec_file: str
+    doc: str  # the module's inner doc
+    type_doc: str
+    open: bool
+    string: bool
+    wire: str  # i32, i64 or str
+    entries: tuple[RsEntry, ...]
+    rows: tuple[str, ...]  # Row literals, sorted by value
+    fields: tuple[RsField, ...]
+    successor: str  # the successors' element type ("" when no entry has successors)
+    successor_enum: tuple[tuple[str, str], ...]  # (variant, type path) when successors span catalogs
+    allow_camel: bool  # the type name carries the escape suffix
+    uses_ref: bool = False  # some deprecation names its replacement
+    imports: tuple[str, ...] = ()  # other catalogs' types it names
+    # for the verifier program: the successors' modules, and a value the catalog does not list
+    successor_module: str = ""
+    successor_verify: tuple[tuple[str, str], ...] = ()
+    unlisted: str = ""
+    unlisted_text: str = ""
+
+    @property
+    def inner(self) -> str:
+        """The newtype's field: the wire value."""
+        return "Cow<'static, str>" if self.string else self.wire
+
+    @property
+    def row_value(self) -> str:
+        """The value column of the metadata table."""
+        return "&'static str" if self.string else self.wire
+
+    @property
+    def meta_imports(self) -> str:
+        """The names the module takes from `meta`, in rustfmt's order."""
+        names = ["Deprecation", *(["Ref"] if self.uses_ref else []), "Retirement", "Status", "UnknownValue"]
+        return ", ".join(names)
+
+
+@dataclass
+class RsCrate:
+    name: str  # the package name on crates.io
+    lib: str  # its library identifier
+    version: str
+    description: str
+    license: str
+    alloc: bool  # some catalog holds strings
+    example: str  # the README's doctest body
+    catalogs: list[RsCatalog] = field(default_factory=list)
+
+    @property
+    def mod_lines(self) -> list[str]:
+        """The module declarations in rustfmt's order (by name, raw prefix aside)."""
+        return sorted(["meta", *(c.module for c in self.catalogs)], key=naming.plain)
+
+    @property
+    def use_lines(self) -> list[str]:
+        """The re-exports in rustfmt's order (segment by segment, as written)."""
+        lines = ["meta::{Deprecation, Ref, Retirement, Status, UnknownValue}"]
+        lines += [f"{c.module}::{c.type_name}" for c in self.catalogs]
+        return sorted(lines, key=lambda line: line.split("::"))
+
+    @property
+    def description_doc(self) -> str:
+        """The description as Markdown that renders as the text."""
+        return "\n".join(doc_text(self.description)) if self.description else ""
+
+
+def build(spec: Spec, cfg: Settings) -> tuple[RsCrate, list[Diagnostic]]:
+    """The whole crate view, or diagnostics that say which names or values cannot be emitted."""
+    crate = RsCrate(cfg["crate"], cfg["crate"].replace("-", "_"), spec.version, cfg.get("description", ""),
+                    cfg.get("license", DEFAULT_LICENSE), any(c.values == "string" for c in spec.catalogs), "")
+    modules, diags = check_collisions(naming.MODULE, catalog_ids(spec.catalogs), "the crate")
+    types, more = check_collisions(naming.TYPE, catalog_ids(spec.catalogs), "the crate")
+    diags += more
+    diags += _check_successor_names(spec, types)
+    for catalog in spec.catalogs:
+        view, found = _catalog(spec, catalog, modules, types)
+        diags += found
+        crate.catalogs.append(view)
+    if crate.catalogs and not diags:
+        crate.example = _example(spec.catalogs[0], crate.catalogs[0], crate.lib)
+    return crate, diags
+
+
+def wire_type(catalog: Catalog) -> str | None:
+    """i32 when every value fits, else i64; None when one does not fit in i64."""
+    if catalog.values == "string":
+        return "str"
+    values = [e.value for e in catalog.entries if isinstance(e.value, int)]
+    for name, (low, high) in (("i32", I32), ("i64", I64)):
+        if all(low <= v <= high for v in values):
+            return name
+    return None
+
+
+def _successor_catalogs(catalog: Catalog) -> list[str]:
+    return sorted({r.catalog for e in catalog.entries for r in e.successors})
+
+
+def _check_successor_names(spec: Spec, types: dict[str, str]) -> list[Diagnostic]:
+    """A successor enum (successors from several catalogs) must not take a catalog's type name."""
+    taken = {t: cid for cid, t in types.items()}
+    diags = []
+    for catalog in spec.catalogs:
+        name = types[catalog.id] + "Successor"
+        if len(_successor_catalogs(catalog)) > 1 and name in taken:
+            diags.append(Diagnostic(*catalog.at("catalog", "id"), "N001",
+                                    f"rust: catalog {catalog.id} needs the type '{name}' for its successors, "
+                                    f"which catalog {taken[name]} already has", "rename one of the catalogs"))
+    return diags
+
+
+def _path(modules: dict[str, str], types: dict[str, str], catalog_id: str) -> str:
+    return types[catalog_id]
+
+
+def _imports(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str]) -> tuple[str, ...]:
+    """`use` paths of the other catalogs whose types this one names, in rustfmt's order."""
+    ids = {d.catalog for d in catalog.fields if d.catalog} | set(_successor_catalogs(catalog))
+    ids.discard(catalog.id)
+    return tuple(sorted((f"crate::{modules[i]}::{types[i]}" for i in ids if i), key=lambda p: p.split("::")))
+
+
+def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str]) -> tuple[RsCatalog, list[Diagnostic]]:
+    type_name = types[catalog.id]
+    consts, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.ACCESSORS, "N002",
+                                     f"type {type_name}")
+    wire = wire_type(catalog)
+    diags += _check_integers(catalog, wire)
+    if diags or wire is None:
+        return _empty(catalog, modules[catalog.id], type_name), diags
+    succ = _successor_catalogs(catalog)
+    if len(succ) == 1:
+        successor = _path(modules, types, succ[0])
+    else:
+        successor = f"{type_name}Successor" if succ else ""
+    variants = tuple((types[c], _path(modules, types, c)) for c in succ) if len(succ) > 1 else ()
+
+    def ref(r: Ref) -> str:
+        return f"{_path(modules, types, r.catalog)}::{naming.MEMBER.apply(r.name)}"
+
+    def succ_literal(r: Ref) -> str:
+        return f"{type_name}Successor::{types[r.catalog]}({ref(r)})" if variants else ref(r)
+
+    fields = tuple(_field(spec, d, methods[d.name], catalog, modules, types) for d in catalog.fields)
+    rows = []
+    for entry in sorted(catalog.entries, key=lambda e: e.value):
+        rows.append(_row(spec, entry, catalog, fields, ref, succ_literal, bool(succ)))
+    entries = tuple(_entry(spec, e, consts[e.name], modules, types) for e in catalog.entries)
+    view = RsCatalog(
+        catalog_id=catalog.id, module=modules[catalog.id], file=naming.plain(modules[catalog.id]),
+        type_name=type_name, spec_file=catalog.file, doc=rustdoc(_catalog_doc(catalog), inner=True),
+        type_doc=rustdoc(_catalog_doc(catalog)), open=catalog.open, string=catalog.values == "string",
+        wire=wire, entries=entries, rows=tuple(rows), fields=fields, successor=successor,
+        successor_enum=variants, allow_camel=type_name.endswith(naming.TYPE.escape_suffix),
+        uses_ref=any(e.deprecated and e.deprecated.replacement for e in catalog.entries),
+        imports=_imports(spec, catalog, modules, types),
+        successor_module=modules[succ[0]] if len(succ) == 1 else "",
+        successor_verify=tuple((types[c], modules[c]) for c in succ),
+        unlisted=rust_literal(_unlisted(catalog)), unlisted_text=rust_string(str(_unlisted(catalog))))
+    return view, diags
+
+
+def _empty(catalog: Catalog, module: str, type_name: str) -> RsCatalog:
+    """A placeholder for a catalog that cannot be emitted (its diagnostics say why)."""
+    return RsCatalog(catalog.id, module, naming.plain(module), type_name, catalog.file, "", "", catalog.open,
+                     False, "", (), (), (), "", (), False)
+
+
+def _check_integers(catalog: Catalog, wire: str | None) -> list[Diagnostic]:
+    """Values and integer fields beyond i64 cannot be Rust integers: refused where they are written."""
+    diags = []
+    for index, entry in enumerate(catalog.entries):
+        found: list[tuple[str, object, tuple[str, ...]]] = [("value", entry.value, ("value",))] if wire is None else []
+        found += [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items()]
+        for what, value, path in found:
+            if type(value) is int and not I64[0] <= value <= I64[1]:
+                diags.append(Diagnostic(
+                    *catalog.at("entries", index, *path), "R001",
+                    f"rust: {what} {value} of {catalog.id}.{entry.name} does not fit in an i64",
+                    "keep integer values within ±(2**63 - 1), or make the catalog a string catalog"))
+    return diags
+
+
+def _int_type(decl: FieldDecl) -> str:
+    """i32 when the declared bounds fit in it (a bound that a later entry cannot cross), else i64."""
+    if decl.min is not None and decl.max is not None and I32[0] <= decl.min and decl.max <= I32[1]:
+        return "i32"
+    return "i64"
+
+
+def _field(spec: Spec, decl: FieldDecl, method: str, catalog: Catalog, modules: dict[str, str],
+           types: dict[str, str]) -> RsField:
+    always = decl.required and all(decl.name in e.fields for e in catalog.entries)
+    doc = rustdoc(decl.description or f"The {decl.name} field.", "    ")
+    if decl.type == "ref_list" and decl.catalog:
+        path = _path(modules, types, decl.catalog)
+        return RsField(method, doc, f"&'static [{path}]", f"&'static [{path}]",
+                       ("match self.row() {", f"    Some(row) => row.{method},", "    None => &[],", "}"), "ref_list")
+    if decl.type == "ref" and decl.catalog:
+        base = _path(modules, types, decl.catalog)
+        target = spec.catalog(decl.catalog)
+        copy = target is not None and target.values == "integer"
+    else:
+        base = {"integer": _int_type(decl), "string": "&'static str", "boolean": "bool"}[decl.type]
+        copy = True
+    get = f"row.{method}" if copy else f"row.{method}.clone()"
+    kind = "ref" if decl.type == "ref" else "string" if decl.type == "string" else "plain"
+    if always:
+        return RsField(method, doc, f"Option<{base}>", base, ("let row = self.row()?;", f"Some({get})"), kind)
+    return RsField(method, doc, f"Option<{base}>", f"Option<{base}>", ("let row = self.row()?;", get), kind)
+
+
+def _text(value: str) -> str:
+    return rust_string(value)
+
+
+def _row(spec: Spec, entry: Entry, catalog: Catalog, fields: tuple[RsField, ...], ref: Callable[[Ref], str],
+         succ_literal: Callable[[Ref], str], with_successors: bool) -> str:
+    dep, ret = entry.deprecated, entry.retired
+    parts = [
+        f"value: {rust_literal(entry.value)}",
+        f"name: {_text(entry.name)}",
+        f"message: {_text(entry.message)}",
+        f"description: {_text(entry.description)}",
+        f"since: {_text(entry.since)}",
+    ]
+    if dep:
+        rep = (f"Some(Ref {{ catalog: {_text(dep.replacement.catalog)}, name: {_text(dep.replacement.name)} }})"
+               if dep.replacement else "None")
+        parts.append(f"deprecated: Some(Deprecation {{ since: {_text(dep.since)}, replacement: {rep}, "
+                     f"note: {_text(dep.note)} }})")
+    else:
+        parts.append("deprecated: None")
+    parts.append(f"retired: Some(Retirement {{ since: {_text(ret.since)}, note: {_text(ret.note)} }})"
+                 if ret else "retired: None")
+    if with_successors:
+        parts.append("successors: &[" + ", ".join(succ_literal(r) for r in entry.successors) + "]")
+    for decl, rs in zip(catalog.fields, fields, strict=True):
+        parts.append(f"{rs.method}: {_field_literal(entry.fields.get(decl.name), rs, ref)}")
+    return "Row { " + ", ".join(parts) + " }"
+
+
+def _field_literal(value: object, rs: RsField, ref: Callable[[Ref], str]) -> str:
+    optional = rs.row_type.startswith("Option<")
+    if isinstance(value, tuple):
+        return "&[" + ", ".join(ref(r) for r in value if isinstance(r, Ref)) + "]"
+    if value is None:
+        return "&[]" if rs.row_type.startswith("&'static [") else "None"
+    text = ref(value) if isinstance(value, Ref) else rust_literal(value)
+    return f"Some({text})" if optional else text
+
+
+def _entry(spec: Spec, entry: Entry, const: str, modules: dict[str, str], types: dict[str, str]) -> RsEntry:
+    value = rust_literal(entry.value) if isinstance(entry.value, int) else f"Cow::Borrowed({rust_string(entry.value)})"
+    attr = ""
+    if entry.retired:
+        note = f"retired: the value stays reserved. {entry.retired.note}".rstrip()
+        attr = f"#[deprecated(since = {rust_string(entry.retired.since)}, note = {rust_string(note)})]"
+    elif entry.deprecated:
+        dep = entry.deprecated
+        use = ""
+        if dep.replacement:
+            use = f"use {types[dep.replacement.catalog]}::{naming.MEMBER.apply(dep.replacement.name)} instead."
+        note = f"{use} {dep.note}".strip() or "deprecated"
+        attr = f"#[deprecated(since = {rust_string(dep.since)}, note = {rust_string(note)})]"
+    return RsEntry(const, value, rustdoc(_member_doc(entry), "    "), attr)
+
+
+def _member_doc(entry: Entry) -> str:
+    parts = [entry.message]
+    if entry.description.startswith(entry.message):
+        parts = [entry.description]
+    elif entry.description:
+        parts += ["", entry.description]
+    if entry.deprecated:
+        dep = entry.deprecated
+        use = f" Use {dep.replacement}." if dep.replacement else ""
+        parts += ["", f"Deprecated since {dep.since}.{use} {dep.note}".rstrip()]
+    if entry.retired:
+        parts += ["", f"Retired since {entry.retired.since}: the value stays reserved. {entry.retired.note}".rstrip()]
+    if entry.successors:
+        parts += ["", "Successors: " + ", ".join(map(str, entry.successors)) + "."]
+    parts += ["", f"Since {entry.since}."]
+    return "\n".join(parts)
+
+
+def _catalog_doc(catalog: Catalog) -> str:
+    lines = [catalog.title + "."]
+    if catalog.description:
+        lines += ["", catalog.description]
+    lines.append("")
+    if catalog.publisher:
+        lines.append(f"Publisher: {catalog.publisher}.")
+    lines += [f"Source: {s.url}" for s in catalog.sources]
+    lines.append("")
+    lines.append("Open catalog: a value it does not list is kept as it is (see is_known)." if catalog.open else
+                 "Closed catalog: new, TryFrom, FromStr and Deserialize refuse a value it does not list.")
+    return "\n".join(lines)
+
+
+def _unlisted(catalog: Catalog) -> int | str:
+    """A wire value the catalog does not list (for the README's example)."""
+    values = {e.value for e in catalog.entries}
+    if catalog.values == "string":
+        text = "NOT_LISTED"
+        while text in values:
+            text += "_X"
+        return text
+    number = 0
+    while number in values:
+        number += 1
+    return number
+
+
+def _example(catalog: Catalog, view: RsCatalog, lib: str) -> str:
+    """Doctest lines that hold for the first catalog whatever its entries."""
+    t = view.type_name
+    unlisted = rust_literal(_unlisted(catalog))
+    lines = [
+        f"use {lib}::{view.module}::{t};",
+        "",
+        f"let first = {t}::KNOWN[0].clone();",
+        "assert!(first.is_known());",
+        f"assert_eq!({t}::from_name(first.name().unwrap()), Some(first.clone()));",
+        f"assert_eq!(first.to_string().parse::<{t}>(), Ok(first));",
+    ]
+    if catalog.open:
+        lines += [f"let unlisted = {t}::new({unlisted});", "assert!(!unlisted.is_known());",
+                  "assert_eq!(unlisted.message(), None);"]
+    else:
+        lines += [f"assert!({t}::new({unlisted}).is_err());"]
+    return "\n".join(lines)
