@@ -180,7 +180,7 @@ Side = tuple[Path, dict[str, list[str]]]  # (spec folder, problems by rule)
 @pytest.fixture(scope="session")
 def sides(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Side]:
     """Each side generated and checked once: its spec folder and its consumers' problems by rule."""
-    rules = [r.id for r in (*RULES, CONTENT_RULE)]
+    rules = [r.id for r in CHECKED]  # dangerous rules promise no compile result: left out to save time
     out = {}
     for side, version in (("previous", "1.0.0"), ("current", "2.0.0")):
         root = tmp_path_factory.mktemp(f"consumers-{side}")

@@ -19,11 +19,13 @@ from typing import Any
 import pytest
 import yaml
 
+import codegen.targets.rust as rust_target
 from codegen.generate import render
 from codegen.model import Spec
 from codegen.spec.load import load_spec
+from codegen.targets.rust import naming as rust_naming
 from codegen.targets.rust import verifier
-from codegen.targets.rust.literals import doc_text, rust_string
+from codegen.targets.rust.literals import doc_text, rust_string, toml_string
 from tests.conftest import ROOT, require
 from tests.test_hostile import HOSTILE
 from tests.test_names_numbers import (
@@ -41,7 +43,7 @@ TARGET_DIR = ROOT / ".tools" / "rust" / "target"
 # identifiers, the crate's own modules and items, prelude names and trait methods.
 RUST_CATALOG_IDS = ("self", "super", "crate", "core", "alloc", "std", "meta", "lib", "main", "fn", "match",
                     "mod", "dyn", "gen", "try", "option", "result", "cow", "row", "vec", "serde", "status",
-                    "ref", "unknown_value")
+                    "ref", "unknown_value", "s", "d", "borrowed")
 RUST_FIELD_NAMES = ("self", "match", "fn", "from", "clone", "fmt", "to_string", "hash", "into", "crate",
                     "super", "mod", "eq", "cmp", "try_from", "as_ref")
 RUST_ENTRY_NAMES = ("KNOWN", "CATALOG_ID", "ROWS", "SELF", "SUPER", "CRATE", "R")
@@ -61,7 +63,7 @@ def _write_spec(root: Path, crate: str, catalogs: list[dict[str, Any]]) -> Spec:
     root.mkdir(parents=True, exist_ok=True)
     names = [f"c{i}.yaml" for i in range(len(catalogs))]
     project = {"version": "1.0.0", "output_root": "../generated", "catalogs": names,
-               "targets": {"rust": {"out": "rust", "crate": crate, "description": f"{crate} [x](y) <b>"}}}
+               "targets": {"rust": {"out": "rust", "crate": crate, "description": f"{crate} [x](y) <b> \"q\" \\ \x7f\t\u202e"}}}
     (root / "codegen.yaml").write_text(yaml.safe_dump(project), encoding="utf-8")
     for name, cat in zip(names, catalogs, strict=True):
         (root / name).write_text(yaml.safe_dump(cat, allow_unicode=True, width=1_000_000), encoding="utf-8")
@@ -267,3 +269,35 @@ def test_doc_text_escapes_what_markdown_and_rustdoc_would_read() -> None:
 
 def test_rust_string_escapes_what_rustc_and_clippy_refuse() -> None:
     assert rust_string('q"\\ \0 1\r\u202e\x7f') == '"q\\"\\\\ \\u{0} 1\\r\\u{202e}\\u{7f}"'
+
+
+def _template_identifiers(name: str) -> tuple[set[str], set[str]]:
+    """The identifiers a Rust template's code uses (comments, strings, lifetimes and Jinja
+    expressions left out), and the functions it defines."""
+    import re
+
+    import jinja2
+
+    source = (Path(rust_target.__file__).parent / "templates" / name).read_text(encoding="utf-8")
+    lexed = jinja2.Environment(trim_blocks=True, lstrip_blocks=True).lex(source)
+    code = "".join(value if kind == "data" else " " for _, kind, value in lexed)
+    code = re.sub(r"//[^\n]*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])'|'[a-z_]+\b", " ", code)
+    return set(re.findall(r"\b[A-Za-z_][A-Za-z0-9_]*\b", code)), set(re.findall(r"\bfn\s+([a-z_][a-z0-9_]*)", code))
+
+
+@pytest.mark.parametrize("template", ["catalog.rs.j2", "meta.rs.j2", "lib.rs.j2"])
+def test_every_name_the_generated_code_uses_is_reserved_from_catalogs_and_fields(template: str) -> None:
+    names, functions = _template_identifiers(template)
+    type_like = {n for n in names if n[:1].isupper()} - {"Self"}
+    assert type_like - rust_naming.TYPE.reserved - rust_naming.MEMBER.reserved == set()
+    if template == "catalog.rs.j2":  # the methods of every catalog type
+        assert functions - rust_naming.ACCESSORS - rust_naming.TRAIT_METHODS == set()
+    modules = {n for n in names if n.islower()} & {"meta", "alloc", "core", "serde"}
+    assert modules <= rust_naming.MODULE.reserved
+
+
+def test_toml_string_is_read_back_by_a_toml_parser() -> None:
+    import tomllib
+
+    for text in HOSTILE:
+        assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text

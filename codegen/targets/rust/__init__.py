@@ -11,10 +11,10 @@ from codegen.render import environment
 from codegen.render import render as render_template
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.rust import naming, view
-from codegen.targets.rust.literals import rust_literal
+from codegen.targets.rust.literals import rust_literal, toml_string
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FILTERS = (("rs", rust_literal),)
+FILTERS = (("rs", rust_literal), ("toml", toml_string))
 
 
 def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -35,6 +36,11 @@ def rust_literal(value: object) -> str:
     if isinstance(value, str):
         return rust_string(value)
     raise TypeError(f"no Rust literal for {type(value).__name__}")
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string for Cargo.toml (JSON's escapes are TOML's, bar DEL)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 # Markdown: every character CommonMark or rustdoc gives a meaning to inside a line (emphasis,

@@ -33,7 +33,10 @@ PRELUDE = frozenset(
 # Items of the crate's `meta` module and of each catalog module.
 CRATE_ITEMS = frozenset(
     {"Cow", "Deprecation", "Retirement", "Status", "Ref", "UnknownValue", "Row", "ROWS", "CATALOG_ID",
-     "Formatter", "Display", "FromStr", "Serialize", "Deserialize", "Serializer", "Deserializer"}
+     "Formatter", "Display", "FromStr", "Serialize", "Deserialize", "Serializer", "Deserializer", "Error",
+     "Active", "Deprecated", "Retired", "Borrowed", "Owned",
+     # the type parameters of the serde impls
+     "S", "D"}
 )
 # Module names the crate uses itself, or that would clash with its crate root.
 MODULES = frozenset({"meta", "lib", "main", "core", "alloc", "std", "serde", "build"})
@@ -43,7 +46,7 @@ MODULES = frozenset({"meta", "lib", "main", "core", "alloc", "std", "serde", "bu
 ACCESSORS = frozenset(
     {"new", "value", "as_str", "into_inner", "from_static", "is_known", "from_name", "name",
      "message", "description", "since", "status", "deprecated", "retired", "successors",
-     "migrate", "row"}
+     "migrate", "row", "lookup"}
 )
 TRAIT_METHODS = frozenset(
     {"fmt", "from", "from_str", "try_from", "into", "try_into", "clone", "clone_from", "eq", "ne",

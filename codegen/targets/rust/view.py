@@ -87,6 +87,7 @@ class RsCrate:
     license: str
     alloc: bool  # some catalog holds strings
     example: str  # the README's doctest body
+    repository: str = ""
     catalogs: list[RsCatalog] = field(default_factory=list)
 
     @property
@@ -110,7 +111,8 @@ class RsCrate:
 def build(spec: Spec, cfg: Settings) -> tuple[RsCrate, list[Diagnostic]]:
     """The whole crate view, or diagnostics that say which names or values cannot be emitted."""
     crate = RsCrate(cfg["crate"], cfg["crate"].replace("-", "_"), spec.version, cfg.get("description", ""),
-                    cfg.get("license", DEFAULT_LICENSE), any(c.values == "string" for c in spec.catalogs), "")
+                    cfg.get("license", DEFAULT_LICENSE), any(c.values == "string" for c in spec.catalogs), "",
+                    cfg.get("repository", ""))
     modules, diags = check_collisions(naming.MODULE, catalog_ids(spec.catalogs), "the crate")
     types, more = check_collisions(naming.TYPE, catalog_ids(spec.catalogs), "the crate")
     diags += more
