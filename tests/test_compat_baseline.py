@@ -134,3 +134,44 @@ def test_the_published_bundle_is_a_valid_baseline(tmp_path: Path, bundle: dict[s
     monkeypatch.chdir(ROOT)
     code, err = _run(["--against", str(tmp_path / "same.json")], capsys)
     assert code == 0, err
+
+
+def _go_module_zip(tmp_path: Path, module: Path, data: bytes | None = None) -> Path:
+    """A module zip laid out as the Go module proxy serves it: every file under module@version/."""
+    path = tmp_path / "v1.2.1.zip"
+    prefix = "example.com/voice-status-codes/generated/go@v1.2.1/"
+    with zipfile.ZipFile(path, "w") as archive:
+        for file in sorted(module.rglob("*")):
+            if file.is_file():
+                rel = file.relative_to(module).as_posix()
+                archive.writestr(prefix + rel, data if data is not None and rel == "catalogs.json" else file.read_bytes())
+    return path
+
+
+def test_baseline_from_a_go_module_zip_and_folder(tmp_path: Path, generated_tree: Path,
+                                                  capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Go module ships catalogs.json: its proxy zip and its module-cache folder are baselines."""
+    monkeypatch.chdir(ROOT)
+    assert main(["compat", "--against", str(_go_module_zip(tmp_path, generated_tree / "go"))]) == 0, capsys.readouterr()
+    assert main(["compat", "--against", str(generated_tree / "go")]) == 0, capsys.readouterr()
+    bundle = json.loads((generated_tree / "go" / "catalogs.json").read_text("utf-8"))
+    reasons = bundle["catalogs"]["voipbin_reason"]["entries"]
+    reasons.append({**reasons[0], "name": "GONE", "value": "GONE"})
+    older = tmp_path / "older"
+    older.mkdir()
+    capsys.readouterr()
+    assert main(["compat", "--against", str(_go_module_zip(older, generated_tree / "go", json.dumps(bundle).encode())),
+                 "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert "ENTRY_REMOVED" in [f["rule"] for f in data["findings"]] and not data["passed"]
+
+
+def test_a_go_module_zip_without_the_bundle_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v1.0.0.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("example.com/m@v1.0.0/go.mod", "module example.com/m\n")
+    monkeypatch.chdir(ROOT)
+    code, err = _run(["--against", str(path)], capsys)
+    assert code == 3
+    assert err.startswith(f"{path}:1:1: error B004: the Go module zip carries no catalogs.json"), err

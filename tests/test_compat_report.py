@@ -192,3 +192,11 @@ def test_junit_and_gitlab_reports_are_well_formed(tmp_path: Path, bundle: dict[s
     assert {i["check_name"] for i in issues} == {"ENTRY_REMOVED", "VERSION_TOO_LOW"}
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert all(i["location"]["path"].startswith("spec/") for i in issues)
+
+
+def test_a_version_lowered_with_no_change_fails(bundle: dict[str, Any]) -> None:
+    report = compare(_with_version(bundle, "1.2.1"), _with_version(bundle, "1.2.0"))
+    assert report.bump is None and not report.passed
+    found = report.version_finding
+    assert found is not None and found.rule == "VERSION_TOO_LOW"
+    assert found.message == "version 1.2.0 is below 1.2.1, which the changes since 1.2.1 need (no bump)"

@@ -22,7 +22,7 @@ def results(spec: Spec, generated_tree: Path) -> dict[str, TargetResult]:
 
 def test_every_target_matches_the_spec(results: dict[str, TargetResult], spec: Spec) -> None:
     verified = {name: res for name, res in results.items() if res.skipped != "no verifier for this target"}
-    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust"}
+    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust", "go"}
     assert set(results) - set(verified) == {"c_header", "support_csv", "markdown_tables"}  # the template targets
     for res in verified.values():
         assert not res.skipped, res
@@ -55,6 +55,8 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     entry = next(e for e in bundle["catalogs"]["infobip_voice_error"]["entries"] if e["name"] == "BUSY")
     entry["value"] = 10202
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
+    # Go: the message in the metadata row (the constant itself is guarded by the build)
+    _mutate(tree, "go/infobip_voice_error.go", f'"{busy.message}" ', '"Busy!" ')
     # Rust: the message in the metadata row (the constant and its doc comment stay)
     _mutate(tree, "rust/src/infobip_voice_error.rs", f'name: "BUSY", message: "{busy.message}"', 'name: "BUSY", message: "Busy!"')
     # OpenAPI: a name
@@ -84,6 +86,22 @@ def test_json_difference_names_the_entry(mutated: dict[str, TargetResult]) -> No
     assert diffs == ["json: infobip_voice_error.BUSY: value: spec 10201, target 10202"], diffs
 
 
+def test_go_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
+    diffs = mutated["go"].differences
+    assert diffs == [f"go: infobip_voice_error.BUSY: message: spec {_busy_message()!r}, target 'Busy!'"], diffs
+
+
+def _busy_message() -> str:
+    from codegen.spec.load import load_spec
+
+    spec, _ = load_spec(SPEC_DIR)
+    assert spec is not None
+    cat = spec.catalog("infobip_voice_error")
+    entry = cat.entry("BUSY") if cat else None
+    assert entry is not None
+    return entry.message
+
+
 def test_openapi_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
     diffs = mutated["openapi"].differences
     assert any(d.startswith("openapi: infobip_voice_error.BUSY: name:") for d in diffs), diffs
@@ -101,7 +119,7 @@ def test_command_passes_on_a_fresh_tree_and_fails_naming_the_entry(
     spec_dir = _project(tmp_path, generated_tree)
     assert main(["verify", "--spec", str(spec_dir)]) == 0
     out = capsys.readouterr().out
-    for target in ("python", "typescript", "openapi", "json", "rust"):
+    for target in ("python", "typescript", "openapi", "json", "rust", "go"):
         assert f"{target}: ok" in out or f"{target}: skipped" in out, out
     _mutate(tmp_path / "generated", "python/src/voice_status_codes/infobip_voice_error.py", "BUSY = 10201", "BUSY = 10200")
     assert main(["verify", "--spec", str(spec_dir)]) == 1

@@ -77,7 +77,8 @@ def test_generate_removes_stale_owned_files_and_never_touches_others(project: Pa
     assert not (out / "python/src/minimal_codes/reason.pyi").exists()
     assert (out / "python" / "mine.txt").read_text() == "not generated\n"
     assert not (out / "rust/src/reason.rs").exists()
-    assert "4 removed" in capsys.readouterr().out  # reason.py, its stub, its _reason_info.py and reason.rs
+    assert not (out / "go/reason.go").exists()
+    assert "5 removed" in capsys.readouterr().out  # reason.py, its stub, its _reason_info.py, reason.rs and reason.go
 
 
 def test_generate_reports_replacing_a_hand_edit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

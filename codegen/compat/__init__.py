@@ -66,7 +66,7 @@ class Report:
         if self.version_ok:
             return None
         message = (f"version {self.current_version} is below {self.required_version}, "
-                   f"which the changes since {self.baseline_version} need ({self.bump} bump)")
+                   f"which the changes since {self.baseline_version} need ({self.bump or 'no'} bump)")
         return Finding(VERSION_RULE.id, "breaking", self.bump or "patch", "", None, message,
                        f"raise version in the project file to {self.required_version} or later", ("version",))
 

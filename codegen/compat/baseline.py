@@ -1,4 +1,5 @@
-"""Where a baseline bundle comes from: a bundle file, a wheel, an npm tarball or a git ref.
+"""Where a baseline bundle comes from: a bundle file, a wheel, an npm tarball, a Go module
+(its zip as the module proxy serves it, or its folder as the module cache holds it) or a git ref.
 
 Whatever the source, the bundle is validated against the JSON Schema shipped with the
 bundle format before any rule reads it, so a malformed baseline is one located error
@@ -32,15 +33,19 @@ def load_baseline(arg: str, base_dir: Path, repo_bundle: Path) -> dict[str, Any]
     path = Path(arg) if Path(arg).is_absolute() else base_dir / arg
     if path.is_file():
         return parse_bundle(_read_file(path, arg), arg)
-    if arg.endswith((".json", ".whl", ".tgz", ".tar.gz")):
-        raise BaselineError(arg, "B001", "baseline file does not exist", "pass an existing bundle, wheel, npm tarball or git ref")
+    if path.is_dir() and (path / BUNDLE_NAME).is_file():  # a Go module as the module cache unpacks it
+        return parse_bundle((path / BUNDLE_NAME).read_bytes(), f"{arg}/{BUNDLE_NAME}")
+    if arg.endswith((".json", ".whl", ".zip", ".tgz", ".tar.gz")):
+        raise BaselineError(arg, "B001", "baseline file does not exist", "pass an existing bundle, wheel, npm tarball, Go module (zip or folder) or git ref")
     return parse_bundle(_read_git(arg, repo_bundle), f"{arg}:{repo_bundle.name}")
 
 
 def _read_file(path: Path, shown: str) -> bytes:
     try:
         if path.name.endswith(".whl"):
-            return _from_wheel(path, shown)
+            return _from_zip(path, shown, "wheel")
+        if path.name.endswith(".zip"):
+            return _from_zip(path, shown, "Go module zip")
         if path.name.endswith((".tgz", ".tar.gz")):
             return _from_tarball(path, shown)
         return path.read_bytes()
@@ -49,12 +54,13 @@ def _read_file(path: Path, shown: str) -> bytes:
                             "pass the wheel or npm tarball exactly as it was published (it may be truncated)") from exc
 
 
-def _from_wheel(path: Path, shown: str) -> bytes:
-    with zipfile.ZipFile(path) as wheel:
-        members = [m for m in wheel.namelist() if m.endswith("/" + BUNDLE_NAME)]
+def _from_zip(path: Path, shown: str, kind: str) -> bytes:
+    """The bundle nearest the root of a wheel or a Go module zip (`module@version/catalogs.json`)."""
+    with zipfile.ZipFile(path) as archive:
+        members = [m for m in archive.namelist() if m.endswith("/" + BUNDLE_NAME)]
         if not members:
-            raise BaselineError(shown, "B004", f"the wheel carries no {BUNDLE_NAME}", "pass a wheel built by codegen")
-        return wheel.read(sorted(members, key=len)[0])
+            raise BaselineError(shown, "B004", f"the {kind} carries no {BUNDLE_NAME}", f"pass a {kind} built by codegen")
+        return archive.read(sorted(members, key=len)[0])
 
 
 def _from_tarball(path: Path, shown: str) -> bytes:
@@ -69,7 +75,7 @@ def _from_tarball(path: Path, shown: str) -> bytes:
 
 
 def _read_git(ref: str, bundle: Path) -> bytes:
-    hint = "pass an existing bundle, wheel, npm tarball or git ref"
+    hint = "pass an existing bundle, wheel, npm tarball, Go module (zip or folder) or git ref"
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=bundle.parent if bundle.parent.exists() else Path.cwd(),
                              capture_output=True, text=True, check=True).stdout.strip()

@@ -59,8 +59,15 @@ def _doc_char(char: str) -> str:
     return char
 
 
+# A line none of whose characters or starts means anything to Markdown: kept as it is.
+_PLAIN = re.compile(r"(?![ \t#>+=-]|\d+[.)])[^\\`*\[\]<>&|~\t]*")
+
+
 def _doc_line(line: str) -> str:
-    line = _INLINE.sub(lambda m: "\\" + m.group(), line)
+    if _PLAIN.fullmatch(line) and "_" not in line and "://" not in line and line.isprintable() \
+            and not _BIDI.intersection(line):
+        return line.rstrip()  # the common case: plain prose
+    line = _INLINE.sub(r"\\\g<0>", line)
     if not line.isprintable() or _BIDI.intersection(line):
         line = "".join(_doc_char(c) for c in line)
     stripped = line.lstrip(" \t")
@@ -78,7 +85,8 @@ def _doc_line(line: str) -> str:
 def doc_text(text: str) -> list[str]:
     """Plain text as Markdown lines that render as the text: nothing in it links, formats,
     opens HTML or a code block (which rustdoc would run as a doctest)."""
-    return [_doc_line(line) for line in _BREAKS.split(text)]
+    lines = _BREAKS.split(text) if not text.isprintable() else [text]
+    return [_doc_line(line) for line in lines]
 
 
 def rustdoc(text: str, indent: str = "", inner: bool = False) -> str:
