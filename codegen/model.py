@@ -10,6 +10,11 @@ ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
 
 
+def entry_page(catalog_id: str, name: str) -> str:
+    """An entry's address on the documentation site, relative to the site's root."""
+    return f"{catalog_id}.html#{name}"
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Ref:
     """A reference to an entry, by catalog id and entry name."""
@@ -206,6 +211,12 @@ class Spec:
     def catalog(self, catalog_id: str) -> Catalog | None:
         """The catalog with this id, if any."""
         return next((c for c in self.catalogs if c.id == catalog_id), None)
+
+    def doc_url(self, catalog_id: str, name: str) -> str | None:
+        """The published page of an entry (`<base_url>/<catalog id>.html#<NAME>`), when the docs
+        target gives the site's base URL; the address never changes once published."""
+        base = self.targets.get("docs", {}).get("base_url")
+        return f"{base}/{entry_page(catalog_id, name)}" if base else None
 
     def resolve(self, ref: Ref) -> Entry | None:
         """The entry a reference points to, if it exists."""

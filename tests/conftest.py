@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from codegen.generate import generate, selected_targets
 from codegen.model import Spec
 from codegen.spec.load import load_spec
+from tests.jvm_reactor import JVM_TARGETS, Case, aggregator, build, copy_consumer
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
@@ -68,3 +70,30 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     # Every cargo build of the tests (verifiers included) shares one target directory.
     monkeypatch.setenv("CARGO_TARGET_DIR", str(ROOT / ".tools" / "rust" / "target"))
     monkeypatch.delenv("CODEGEN_NO_CACHE", raising=False)
+
+
+@dataclass
+class Reactor:
+    """The session's one Maven build over every JVM case."""
+
+    root: Path
+    cases: dict[str, Case]
+    log: str
+    returncode: int
+
+
+@pytest.fixture(scope="session")
+def jvm_reactor(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Reactor:
+    """Every JVM case generated and built by one offline `mvn verify` (the project's library in place)."""
+    from tests import jvm_cases
+
+    require("mvn")
+    require("java")
+    root = tmp_path_factory.mktemp("jvm")
+    main = Case("main", spec, generated_tree)
+    cases = {"main": main, **jvm_cases.write_all(root, main)}
+    modules = [case.out / target for case in cases.values() for target in JVM_TARGETS if (case.out / target).is_dir()]
+    proc = build(aggregator(root, [*modules, copy_consumer(root)]), spec.version, offline=True)
+    log = proc.stdout + proc.stderr
+    (root / "build.log").write_text(log, encoding="utf-8")
+    return Reactor(root, cases, log, proc.returncode)

@@ -229,3 +229,28 @@ def test_html_validates(site: Path, hostile_site: tuple[Spec, Path]) -> None:
     proc = subprocess.run([str(validator), "--config", str(BROWSER / "htmlvalidate.json"), *pages],
                           capture_output=True, text=True, cwd=BROWSER)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_with_a_base_url_the_bundle_carries_each_address_and_verify_checks_it(tmp_path: Path) -> None:
+    from codegen.verify.compare import verify
+
+    project = {"version": "1.0.0", "catalogs": ["codes.yaml"], "output_root": "out",
+               "targets": {"json": {"out": "json"}, "docs": {"out": "docs", "base_url": "https://codes.example.com/v1"}}}
+    catalog = {"catalog": {"id": "codes", "title": "Codes", "values": "integer"},
+               "entries": [{"name": "BUSY", "value": 1, "message": "Busy.", "since": "1.0.0"}]}
+    (tmp_path / "codegen.yaml").write_text(yaml.safe_dump(project), encoding="utf-8")
+    (tmp_path / "codes.yaml").write_text(yaml.safe_dump(catalog), encoding="utf-8")
+    spec, diags = load_spec(tmp_path)
+    assert spec is not None, diags
+    files, _ = generate(spec, ["json", "docs"])
+    _write({**files["json"], **files["docs"]}, tmp_path / "out")
+    bundle = json.loads((tmp_path / "out/json/catalogs.json").read_text("utf-8"))
+    assert bundle["catalogs"]["codes"]["entries"][0]["doc_url"] == "https://codes.example.com/v1/codes.html#BUSY"
+    assert all(not r.differences for r in verify(spec, tmp_path / "out"))
+    bundle["catalogs"]["codes"]["entries"][0]["doc_url"] = "https://codes.example.com/v1/codes.html#BUZY"
+    (tmp_path / "out/json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
+    (tmp_path / "out/docs/codes.html").write_text(
+        (tmp_path / "out/docs/codes.html").read_text("utf-8").replace('id="BUSY"', 'id="BUZY"'), encoding="utf-8")
+    found = {r.target: r.differences for r in verify(spec, tmp_path / "out")}
+    assert any("doc_url" in d for d in found["json"]), found
+    assert any("doc_url" in d and "missing anchor" in d for d in found["docs"]), found

@@ -68,7 +68,7 @@ def _rules(root: Path) -> list[str]:
 
 
 def test_every_rule_has_a_trigger() -> None:
-    assert set(TRIGGERS) == {r.id for r in RULES}
+    assert set(TRIGGERS) | {"TYPE_URI_CHANGED"} == {r.id for r in RULES}  # that one compares with a release below
 
 
 def test_the_clean_spec_triggers_nothing(tmp_path: Path) -> None:
@@ -151,3 +151,27 @@ def test_the_seed_catalogs_pass_with_recorded_reasons(capsys: pytest.CaptureFixt
     unexplained = [f for f in report["findings"] if f["accepted"] is None]
     assert unexplained == []
     assert all(f["accepted"].strip() for f in report["findings"])
+
+
+def _with_site(root: Path, base_url: str | None) -> Path:
+    _project(root, CLEAN_REASONS)
+    text = (root / "codegen.yaml").read_text("utf-8")
+    docs = f"  docs: {{out: docs, base_url: '{base_url}'}}\n" if base_url else "  docs: {out: docs}\n"
+    (root / "codegen.yaml").write_text(text.replace("targets:\n", "targets:\n" + docs, 1), "utf-8")
+    return root
+
+
+def test_a_published_address_that_moves_is_an_error(tmp_path: Path) -> None:
+    from codegen.targets.jsonbundle.bundle import build_bundle
+
+    released, _ = load_spec(_with_site(tmp_path / "v1", "https://codes.example.com") if (tmp_path / "v1").mkdir() is None else tmp_path)
+    assert released is not None
+    baseline = build_bundle(released)
+    assert baseline["catalogs"]["reason"]["entries"][0]["doc_url"] == "https://codes.example.com/reason.html#CALL_NOT_FOUND"
+    for base, fired in (("https://codes.example.com", []), ("https://docs.example.com/codes", ["TYPE_URI_CHANGED"] * 4),
+                        (None, ["TYPE_URI_CHANGED"] * 4)):
+        folder = tmp_path / f"now{len(str(base))}"
+        folder.mkdir()
+        spec, _ = load_spec(_with_site(folder, base))
+        assert spec is not None
+        assert [f.rule for f in lint(spec, baseline)] == fired, base

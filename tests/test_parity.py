@@ -11,18 +11,18 @@ import pytest
 from codegen.cli import main
 from codegen.model import Spec
 from codegen.verify.compare import TargetResult, verify
-from tests.conftest import SPEC_DIR, require
+from tests.conftest import SPEC_DIR, Reactor, require
 
 
 @pytest.fixture(scope="module")
-def results(spec: Spec, generated_tree: Path) -> dict[str, TargetResult]:
+def results(spec: Spec, generated_tree: Path, jvm_reactor: Reactor) -> dict[str, TargetResult]:
     require("node")  # the TypeScript verifier runs the package under node
     return {r.target: r for r in verify(spec, generated_tree)}
 
 
 def test_every_target_matches_the_spec(results: dict[str, TargetResult], spec: Spec) -> None:
     verified = {name: res for name, res in results.items() if res.skipped != "no verifier for this target"}
-    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust", "go"}
+    assert set(verified) == {"python", "typescript", "openapi", "json", "docs", "rust", "go", "java", "kotlin"}
     assert set(results) - set(verified) == {"c_header", "support_csv", "markdown_tables"}  # the template targets
     for res in verified.values():
         assert not res.skipped, res
@@ -38,7 +38,8 @@ def _mutate(tree: Path, rel: str, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.fixture(scope="module")
-def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, TargetResult]:
+def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathFactory,
+            jvm_reactor: Reactor) -> dict[str, TargetResult]:
     """A copy of the tree with one value edited in each target."""
     tree = tmp_path_factory.mktemp("mutated") / "generated"
     shutil.copytree(generated_tree, tree)
@@ -55,6 +56,8 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     entry = next(e for e in bundle["catalogs"]["infobip_voice_error"]["entries"] if e["name"] == "BUSY")
     entry["value"] = 10202
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
+    # Java: the built metadata table that the class reads (the sources stay older, so it is not rebuilt)
+    _mutate(tree, "java/target/classes/net/voipbin/voicestatus/InfobipVoiceError.rows", f"\n{busy.message}\n", "\nBusy!\n")
     # Go: the message in the metadata row (the constant itself is guarded by the build)
     _mutate(tree, "go/infobip_voice_error.go", f'"{busy.message}" ', '"Busy!" ')
     # Rust: the message in the metadata row (the constant and its doc comment stay)
@@ -86,6 +89,16 @@ def test_json_difference_names_the_entry(mutated: dict[str, TargetResult]) -> No
     assert diffs == ["json: infobip_voice_error.BUSY: value: spec 10201, target 10202"], diffs
 
 
+def test_java_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
+    diffs = mutated["java"].differences
+    assert any(d.startswith("java: infobip_voice_error.BUSY: message:") and "'Busy!'" in d for d in diffs), diffs
+
+
+def test_kotlin_reads_the_java_table_and_names_the_entry(mutated: dict[str, TargetResult]) -> None:
+    diffs = mutated["kotlin"].differences
+    assert any(d.startswith("kotlin: infobip_voice_error.BUSY: message:") and "'Busy!'" in d for d in diffs), diffs
+
+
 def test_go_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
     diffs = mutated["go"].differences
     assert diffs == [f"go: infobip_voice_error.BUSY: message: spec {_busy_message()!r}, target 'Busy!'"], diffs
@@ -115,11 +128,11 @@ def _project(tmp_path: Path, generated_tree: Path) -> Path:
 
 
 def test_command_passes_on_a_fresh_tree_and_fails_naming_the_entry(
-        tmp_path: Path, generated_tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, generated_tree: Path, capsys: pytest.CaptureFixture[str], jvm_reactor: Reactor) -> None:
     spec_dir = _project(tmp_path, generated_tree)
     assert main(["verify", "--spec", str(spec_dir)]) == 0
     out = capsys.readouterr().out
-    for target in ("python", "typescript", "openapi", "json", "rust", "go"):
+    for target in ("python", "typescript", "openapi", "json", "rust", "go", "java", "kotlin"):
         assert f"{target}: ok" in out or f"{target}: skipped" in out, out
     _mutate(tmp_path / "generated", "python/src/voice_status_codes/infobip_voice_error.py", "BUSY = 10201", "BUSY = 10200")
     assert main(["verify", "--spec", str(spec_dir)]) == 1

@@ -56,12 +56,13 @@ def _accepted(config: Mapping[str, Any], rule: str, catalog: str, entry: str | N
     return None
 
 
-def lint(spec: Spec) -> list[Finding]:
-    """Every finding of the selected rules, located at the entry (or catalog) it is about."""
+def lint(spec: Spec, baseline: Mapping[str, Any] | None = None) -> list[Finding]:
+    """Every finding of the selected rules, located at the entry (or catalog) it is about;
+    rules about what was published read the last release's bundle."""
     config = spec.lint
     out: list[Finding] = []
     for rule, level in selected(config):
-        for catalog_id, entry_name, message, hint in rule.check(spec, config):
+        for catalog_id, entry_name, message, hint in rule.check(spec, config, baseline):
             file, line, col = _where(spec, catalog_id, entry_name)
             out.append(Finding(rule.id, level, catalog_id, entry_name, message, hint, file, line, col,
                                _accepted(config, rule.id, catalog_id, entry_name)))

@@ -7,12 +7,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from codegen.compat.locate import repository_root
 from codegen.compat.report import escape_data, escape_property
 from codegen.diagnostics import EXIT_INVALID, EXIT_OK
 from codegen.lint import Finding, lint
 from codegen.lint.rules import RULES
+from codegen.model import Spec
 
 
 def list_rules() -> str:
@@ -62,6 +64,21 @@ def _summary(findings: list[Finding]) -> str:
 FORMATS = {"text": text, "json": as_json, "github": github}
 
 
+def _baseline(spec: Spec, args: argparse.Namespace) -> dict[str, Any] | str | None:
+    """The last release's bundle (compat.baseline), None before the first release, or why it cannot be read."""
+    from codegen.compat.baseline import BaselineError, load_baseline
+    from codegen.spec.load import find_project
+
+    if not spec.baseline:
+        return None
+    project_dir = find_project(args.spec).parent
+    json_out = spec.targets.get("json", {}).get("out", "json")
+    try:
+        return load_baseline(spec.baseline, project_dir, (project_dir / spec.output_root / json_out / "catalogs.json").resolve())
+    except BaselineError as exc:
+        return str(exc)
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     """Lint the spec; exit 1 when an error-level finding is not accepted."""
     from codegen.spec.load import load_spec
@@ -74,6 +91,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
         print(diag.render(), file=sys.stderr)
     if spec is None:
         return EXIT_INVALID
-    findings = lint(spec)
+    baseline = _baseline(spec, args)
+    if isinstance(baseline, str):
+        print(baseline, file=sys.stderr)
+        return EXIT_INVALID
+    findings = lint(spec, baseline)
     sys.stdout.write(FORMATS[args.format](findings))
     return EXIT_INVALID if any(f.fails for f in findings) else EXIT_OK

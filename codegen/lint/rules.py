@@ -18,6 +18,7 @@ from codegen.model import Catalog, Spec
 Level = Literal["error", "warning", "off"]
 Hit = tuple[str, str | None, str, str]  # (catalog, entry, message, hint)
 Options = Mapping[str, Any]
+Bundle = Mapping[str, Any]  # a published release's JSON bundle
 
 AIP193_MAX = 63
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -28,7 +29,7 @@ class Rule:
     id: str
     level: Level
     purpose: str
-    check: Callable[[Spec, Options], Iterator[Hit]]
+    check: Callable[[Spec, Options, Bundle | None], Iterator[Hit]]
 
 
 def style_of(options: Options, catalog: Catalog) -> dict[str, str]:
@@ -37,7 +38,7 @@ def style_of(options: Options, catalog: Catalog) -> dict[str, str]:
     return {**base, **options.get("catalogs", {}).get(catalog.id, {}).get("style", {})}
 
 
-def reason_shape(spec: Spec, options: Options) -> Iterator[Hit]:
+def reason_shape(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     for catalog in spec.catalogs:
         if catalog.values != "string":
             continue
@@ -50,7 +51,7 @@ def reason_shape(spec: Spec, options: Options) -> Iterator[Hit]:
                     "AIP-193 reasons name the cause, e.g. QUOTA_EXCEEDED, not QUOTA_ERROR"
 
 
-def message_period(spec: Spec, options: Options) -> Iterator[Hit]:
+def message_period(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     for catalog in spec.catalogs:
         want = style_of(options, catalog)["period"]
         for e in catalog.entries:
@@ -63,7 +64,7 @@ def message_period(spec: Spec, options: Options) -> Iterator[Hit]:
                     f"drop the period, or set lint.catalogs.{catalog.id}.style.period: always"
 
 
-def message_case(spec: Spec, options: Options) -> Iterator[Hit]:
+def message_case(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     for catalog in spec.catalogs:
         want = style_of(options, catalog)["case"]
         for e in catalog.entries:
@@ -78,7 +79,7 @@ def message_case(spec: Spec, options: Options) -> Iterator[Hit]:
                     f"start it lower-case, or set lint.catalogs.{catalog.id}.style.case: upper"
 
 
-def message_repeats_name(spec: Spec, options: Options) -> Iterator[Hit]:
+def message_repeats_name(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     for catalog in spec.catalogs:
         for e in catalog.entries:
             if _WORDS.findall(e.message.lower()) == _WORDS.findall(e.name.lower().replace("_", " ")):
@@ -86,7 +87,7 @@ def message_repeats_name(spec: Spec, options: Options) -> Iterator[Hit]:
                     "say what happened and what to do about it"
 
 
-def deprecated_without_guidance(spec: Spec, options: Options) -> Iterator[Hit]:
+def deprecated_without_guidance(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     for catalog in spec.catalogs:
         for e in catalog.entries:
             dep = e.deprecated
@@ -95,7 +96,7 @@ def deprecated_without_guidance(spec: Spec, options: Options) -> Iterator[Hit]:
                     "add deprecated.replacement (catalog.NAME) or a note that says what to do instead"
 
 
-def duplicate_message(spec: Spec, options: Options) -> Iterator[Hit]:
+def duplicate_message(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     for catalog in spec.catalogs:
         seen: dict[str, str] = {}
         for e in catalog.entries:
@@ -106,7 +107,7 @@ def duplicate_message(spec: Spec, options: Options) -> Iterator[Hit]:
             seen.setdefault(key, e.name)
 
 
-def http_status_mismatch(spec: Spec, options: Options) -> Iterator[Hit]:
+def http_status_mismatch(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
     """An envelope carrying two catalogs that both declare an integer field (http_status): each
     value of the first must be one the second can carry."""
     for env in spec.envelopes:
@@ -129,6 +130,23 @@ def http_status_mismatch(spec: Spec, options: Options) -> Iterator[Hit]:
                                 f"use one of {sorted(v for v in allowed if isinstance(v, int))}, or add the status it needs"
 
 
+def type_uri_changed(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
+    """A published entry's page address is the `type` of its RFC 9457 problems and its help
+    link: clients compare it, so it never changes once released."""
+    for catalog_id, published in (baseline or {}).get("catalogs", {}).items():
+        catalog = spec.catalog(catalog_id)
+        if catalog is None:
+            continue
+        for old in published.get("entries", []):
+            was = old.get("doc_url")
+            if not was or catalog.entry(old["name"]) is None:
+                continue
+            now = spec.doc_url(catalog_id, old["name"])
+            if now != was:
+                yield catalog_id, old["name"], f"the address of {old['name']} changed from {was} to {now}", \
+                    "keep targets.docs.base_url as released; a moved site redirects the old addresses instead"
+
+
 RULES: tuple[Rule, ...] = (
     Rule("REASON_SHAPE", "error", "a reason fits AIP-193: at most 63 characters, no trailing _ERROR", reason_shape),
     Rule("MESSAGE_PERIOD", "warning", "messages end with a period (or never do), as the catalog's style says", message_period),
@@ -136,5 +154,6 @@ RULES: tuple[Rule, ...] = (
     Rule("MESSAGE_REPEATS_NAME", "warning", "a message says more than the entry's name", message_repeats_name),
     Rule("DEPRECATED_WITHOUT_GUIDANCE", "error", "a deprecated entry names its replacement or says what to do", deprecated_without_guidance),
     Rule("DUPLICATE_MESSAGE", "warning", "no two entries of a catalog share a message", duplicate_message),
+    Rule("TYPE_URI_CHANGED", "error", "a published entry's page address (its problem type URI) stays the same", type_uri_changed),
     Rule("HTTP_STATUS_MISMATCH", "error", "an entry's HTTP status is one the envelope's status catalog carries", http_status_mismatch),
 )

@@ -72,6 +72,7 @@ def _expected_row(spec: Spec, catalog: Catalog, entry: Entry, style: str) -> Row
         "retired": None if ret is None else {"since": ret.since, "note": ret.note},
         "successors": [str(s) for s in entry.successors],
         "fields": fields,
+        "doc_url": spec.doc_url(catalog.id, entry.name),
         # What the generated functions answer (targets with functions report these too).
         "parse": entry.name,
         "parse_strict": entry.name,
@@ -157,6 +158,7 @@ def load_json_bundle(path: Path) -> Table:
                 "retired": None if ret is None else {"since": ret.get("since"), "note": ret.get("note", "")},
                 "successors": [_bundle_ref(s) for s in e.get("successors", [])],
                 "fields": fields,
+                "doc_url": e.get("doc_url"),
             })
         table[cid] = rows
     return table

@@ -79,10 +79,28 @@ def verify_site(spec: Spec, out: Path) -> list[str]:
             want = (str(entry.value), entry.name, visible(entry.message))
             if shown != want:
                 diffs.append(f"{where}: shows {shown!r}, spec {want!r}")
+    diffs += _doc_urls(spec, out, pages)
     for path in sorted(out.glob("*.html")):
         page = pages.get(path.name) or parse(path)
         for href in page.hrefs:
             diffs += _dangling(out, path.name, href, pages)
+    return diffs
+
+
+def _doc_urls(spec: Spec, out: Path, pages: dict[str, _Rows]) -> list[str]:
+    """Every entry's published address (doc_url) names a page and anchor this site has."""
+    base = spec.targets.get("docs", {}).get("base_url")
+    if not base:
+        return []
+    diffs = []
+    for catalog in spec.catalogs:
+        for entry in catalog.entries:
+            url = spec.doc_url(catalog.id, entry.name) or ""
+            if not url.startswith(base + "/"):
+                diffs.append(f"docs: {catalog.id}.{entry.name}: doc_url {url!r} is not below {base!r}")
+                continue
+            diffs += [f"docs: {catalog.id}.{entry.name}: doc_url {url!r}: {d}"
+                      for d in _dangling(out, "index.html", url[len(base) + 1:], pages)]
     return diffs
 
 

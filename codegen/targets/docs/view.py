@@ -6,7 +6,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from codegen.model import Catalog, Entry, Envelope, EnvelopeProperty, FieldValue, Ref, Spec
+from codegen.model import (
+    Catalog,
+    Entry,
+    Envelope,
+    EnvelopeProperty,
+    FieldValue,
+    Ref,
+    Spec,
+    entry_page,
+)
 from codegen.targets import Settings
 
 
@@ -15,10 +24,9 @@ def page_of(catalog_id: str) -> str:
     return f"{catalog_id}.html"
 
 
-def entry_address(catalog_id: str, name: str, base_url: str = "") -> str:
-    """The stable address of an entry: never changes once published."""
-    rel = f"{page_of(catalog_id)}#{name}"
-    return f"{base_url}/{rel}" if base_url else rel
+def entry_address(catalog_id: str, name: str) -> str:
+    """The stable address of an entry within the site: never changes once published."""
+    return entry_page(catalog_id, name)
 
 
 @dataclass(frozen=True, slots=True)

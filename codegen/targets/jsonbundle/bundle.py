@@ -130,6 +130,7 @@ def _entry(spec: Spec, catalog: Catalog, entry: Entry) -> dict[str, Json]:
         "successors": [_ref(spec, ref) for ref in entry.successors],
         "provenance": entry.provenance,
         "alternatives": [_alternative(alt) for alt in entry.alternatives],
+        **({"doc_url": url} if (url := spec.doc_url(catalog.id, entry.name)) else {}),
     }
 
 

@@ -90,7 +90,9 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
             "alternatives": _list(_object({
                 "field": _string(), "value": {"$ref": "#/$defs/value"}, "source": _string(), "note": _string(),
             })),
-        }),
+            "doc_url": {"type": "string", "format": "uri",
+                        "description": "The entry's page on the documentation site (present when the site's base URL is set)."},
+        }, optional=("doc_url",)),
         "catalog": _object({
             "id": {"type": "string", "pattern": CATALOG_ID},
             "title": _string(),
