@@ -171,6 +171,7 @@ class EnvelopeProperty:
     format: str | None = None
     pattern: str | None = None
     items: str | None = None
+    line: int = 0  # in the project file
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,7 @@ class Envelope:
     properties: tuple[EnvelopeProperty, ...]
     wrapper: str | None = None
     body_name: str | None = None
+    line: int = 0  # in the project file
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # the bundle memo holds it weakly

@@ -226,3 +226,36 @@ def test_every_code_in_the_seeds_is_in_the_spec(spec: Spec, prefix: str) -> None
     found |= {int(m) for m in re.findall(r"^(9[6-9]|100) \(NEW\)", text, re.M)}
     assert found, "seed parser found nothing"
     assert found <= values, sorted(found - values)
+
+
+#: Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
+
+
+def first_sentence(text: str) -> str:
+    """The text up to the first period that ends a sentence: outside brackets, not an abbreviation."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        ends = char == "." and depth == 0 and (i + 1 == len(text) or text[i + 1] == " ")
+        if ends and not text[: i + 1].endswith(ABBREVIATIONS):
+            return text[: i + 1]
+    return text
+
+
+def test_short_messages_are_whole_sentences(spec: Spec) -> None:
+    """A message taken from the start of its description stops at a sentence end, never mid-bracket."""
+    cut = []
+    for catalog in spec.catalogs:
+        for entry in catalog.entries:
+            text = entry.message
+            unbalanced = text.count("(") != text.count(")") or text.endswith(ABBREVIATIONS)
+            derived = entry.description.startswith(text) and text.endswith(".")
+            if unbalanced or (derived and first_sentence(entry.description) != text):
+                cut.append(f"{catalog.id}.{entry.name}: {text!r}")
+    assert cut == []
+
+
+def test_first_sentence_skips_abbreviations_and_brackets() -> None:
+    assert first_sentence("A (e.g. b. c) d. E.") == "A (e.g. b. c) d."
+    assert first_sentence("Use e.g. this. Then") == "Use e.g. this."

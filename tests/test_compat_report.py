@@ -88,20 +88,26 @@ def test_required_version_and_verdict(bundle: dict[str, Any], baseline: str, cha
     assert (report.version_finding is None) == passed
 
 
+def _next_patch(bundle: dict[str, Any]) -> str:
+    """The patch release after the bundle's own version (the spec's, whatever it is now)."""
+    major, minor, patch = (int(p) for p in bundle["spec_version"].split("."))
+    return f"{major}.{minor}.{patch + 1}"
+
+
 def test_any_content_change_needs_a_patch_and_says_where(bundle: dict[str, Any]) -> None:
     current = copy.deepcopy(bundle)
     current["catalogs"]["voipbin_reason"]["file"] = "reasons/voipbin.yaml"
     report = compare(bundle, current)
     assert [(f.rule, f.bump) for f in report.findings] == [("CONTENT_CHANGED", "patch")]
     assert "catalogs.voipbin_reason.file" in report.findings[0].message
-    assert not report.passed and report.required_version == "1.2.2"
+    assert not report.passed and report.required_version == _next_patch(bundle)
 
 
 def test_acceptance_needs_no_bump_but_content_still_needs_a_patch(bundle: dict[str, Any]) -> None:
     policy = Policy.from_project({"accept": [{"rule": "ENTRY_REMOVED", "catalog": "voipbin_reason", "reason": "never sent"}]})
     report = compare(bundle, _drop_reason(bundle), policy)
     assert [f.accepted for f in report.findings if f.rule == "ENTRY_REMOVED"] == ["never sent"]
-    assert report.bump == "patch" and report.required_version == "1.2.2"
+    assert report.bump == "patch" and report.required_version == _next_patch(bundle)
     other = Policy.from_project({"accept": [{"rule": "ENTRY_REMOVED", "catalog": "voipbin_status", "reason": "x"}]})
     assert compare(bundle, _drop_reason(bundle), other).bump == "major"
 

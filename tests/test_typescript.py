@@ -101,7 +101,7 @@ def tsc_emit(ts_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_generated_module_type_checks_and_tsc_builds_exactly_dist(ts_root: Path, tsc_emit: Path) -> None:
     emitted = sorted(p.name for p in tsc_emit.iterdir())
-    assert emitted == sorted(p.name for p in (ts_root / "dist").iterdir())
+    assert emitted == sorted(p.name for p in (ts_root / "dist").iterdir() if p.is_file())  # dist/cjs aside
     for name in emitted:
         ours = (ts_root / "dist" / name).read_text("utf-8")
         theirs = (tsc_emit / name).read_text("utf-8")
@@ -120,11 +120,15 @@ def test_package_json(ts_root: Path, spec: Spec) -> None:
     assert data["type"] == "module"
     assert data["sideEffects"] is False
     assert "dist" in data["files"]
-    root = data["exports"]["."]
-    assert list(root)[:2] == ["types", "import"]  # "types" must come first
-    for condition in data["exports"].values():
-        if isinstance(condition, dict):
-            assert (ts_root / condition["types"]).is_file() and (ts_root / condition["import"]).is_file()
+    assert list(data["exports"]["."]) == ["import", "require"]
+    for conditions in data["exports"].values():
+        if isinstance(conditions, dict):
+            for kind, (types, code) in zip(("import", "require"), ((".d.ts", ".js"), (".d.cts", ".cjs")), strict=True):
+                assert list(conditions[kind]) == ["types", "default"]  # "types" must come first
+                assert conditions[kind]["types"].endswith(types) and conditions[kind]["default"].endswith(code)
+                assert (ts_root / conditions[kind]["types"]).is_file() and (ts_root / conditions[kind]["default"]).is_file()
+    assert data["main"] == data["exports"]["."]["require"]["default"]
+    assert data["engines"] == {"node": ">=18"}  # CommonJS beside ESM: no require() of ESM needed
     assert len(data["exports"]) == len(spec.catalogs) + 3  # ".", each catalog, package.json, catalogs.json
     assert "catalogs.json" in data["files"] and data["exports"]["./catalogs.json"] == "./catalogs.json"
 
@@ -164,6 +168,7 @@ def test_tarball_holds_what_exports_name(tarball: Path, spec: Spec) -> None:
     assert "catalogs.json" in names  # the record the compatibility gate reads from a tarball
     assert all(n.startswith(("dist/", "src/")) or n in ("package.json", "README.md", "catalogs.json") for n in names), names
     assert len([n for n in names if n.startswith("dist/") and n.endswith(".js")]) == len(spec.catalogs) + 2
+    assert len([n for n in names if n.startswith("dist/cjs/") and n.endswith(".cjs")]) == len(spec.catalogs) + 2
 
 
 def consumer_source(spec: Spec) -> str:
@@ -254,19 +259,36 @@ CONSUMER_TSCONFIG = {
 }
 
 
-@pytest.fixture(scope="session")
-def consumer_output(tarball: Path, spec: Spec, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Install the tarball into a fresh project, type-check the consumer (and, with
-    skipLibCheck off, the installed .d.ts), run it under node and parse what it prints."""
-    project = tmp_path_factory.mktemp("consumer")
-    (project / "package.json").write_text(json.dumps({"name": "consumer", "private": True, "type": "module"}))
-    (project / "tsconfig.json").write_text(json.dumps(CONSUMER_TSCONFIG))
+def consume(tarball: Path, spec: Spec, project: Path, kind: str) -> dict[str, Any]:
+    """Install the tarball into a fresh project of kind "module" (ESM) or "commonjs", type-check
+    the consumer (and, with skipLibCheck off, the installed declarations), run it under node and
+    parse what it prints."""
+    (project / "package.json").write_text(json.dumps({"name": "consumer", "private": True, "type": kind}))
+    config = json.loads(json.dumps(CONSUMER_TSCONFIG))
+    # verbatimModuleSyntax forbids import statements in a file that compiles to require().
+    config["compilerOptions"]["verbatimModuleSyntax"] = kind == "module"
+    (project / "tsconfig.json").write_text(json.dumps(config))
     (project / "src").mkdir()
     (project / "src" / "main.ts").write_text(consumer_source(spec), encoding="utf-8")
     run([require("npm"), "install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", str(tarball)], cwd=project)
     run([node_tool("tsc"), "-p", str(project / "tsconfig.json")], cwd=project)
     result: dict[str, Any] = json.loads(run([require("node"), str(project / "out" / "main.js")], cwd=project))
     return result
+
+
+@pytest.fixture(scope="session")
+def consumer_output(tarball: Path, spec: Spec, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The consumer as an ES module: import resolves to dist/*.js and dist/*.d.ts."""
+    return consume(tarball, spec, tmp_path_factory.mktemp("consumer"), "module")
+
+
+def test_a_commonjs_consumer_reads_the_same(
+    tarball: Path, spec: Spec, consumer_output: dict[str, Any], tmp_path: Path
+) -> None:
+    """tsc compiles the same consumer to require() calls, which resolve to dist/cjs (types and code)."""
+    output = consume(tarball, spec, tmp_path, "commonjs")
+    assert "require(" in (tmp_path / "out" / "main.js").read_text("utf-8")
+    assert output == consumer_output
 
 
 def ref_json(spec: Spec, ref: Ref) -> dict[str, object]:

@@ -118,11 +118,15 @@ def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: in
     )
 
 
-def build_envelopes(data: dict[str, Any]) -> tuple[Envelope, ...]:
-    """Envelopes from the project file, in file order."""
+def build_envelopes(project: Document) -> tuple[Envelope, ...]:
+    """Envelopes from the project file, in file order, each with its line (for naming checks)."""
     out = []
-    for name, body in data.get("envelopes", {}).items():
-        props = tuple(EnvelopeProperty(name=p, **spec) for p, spec in body["properties"].items())
+    for name, body in project.data.get("envelopes", {}).items():
+        props = tuple(
+            EnvelopeProperty(name=p, line=project.key_line(("envelopes", name, "properties", p)), **spec)
+            for p, spec in body["properties"].items()
+        )
         out.append(Envelope(name=name, description=body["description"], properties=props,
-                            wrapper=body.get("wrapper"), body_name=body.get("body_name")))
+                            wrapper=body.get("wrapper"), body_name=body.get("body_name"),
+                            line=project.key_line(("envelopes", name))))
     return tuple(out)

@@ -157,3 +157,26 @@ def entry_lines(text: str, count: int) -> list[int] | None:
             lines.append(line)
         at = text.find(needle, at + 1, limit)
     return lines if len(lines) == count else None
+
+
+def key_line(text: str, path: tuple[str, ...]) -> int | None:
+    """1-based line of a nested block-mapping key (plain keys, the usual shape), else None."""
+    lines = text.split("\n")
+    start, parent_indent, found = 0, -1, None
+    for step in path:
+        child_indent, found = None, None
+        for number in range(start, len(lines)):
+            body = lines[number].lstrip(" ")
+            if not body or body.startswith("#"):
+                continue
+            indent = len(lines[number]) - len(body)
+            if indent <= parent_indent:
+                break
+            child_indent = indent if child_indent is None else child_indent
+            if indent == child_indent and body.startswith(f"{step}:"):
+                found = number
+                break
+        if found is None or child_indent is None:
+            return None
+        start, parent_indent = found + 1, child_indent
+    return None if found is None else found + 1

@@ -228,7 +228,7 @@ def _build(project: Document, docs: dict[str, Document], project_path: Path) -> 
         catalogs=catalogs,
         targets={k: _resolved(dict(v), project_path.parent) for k, v in data["targets"].items()},
         output_root=output_root,
-        envelopes=build_envelopes(data),
+        envelopes=build_envelopes(project),
         baseline=data.get("compat", {}).get("baseline"),
         project_file=PROJECT_FILE,
         project_dir=str(project_path.parent),

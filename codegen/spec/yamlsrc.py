@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from codegen.diagnostics import Diagnostic
-from codegen.spec.fastyaml import entry_lines, fast_load
+from codegen.spec.fastyaml import entry_lines, fast_load, key_line
 
 
 def _lazy_module(name: str) -> ModuleType:
@@ -77,6 +77,11 @@ class Document:
         if self._lines:
             return self._lines[index]
         return self.where(("entries", index))[0]
+
+    def key_line(self, path: tuple[str, ...]) -> int:
+        """Line of the key at path, from the text when it has the usual shape (no composing)."""
+        found = key_line(self.text, path) if self.root is None and self.text else None
+        return found if found is not None else self.where(path, key=True)[0]
 
     def node_at(self, path: Path, *, key: bool = False) -> yaml.Node | None:
         """The node at path (its key node with key=True), else the nearest existing parent."""

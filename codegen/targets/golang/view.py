@@ -58,11 +58,6 @@ class GoCatalog:
     migrate: bool
     imports: tuple[str, ...]
 
-    @property
-    def bits(self) -> int:
-        """Bit size of an integer catalog's values."""
-        return 64 if self.base == "int64" else 32
-
 
 @dataclass
 class GoPackage:

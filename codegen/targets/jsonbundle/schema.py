@@ -43,7 +43,8 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
     """The schema every catalogs.json of this format validates against."""
     ref = {"$ref": "#/$defs/ref"}
     defs: dict[str, Json] = {
-        "value": {"type": ["integer", "string"]},
+        # anyOf, not a `type` list: ajv's strict mode (strictTypes) refuses union types.
+        "value": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
         "ref": _object({
             "catalog": {"type": "string", "pattern": CATALOG_ID},
             "name": {"type": "string", "pattern": ENTRY_NAME},
@@ -65,7 +66,7 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
             "catalog": _nullable({"type": "string", "pattern": CATALOG_ID}),
         }, "A typed field that the entries of the catalog carry."),
         "field_value": {"anyOf": [
-            {"type": ["integer", "string", "boolean"]}, ref, _list(ref),
+            {"type": "integer"}, {"type": "string"}, {"type": "boolean"}, ref, _list(ref),
         ]},
         "entry": _object({
             "name": {"type": "string", "pattern": ENTRY_NAME},

@@ -56,7 +56,8 @@ def schema_ref(name: str) -> dict[str, str]:
 class Names:
     """Component names: a catalog's schema is its id in PascalCase, or + "Code" when an
     envelope already has that name (infobip_voice_error vs the InfobipVoiceError object);
-    the names of an integer catalog used by name are + "Name"."""
+    the names of an integer catalog used by name are that schema's name + "Name"
+    (InfobipVoiceErrorCodeName), never `<Envelope><Property>`, which generators derive."""
 
     def __init__(self, spec: Spec) -> None:
         taken = {e.name for e in spec.envelopes} | {e.body_name for e in spec.envelopes if e.body_name}
@@ -65,10 +66,52 @@ class Names:
         for catalog in spec.catalogs:
             base = pascal(catalog.id)
             self.values[catalog.id] = base + "Code" if base in taken else base
-            self.names[catalog.id] = base + "Name"
+            self.names[catalog.id] = self.values[catalog.id] + "Name"
 
     def all(self) -> list[str]:
         return [*self.values.values(), *self.names.values()]
+
+
+def _key(name: str) -> str:
+    """How generators compare type names: case and separators do not count."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _owners(spec: Spec, names: Names) -> dict[str, str]:
+    """Who each component name belongs to, with its location, for diagnostics."""
+    owners: dict[str, str] = {}
+    for envelope in spec.envelopes:
+        owners[envelope.name] = f"envelope {envelope.name} ({spec.project_file}:{envelope.line})"
+        if envelope.wrapper:
+            body = envelope.body_name or f"{envelope.name}Body"
+            owners[body] = f"the body of envelope {envelope.name} ({spec.project_file}:{envelope.line})"
+    for catalog in spec.catalogs:
+        for name in (names.values[catalog.id], names.names[catalog.id]):
+            owners.setdefault(name, f"catalog {catalog.id} ({catalog.file}:1)")
+    return owners
+
+
+def derived_name_clashes(spec: Spec, names: Names, schemas: dict[str, Json]) -> list[Diagnostic]:
+    """Component names equal to a name generators derive for a property's inline schema,
+    `<Schema><Property>` (OpenAPI Generator, orval, openapi-python-client): they would emit one
+    type for both, or one that contains itself. Case and separators do not count."""
+    by_key = {_key(name): name for name in schemas}
+    owners = _owners(spec, names)
+    diags: list[Diagnostic] = []
+    for envelope in spec.envelopes:
+        holder = (envelope.body_name or f"{envelope.name}Body") if envelope.wrapper else envelope.name
+        for prop in envelope.properties:
+            inline = schemas[holder]["properties"][prop.name]
+            derived = holder + pascal(prop.name)
+            clash = by_key.get(_key(derived))
+            if clash is None or set(inline) <= {"$ref", "description"}:
+                continue  # a property that only $refs a component gets no derived name
+            diags.append(Diagnostic(
+                spec.project_file, prop.line or envelope.line, 1, "O003",
+                f"OpenAPI schema '{clash}' of {owners.get(clash, clash)} has the name generators "
+                f"derive for the inline schema of {envelope.name}.{prop.name} ('{derived}')",
+                "rename the property, the envelope or the catalog"))
+    return diags
 
 
 def _lifecycle_text(spec: Spec, entry: Entry) -> str:
@@ -113,47 +156,57 @@ def _catalog_description(catalog: Catalog) -> str:
     return text
 
 
+def _lifecycle_extensions(spec: Spec, catalog: Catalog, schema: dict[str, Json], key: str) -> dict[str, Json]:
+    """Deprecation in every form a reader may look for, then the catalog's provenance.
+
+    `deprecated: true` on the schema when every value is deprecated or retired (generators
+    mark the whole type); per value, the lifecycle text leads x-enum-descriptions (doc
+    comments) and x-enum-deprecated / x-enum-lifecycle list it for tools and linters.
+    """
+    old = [e for e in catalog.entries if e.status != "active"]
+    if old and len(old) == len(catalog.entries):
+        schema["deprecated"] = True
+    if old:
+        schema["x-enum-deprecated"] = [e.name if key == "name" else e.value for e in old]
+        schema["x-enum-lifecycle"] = _lifecycle(spec, old, key)
+    schema["x-catalog"] = _x_catalog(catalog)
+    return schema
+
+
 def catalog_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
-    """The closed enum of a catalog's values, with per-value names, descriptions, lifecycle."""
+    """The closed enum of a catalog's values, with per-value names, descriptions, lifecycle.
+
+    No title: openapi-python-client names a class after a schema's title, every other
+    generator after its component name; without one all agree.
+    """
     entries = list(catalog.entries)
     schema: dict[str, Json] = {
-        "title": catalog.title,
         "description": _catalog_description(catalog),
         "type": catalog.values,
         "enum": [e.value for e in entries],
         "x-enum-varnames": [e.name for e in entries],
         "x-enum-descriptions": [_value_description(spec, e) for e in entries],
     }
-    old = [e for e in entries if e.status != "active"]
-    if old:
-        schema["x-enum-deprecated"] = [e.value for e in old]
-        schema["x-enum-lifecycle"] = _lifecycle(spec, old, "value")
-    schema["x-catalog"] = _x_catalog(catalog)
-    return schema
+    return _lifecycle_extensions(spec, catalog, schema, "value")
 
 
 def names_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
     """The entry names of an integer catalog, for properties that carry the name."""
     entries = list(catalog.entries)
     schema: dict[str, Json] = {
-        "title": f"{catalog.title} (names)",
         "description": f"Symbolic names of {catalog.id}. {_catalog_description(catalog)}",
         "type": "string",
         "enum": [e.name for e in entries],
         "x-enum-varnames": [e.name for e in entries],
         "x-enum-descriptions": [f"{e.value}: {_value_description(spec, e)}" for e in entries],
     }
-    old = [e for e in entries if e.status != "active"]
-    if old:
-        schema["x-enum-deprecated"] = [e.name for e in old]
-        schema["x-enum-lifecycle"] = _lifecycle(spec, old, "name")
-    schema["x-catalog"] = _x_catalog(catalog)
-    return schema
+    return _lifecycle_extensions(spec, catalog, schema, "name")
 
 
 def _x_catalog(catalog: Catalog) -> dict[str, Json]:
-    """Where the values come from: the publisher only for someone else's catalog."""
-    out: dict[str, Json] = {"id": catalog.id}
+    """The catalog's title (schemas carry none) and where the values come from: the publisher
+    only for someone else's catalog."""
+    out: dict[str, Json] = {"id": catalog.id, "title": catalog.title}
     if catalog.publisher:
         out["publisher"] = catalog.publisher
     return out | {"open": catalog.open, "sources": [s.url for s in catalog.sources]}
@@ -300,6 +353,19 @@ def error_responses(spec: Spec, envelope: Envelope, project_file: str) -> tuple[
     return responses, diags
 
 
+def _license_and_contact(settings: dict[str, Any], version: str) -> dict[str, Json]:
+    """info.license (an SPDX id: `identifier` in 3.1, its SPDX page as `url` in 3.0) and info.contact."""
+    out: dict[str, Json] = {}
+    spdx = settings.get("license")
+    if isinstance(spdx, str):
+        out["license"] = ({"name": spdx, "identifier": spdx} if version == OPENAPI_31
+                          else {"name": spdx, "url": f"https://spdx.org/licenses/{spdx}.html"})
+    contact = settings.get("contact")
+    if isinstance(contact, dict):
+        out["contact"] = {k: contact[k] for k in ("name", "url", "email") if k in contact}
+    return out
+
+
 def _name_clashes(spec: Spec, names: Names) -> list[Diagnostic]:
     """O002 for every schema name that two envelopes or catalogs would both take, located at
     the later one and naming every one of them with where it is written."""
@@ -339,6 +405,7 @@ def build_document(spec: Spec, version: str = OPENAPI_31,
         schemas[names.values[catalog.id]] = catalog_schema(spec, catalog)
         if catalog.id in by_name_used and catalog.values == "integer":
             schemas[names.names[catalog.id]] = names_schema(spec, catalog)
+    diags += derived_name_clashes(spec, names, schemas)
     responses: dict[str, Json] = {}
     for envelope in spec.envelopes:
         found, more = error_responses(spec, envelope, spec.project_file)
@@ -354,6 +421,7 @@ def build_document(spec: Spec, version: str = OPENAPI_31,
                 "Components only: $ref the schemas and responses of this document from an API "
                 f"document (e.g. `{filename}#/components/schemas/{example}`). {note}"
             ),
+            **_license_and_contact(settings, version),
             "x-generated-by": note,
         },
         "paths": {},

@@ -20,17 +20,24 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 FILTERS = (*escape.FILTERS, ("ts", ts_literal))
 
 
-def package_json(pkg: view.TsPackage) -> str:
-    """package.json (JSON has no comments, so no header line)."""
-    exports: dict[str, object] = {
-        ".": {"types": "./dist/index.d.ts", "import": "./dist/index.js", "default": "./dist/index.js"},
+def _conditions(module: str) -> dict[str, object]:
+    """ESM for import, CommonJS for require, each with its own declarations (types first)."""
+    return {
+        "import": {"types": f"./dist/{module}.d.ts", "default": f"./dist/{module}.js"},
+        "require": {"types": f"./dist/cjs/{module}.d.cts", "default": f"./dist/cjs/{module}.cjs"},
     }
+
+
+def package_json(pkg: view.TsPackage) -> str:
+    """package.json (JSON has no comments, so no header line).
+
+    ESM and CommonJS builds side by side, so `require()` works on every Node the package
+    supports (requiring ESM needs Node 20.19 or 22.12); `typesVersions` lets TypeScript's
+    node10 resolution, which ignores `exports`, find the declarations of each subpath.
+    """
+    exports: dict[str, object] = {".": _conditions("index")}
     for c in pkg.catalogs:
-        exports[f"./{c.module}"] = {
-            "types": f"./dist/{c.module}.d.ts",
-            "import": f"./dist/{c.module}.js",
-            "default": f"./dist/{c.module}.js",
-        }
+        exports[f"./{c.module}"] = _conditions(c.module)
     exports["./package.json"] = "./package.json"
     exports["./catalogs.json"] = "./catalogs.json"
     data = {
@@ -38,9 +45,11 @@ def package_json(pkg: view.TsPackage) -> str:
         "version": pkg.version,
         "description": pkg.description,
         "type": "module",
-        "main": "./dist/index.js",
-        "types": "./dist/index.d.ts",
+        "main": "./dist/cjs/index.cjs",
+        "module": "./dist/index.js",
+        "types": "./dist/cjs/index.d.cts",
         "exports": exports,
+        "typesVersions": {"*": {c.module: [f"./dist/cjs/{c.module}.d.cts"] for c in pkg.catalogs}},
         "files": ["dist", "src", "catalogs.json"],
         "sideEffects": False,
         "engines": {"node": ">=18"},
@@ -69,9 +78,12 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     ]
     modules += [(c.module, "catalog", {"c": c}, header(c.spec_file, "//")) for c in pkg.catalogs]
     for name, template, context, head in modules:
-        files[f"src/{name}.ts"] = render_template(env, f"{template}.ts.j2", header=head, **context)
-        files[f"dist/{name}.js"] = render_template(env, f"{template}.js.j2", header=head, **context)
-        files[f"dist/{name}.d.ts"] = render_template(env, f"{template}.d.ts.j2", header=head, **context)
+        files[f"src/{name}.ts"] = render_template(env, f"{template}.ts.j2", header=head, ext="js", **context)
+        for folder, js, dts, cjs in (("dist", "js", "d.ts", False), ("dist/cjs", "cjs", "d.cts", True)):
+            files[f"{folder}/{name}.{js}"] = render_template(
+                env, f"{template}.js.j2", header=head, cjs=cjs, export="" if cjs else "export ", **context)
+            files[f"{folder}/{name}.{dts}"] = render_template(
+                env, f"{template}.d.ts.j2", header=head, ext=js, **context)
     return files, diags
 
 

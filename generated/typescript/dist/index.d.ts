@@ -29,4 +29,4 @@ export type { VoipbinReasonName, VoipbinReasonInfo, VoipbinReasonSuccessor } fro
 export { VoipbinStatus, isVoipbinStatus, parseVoipbinStatus, voipbinStatusInfo, voipbinStatusInfos } from "./voipbin-status.js";
 export type { VoipbinStatusName, VoipbinStatusInfo, VoipbinStatusSuccessor } from "./voipbin-status.js";
 /** The version of the spec this package was generated from. */
-export declare const VERSION = "1.2.1";
+export declare const VERSION = "1.2.2";

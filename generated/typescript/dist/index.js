@@ -19,4 +19,4 @@ export { InfobipStatusGroup, isInfobipStatusGroup, parseInfobipStatusGroup, info
 export { VoipbinReason, isVoipbinReason, parseVoipbinReason, parseVoipbinReasonStrict, voipbinReasonInfo, voipbinReasonInfos } from "./voipbin-reason.js";
 export { VoipbinStatus, isVoipbinStatus, parseVoipbinStatus, voipbinStatusInfo, voipbinStatusInfos } from "./voipbin-status.js";
 /** The version of the spec this package was generated from. */
-export const VERSION = "1.2.1";
+export const VERSION = "1.2.2";

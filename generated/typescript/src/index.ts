@@ -31,4 +31,4 @@ export { VoipbinStatus, isVoipbinStatus, parseVoipbinStatus, voipbinStatusInfo, 
 export type { VoipbinStatusName, VoipbinStatusInfo, VoipbinStatusSuccessor } from "./voipbin-status.js";
 
 /** The version of the spec this package was generated from. */
-export const VERSION = "1.2.1";
+export const VERSION = "1.2.2";

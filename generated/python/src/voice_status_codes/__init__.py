@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .voipbin_reason import VoipbinReason
     from .voipbin_status import VoipbinStatus
 
-__version__ = "1.2.1"
+__version__ = "1.2.2"
 
 __all__ = [
     "Deprecation",

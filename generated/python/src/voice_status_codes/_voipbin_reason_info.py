@@ -120,7 +120,7 @@ _ROWS: tuple[_Row, ...] = (
         "generic",
     ),
     (
-        "The request body or a path/query parameter failed handler-level validation (e.g.",
+        "The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).",
         "The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid).",
         "1.0.0",
         None,
@@ -150,7 +150,7 @@ _ROWS: tuple[_Row, ...] = (
         "generic",
     ),
     (
-        "A path or query parameter typed with a specific OpenAPI format (e.g.",
+        "A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.",
         "A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name.",
         "1.1.0",
         None,

@@ -8,6 +8,8 @@ class Unknown:
     """A value an open catalog does not list (yet); never equal to any member."""
 
     __slots__ = ("catalog", "raw")
+    catalog: str
+    raw: object
 
     def __init__(self, catalog: str, raw: object) -> None:
         self.catalog = catalog
@@ -27,6 +29,9 @@ class Unknown:
 
 class UnknownValueError(ValueError):
     """Raised when a value is not a member of a catalog and cannot be accepted."""
+
+    catalog: str
+    raw: object
 
     def __init__(self, catalog: str, raw: object) -> None:
         self.catalog = catalog

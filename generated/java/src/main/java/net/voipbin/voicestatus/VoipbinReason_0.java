@@ -69,7 +69,7 @@ interface VoipbinReason_0 {
      */
     VoipbinReason ROUTE_NOT_FOUND = new VoipbinReason("ROUTE_NOT_FOUND", 7);
     /**
-     * The request body or a path/query parameter failed handler-level validation (e.g.
+     * The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).
      *
      * <p>The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid).
      *
@@ -93,7 +93,7 @@ interface VoipbinReason_0 {
      */
     VoipbinReason INVALID_ID = new VoipbinReason("INVALID_ID", 10);
     /**
-     * A path or query parameter typed with a specific OpenAPI format (e.g.
+     * A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.
      *
      * <p>A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name.
      *
