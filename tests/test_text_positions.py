@@ -154,7 +154,7 @@ def _base() -> dict[str, Any]:
             "python": {"out": "python", "package": "text_positions", "distribution": "text-positions",
                        "description": "x"},
             "typescript": {"out": "typescript", "package": "text-positions", "description": "x"},
-            "openapi": {"out": "openapi", "title": "x"},
+            "openapi": {"out": "openapi", "title": "x", "contact": {"name": "x", "url": "x", "email": "x"}},
             "json": {"out": "json"},
         },
         "envelopes": {"Failure": {"description": "x", "wrapper": "error", "properties": {
@@ -204,6 +204,13 @@ def _put(node: Any, path: Position, text: str) -> bool:
         node[head] = text
         return True
     return _put(node[head], rest, text)
+
+
+def _dump(data: Any) -> str:
+    """YAML holding data exactly: raw Unicode where PyYAML round-trips it, else escaped (PyYAML
+    writes a leading NEL raw into a single-quoted scalar, which every reader folds to a space)."""
+    text = yaml.safe_dump(data, allow_unicode=True, width=1_000_000)
+    return text if yaml.safe_load(text) == data else yaml.safe_dump(data, allow_unicode=False, width=1_000_000)
 
 
 def _fill(texts: list[str]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -292,7 +299,7 @@ def _generate(root: Path, docs: dict[str, Any]) -> Path:
     spec_dir.mkdir(parents=True)
     for name, data in (("codegen.yaml", docs["project"]), ("texts.yaml", docs["texts"]),
                        ("reasons.yaml", docs["reasons"])):
-        (spec_dir / name).write_text(yaml.safe_dump(data, allow_unicode=True, width=1_000_000), encoding="utf-8")
+        (spec_dir / name).write_text(_dump(data), encoding="utf-8")
     spec, diags = load_spec(spec_dir)
     assert spec is not None, "\n".join(d.render() for d in diags)
     outputs, diags = generate(spec, selected_targets(spec, None)[0])
