@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import traceback
 from collections.abc import Iterable
 from dataclasses import replace
@@ -95,6 +96,13 @@ def stage(spec: Spec, targets: list[str], stager: Stager) -> list[Diagnostic]:
     return _stage_forked(spec, groups, stager)
 
 
+def fork_safe() -> bool:
+    """Whether a worker may be forked without exec. Not on macOS, where system frameworks may
+    hold locks across fork (why CPython's multiprocessing spawns there), nor when
+    CODEGEN_NO_FORK is set: then the run renders on one process."""
+    return hasattr(os, "fork") and sys.platform != "darwin" and not os.environ.get("CODEGEN_NO_FORK")
+
+
 def _jobs() -> int:
     """Processes a run may use: CODEGEN_JOBS, else the CPUs this process may run on (at most 2)."""
     wanted = os.environ.get("CODEGEN_JOBS", "")
@@ -109,7 +117,7 @@ def _jobs() -> int:
 def _split(spec: Spec, targets: list[str]) -> list[list[str]]:
     """Targets in one group, or two groups of about equal cost (longest first, to the lighter)."""
     entries = sum(len(c.entries) for c in spec.catalogs)
-    if _jobs() < 2 or len(targets) < 2 or entries < PARALLEL_MIN_ENTRIES or not hasattr(os, "fork"):
+    if _jobs() < 2 or len(targets) < 2 or entries < PARALLEL_MIN_ENTRIES or not fork_safe():
         return [targets]
     cost = _costs(spec)
     groups: list[list[str]] = [[], []]

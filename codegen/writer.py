@@ -157,22 +157,28 @@ def diff(plan: Plan, limit: int = 200) -> str:
 
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
-    """Serialise concurrent runs on one output root by locking the folder itself (or, before
-    the first run, the nearest folder above it): no lock file is ever written into the tree."""
+    """Serialise concurrent runs on one output root by locking the folder itself: no lock file
+    is ever written into the tree. A root that does not exist yet is made first, so that every
+    run locks the same folder (locking a parent while the first run creates the root would let
+    a second run lock the new root and proceed); what this made is removed again if left empty."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return
-    folder = root
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
-    fd = os.open(folder, os.O_RDONLY)
+    made = [folder for folder in (root, *root.parents) if not folder.exists()]
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing releases the lock
+        for folder in made:  # deepest first
+            try:
+                folder.rmdir()  # only when empty: a refused first run leaves nothing behind
+            except OSError:
+                break
 
 
 def commit(plan: Plan, owned: dict[str, dict[str, str]]) -> None:

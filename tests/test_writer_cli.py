@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +231,21 @@ def test_two_processes_write_what_one_writes(project: Path, two_processes: dict[
     shutil.rmtree(project / "generated")
     monkeypatch.setenv("CODEGEN_JOBS", "1")
     assert main(["generate"]) == 0 and two_processes["n"] == 2
+    assert _bytes(project / "generated") == forked
+
+
+@pytest.mark.parametrize("unsafe", ["on macOS", "with CODEGEN_NO_FORK=1"])
+def test_where_fork_is_unsafe_one_process_writes_what_two_write(
+        project: Path, two_processes: dict[str, int], monkeypatch: pytest.MonkeyPatch, unsafe: str) -> None:
+    assert main(["generate"]) == 0 and two_processes["n"] == 1
+    forked = _bytes(project / "generated")
+    shutil.rmtree(project / "generated")
+    if unsafe == "on macOS":
+        monkeypatch.setattr(sys, "platform", "darwin")
+    else:
+        monkeypatch.setenv("CODEGEN_NO_FORK", "1")
+    assert main(["generate"]) == 0 and main(["check"]) == 0
+    assert two_processes["n"] == 1  # no fork since
     assert _bytes(project / "generated") == forked
 
 

@@ -159,5 +159,8 @@ def generated_note(spec_file: str) -> str:
 
 
 def header(spec_file: str, comment: str) -> str:
-    """The fixed first line of every generated file."""
-    return f"{comment} {generated_note(spec_file)}"
+    """The fixed first line of every generated file (a file name with a line break or an
+    invisible character stays on that one comment line, spelled)."""
+    from codegen.escape import line_comment
+
+    return f"{comment} {generated_note(line_comment(spec_file))}"
