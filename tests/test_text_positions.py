@@ -43,6 +43,9 @@ NOT_TEXT: dict[str, str] = {
     "project:targets/typescript/template_overrides": "a folder path",
     "project:envelopes/*/wrapper": "a JSON property name",
     "project:envelopes/*/properties/*/catalog": "a catalog id",
+    "project:envelopes/*/catalog": "a catalog id",
+    "project:envelopes/*/status_catalog": "a catalog id",
+    "project:envelopes/*/status_field": "the name of a declared integer field",
     "project:envelopes/*/properties/*/field_of": "a reference to a field",
     "project:envelopes/*/properties/*/format": "an OpenAPI format name",
     "project:envelopes/*/properties/*/pattern": "a regular expression",
@@ -71,6 +74,8 @@ OPENAPI_CARRIES = frozenset({
 
 #: Texts no target publishes yet, and why.
 UNPUBLISHED = {
+    "project:envelopes/*/domain": "the AIP-193 domain reaches the OpenAPI fragment only (its ErrorInfo schema); "
+                                  "the bundle does not record standard shapes yet, so the packages do not carry it",
     "catalog:catalog/ranges/*/description": "named ranges are checked by the loader (C012); putting them in the "
                                             "published bundle changes its content, which the compatibility gate "
                                             "rightly wants released as a new version",
@@ -159,7 +164,11 @@ def _base() -> dict[str, Any]:
         },
         "envelopes": {"Failure": {"description": "x", "wrapper": "error", "properties": {
             "reason": {"description": "x", "required": True, "catalog": "reasons"},
-            "message": {"description": "x", "required": True, "type": "string"}}}},
+            "message": {"description": "x", "required": True, "type": "string"}}},
+            "Problem": {"description": "x", "standard": "rfc9457", "catalog": "reasons", "status_field": "http",
+                        "type_base": "https://errors.example.invalid/x"},
+            "Error": {"description": "x", "standard": "aip193", "catalog": "reasons", "status_field": "http",
+                      "domain": "x", "status_catalog": "texts"}},
     }
     head = {"title": "x", "description": "x", "publisher": "x", "values": "integer", "open": True,
             "sources": [{"url": "x", "title": "x", "retrieved": "x", "note": "x"}],
@@ -174,8 +183,8 @@ def _base() -> dict[str, Any]:
         {"name": "GONE", "value": 2, "message": "x", "since": "1.0.0", "retired": {"since": "1.0.0", "note": "x"}},
     ]}
     reasons = {"catalog": {"id": "reasons", "title": "x", "publisher": "x", "values": "string", "open": True,
-                           "sources": [{"url": "x"}]},
-               "entries": [{"name": "BAD", "message": "x", "since": "1.0.0"}]}
+                           "sources": [{"url": "x"}], "fields": {"http": {"type": "integer", "required": True}}},
+               "entries": [{"name": "BAD", "message": "x", "since": "1.0.0", "fields": {"http": 400}}]}
     return {"project": project, "texts": texts, "reasons": reasons}
 
 
