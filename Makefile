@@ -49,7 +49,7 @@ lint: $(STAMP)
 goldens: $(STAMP)
 	$(BIN)/python -m tests.goldens
 
-## bench: the benchmark of issue 8 at every size, peers included (results in bench/results/)
+## bench: the benchmark at every size, peers included (results in bench/results/)
 bench: $(STAMP) node_modules/.installed
 	$(BIN)/python -m bench.run --sizes 100,1000,10000,50000 --peers
 

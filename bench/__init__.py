@@ -1,1 +1,1 @@
-"""Benchmark harness for codegen (issue 8): see bench/run.py."""
+"""Benchmark harness for codegen: see bench/run.py."""

@@ -1,11 +1,11 @@
-"""Benchmark harness (issue 8).
+"""Benchmark harness: codegen beside its peers and what it generates.
 
 Run: ``.venv/bin/python -m bench.run --sizes 100,1000,10000,50000 [--peers]``
 
 Generates synthetic catalogs into a temporary directory, measures whole-process
 medians of the tool and of what it generates (and, with ``--peers``, of peer tools
 installed into a cache outside the repository), prints one table per size with
-ratios against the goals of issue 8 and writes every figure to
+ratios against the performance goals and writes every figure to
 ``bench/results/latest.json`` (stable key order).
 """
 
@@ -34,7 +34,7 @@ GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 CACHE = Path(os.environ.get("CODEGEN_BENCH_CACHE", Path.home() / ".cache" / "codegen-bench"))
 RESULTS = REPO / "bench" / "results" / "latest.json"
 
-# Goals of issue 8.
+# The performance goals (README, Performance).
 GOAL_COLD_10K_S = 1.0
 GOAL_NOCHANGE_X_FLOOR = 2.0
 GOAL_IMPORT_X_BARE = 1.2
@@ -681,7 +681,7 @@ def report(
         )
     g, b = s("node_import_generated") or 0.0, s("node_import_bare") or 0.0
     net_g, net_b = max(g - floor_node, 1e-3), max(b - floor_node, 1e-3)
-    # Whole-process figures, as issue 8 measured them; net of `node -e 0` is shown too, but a
+    # Whole-process figures, as the goals were first measured; net of `node -e 0` is shown too, but a
     # bare import costs so little beyond the floor that its ratio is mostly noise.
     x = g / b if b else 0.0
     line(

@@ -1,6 +1,6 @@
 """The OpenAPI fragment as data: components that another API document can $ref.
 
-Decisions (see also the report of issue 5):
+Decisions:
 
 * Two documents from one builder: OpenAPI 3.1.0 (catalogs.openapi.yaml) and 3.0.3
   (catalogs.openapi-3.0.yaml). A document may only $ref schemas of its own dialect, and

@@ -42,7 +42,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         files[f"{src}/_{catalog.module}_info.py"] = render_template(env, "catalog_info.py.j2", c=catalog, header=head)
     formatting = Formatting({path: text for path, text in files.items() if path.endswith((".py", ".pyi"))})
     try:  # the bundle is built while ruff works
-        files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle issue 6 reads
+        files[f"{src}/catalogs.json"] = bundle_text(spec)  # the bundle the compatibility gate reads from a wheel
     finally:
         try:
             formatted = formatting.result()
