@@ -164,7 +164,8 @@ def _with_site(root: Path, base_url: str | None) -> Path:
 def test_a_published_address_that_moves_is_an_error(tmp_path: Path) -> None:
     from codegen.targets.jsonbundle.bundle import build_bundle
 
-    released, _ = load_spec(_with_site(tmp_path / "v1", "https://codes.example.com") if (tmp_path / "v1").mkdir() is None else tmp_path)
+    (tmp_path / "v1").mkdir()
+    released, _ = load_spec(_with_site(tmp_path / "v1", "https://codes.example.com"))
     assert released is not None
     baseline = build_bundle(released)
     assert baseline["catalogs"]["reason"]["entries"][0]["doc_url"] == "https://codes.example.com/reason.html#CALL_NOT_FOUND"

@@ -33,7 +33,7 @@ def md(text: object) -> str:
     # Leading blanks would make an indented code block: each is kept as a character reference.
     lead = "".join(f"&#{ord(ch)};" for ch in out[: len(out) - len(body)])
     body = _MD_LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1] if m.group()[-1] in ".)" else "\\" + m.group(), body)
-    return (lead + body).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return (lead + body).replace("\n", "<br>")  # a CR is already spelled out by visible()
 
 
 def md_cell(text: object) -> str:
