@@ -23,6 +23,7 @@ TARGETS = {
     "typescript": "doc_url",
     "openapi": "doc_url",
     "json": "doc_url",
+    "rust": "doc_url",
 }
 
 
@@ -32,6 +33,7 @@ def _spec(root: Path) -> Spec:
         "typescript": {"out": "typescript", "package": "codes"},
         "openapi": {"out": "openapi"},
         "json": {"out": "json"},
+        "rust": {"out": "rust", "crate": "codes"},
         "docs": {"out": "docs", "base_url": BASE},
     }}
     catalog = {"catalog": {"id": "codes", "title": "Codes", "values": "integer", "open": True},
@@ -64,6 +66,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Spec, Path]:
 
 def _results(spec: Spec, out: Path) -> dict[str, TargetResult]:
     require("node")
+    require("cargo")
     return {r.target: r for r in verify(spec, out)}
 
 
