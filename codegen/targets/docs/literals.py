@@ -1,68 +1,39 @@
-"""Escaping for the site: HTML text and attributes, Markdown text and table cells, JavaScript data."""
+"""The site's filters: the shared escapers of codegen.escape, fitted to where the site puts text
+(Markdown that must stay on one line, its links to its own pages, any value shown as text)."""
 
 from __future__ import annotations
 
-import json
 import re
 
-from markupsafe import escape
+from codegen import escape
+from codegen.escape import visible
 
-# C0/C1 controls other than tab and newline, and the bidi controls: HTML cannot carry the
-# first and a reader would be misled by the second, so both are shown as their code point.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Inline Markdown and HTML openers; the text never starts a line of its own except where
-# _MD_LINE_START applies (a heading, list, quote or thematic break would start there).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
-_MD_LINE_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])")
-
-
-def visible(text: str) -> str:
-    """The text with invisible and direction-changing characters spelled as <U+XXXX>."""
-    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+__all__ = ["html", "md", "md_cell", "md_code", "md_link", "visible"]
 
 
 def html(text: object) -> str:
-    """HTML text or a double-quoted attribute value (markupsafe escapes & < > \" ')."""
-    return str(escape(visible(str(text))))
+    """HTML text or a double-quoted attribute value."""
+    return escape.html_text(str(text))
 
 
 def md(text: object) -> str:
-    """Markdown inline text: every punctuation that Markdown or HTML could read is backslash-escaped."""
-    out = _MD_SPECIAL.sub(r"\\\1", visible(str(text)))
-    body = out.lstrip(" \t")
-    # Leading blanks would make an indented code block: each is kept as a character reference.
-    lead = "".join(f"&#{ord(ch)};" for ch in out[: len(out) - len(body)])
-    body = _MD_LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1] if m.group()[-1] in ".)" else "\\" + m.group(), body)
-    return (lead + body).replace("\n", "<br>")  # a CR is already spelled out by visible()
+    """Markdown inline text on one line (a heading, a list item, a table cell)."""
+    return escape.markdown_cell(str(text))
 
 
 def md_cell(text: object) -> str:
-    """A Markdown table cell: inline text on one line (an empty cell stays visibly empty)."""
+    """A Markdown table cell: an empty one stays visibly empty."""
     return md(text) or " "
 
 
-def js_data(value: object) -> str:
-    """A JavaScript expression for JSON data, ASCII only (safe in any script context)."""
-    return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
-
-
 def md_code(text: object) -> str:
-    """A Markdown code span holding the text exactly: a fence longer than any backtick run inside."""
-    body = visible(str(text)).replace("\n", " ")
-    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if body.startswith("`") or body.endswith("`") or not body.strip() else ""
-    return f"{fence}{pad}{body}{pad}{fence}".replace("|", "\\|")  # a pipe would end a table cell
+    """A Markdown code span holding the text exactly."""
+    return escape.markdown_code(str(text))
 
 
 def md_link(url: object) -> str:
-    """A Markdown link destination: in angle brackets, with the characters that could end it escaped."""
+    """A Markdown link destination; a page of the site becomes its Markdown twin."""
     href = str(url)
-    if not re.match(r"^[a-z]+:", href):  # a page of the site: its Markdown twin
+    if not re.match(r"^[a-z]+:", href):
         href = re.sub(r"\.html(?=#|$)", ".md", href)
-    return "<" + re.sub(r"([<>\\])", r"\\\1", href).replace(" ", "%20").replace("\n", "%0A") + ">"
-
-
-def comment(text: object) -> str:
-    """Text inside an HTML comment: '--' and '>' cannot end it early."""
-    return visible(str(text)).replace("--", "-\u2010").replace(">", "&gt;")
+    return escape.markdown_link(href)

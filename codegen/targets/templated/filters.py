@@ -23,6 +23,7 @@ from codegen.escape import (
     html_comment,
     html_text,
     line_comment,
+    markdown_cell,
     markdown_text,
     python_docstring,
     toml_string,
@@ -47,11 +48,6 @@ def yaml_string(text: str) -> str:
     YAML readers do not join a JSON-style surrogate pair)."""
     out = json.dumps(text, ensure_ascii=False)
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
-
-
-def markdown_cell(text: str) -> str:
-    """A Markdown table cell: Markdown text on one line (a line break becomes <br>)."""
-    return markdown_text(text).replace("\n", "<br>")
 
 
 def c_string(text: str) -> str:
