@@ -57,6 +57,7 @@ class GoCatalog:
     successor_read: str  # the Go expression that reads one successor from a row
     migrate: bool
     imports: tuple[str, ...]
+    doc_urls: bool = False  # each row ends with its page address (the docs target's base_url is set)
 
 
 @dataclass
@@ -132,6 +133,7 @@ def _catalog(spec: Spec, catalog: Catalog, types: dict[str, str], bases: dict[st
         fields=fields, slots=_slots(fields), successor_type=succ_type, successor_read=succ_read,
         migrate=bool(succ_cats),
         imports=("slices", "strconv", "strings", "sync") if integer else ("slices", "strings", "sync"),
+        doc_urls=spec.doc_url(catalog.id) is not None,
     )
     return view, diags
 
@@ -197,7 +199,8 @@ def _row(spec: Spec, catalog: Catalog, entry: Entry, succ_type: str) -> list[obj
             row.append([_ref_value(spec, r) for r in value])
         else:
             row.append([] if value is None and decl.type == "ref_list" else value)
-    return row
+    url = spec.doc_url(catalog.id, entry.name)
+    return row if url is None else [*row, url]  # the address only when the site's is configured
 
 
 def _member(entry: Entry, const: str, spec: Spec) -> GoMember:

@@ -56,15 +56,16 @@ var _Text_positions = sync.OnceValue(func() map[Text]int {
 })
 
 // One row of metadata per member, in spec order: decoded on first use only.
-const _Text_rows = `"He said \"\"\"hi\"\"\" and left." "" "1.0.0" ~ ~ [ ]
-"C:\\path\\to\\file and \\n literal" "" "1.0.0" ~ ~ [ ]
-"line one\nline two\r\nline three\ttabbed" "" "1.0.0" ~ ~ [ ]
-"ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \x60tick\x60" "" "1.0.0" ~ ~ [ ]
-"naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end" "" "1.0.0" ~ ~ [ ]
-"ends with a quote\"" "" "1.0.0" ~ ~ [ ]`
+const _Text_rows = `"He said \"\"\"hi\"\"\" and left." "" "1.0.0" ~ ~ [ ] "https://example.invalid/hostile/\"q'*/<b>&${x}\x60y\\z/text.html#TRIPLE_QUOTES"
+"C:\\path\\to\\file and \\n literal" "" "1.0.0" ~ ~ [ ] "https://example.invalid/hostile/\"q'*/<b>&${x}\x60y\\z/text.html#BACKSLASHES"
+"line one\nline two\r\nline three\ttabbed" "" "1.0.0" ~ ~ [ ] "https://example.invalid/hostile/\"q'*/<b>&${x}\x60y\\z/text.html#NEWLINES"
+"ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \x60tick\x60" "" "1.0.0" ~ ~ [ ] "https://example.invalid/hostile/\"q'*/<b>&${x}\x60y\\z/text.html#COMMENT_CLOSERS"
+"naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end" "" "1.0.0" ~ ~ [ ] "https://example.invalid/hostile/\"q'*/<b>&${x}\x60y\\z/text.html#UNICODE"
+"ends with a quote\"" "" "1.0.0" ~ ~ [ ] "https://example.invalid/hostile/\"q'*/<b>&${x}\x60y\\z/text.html#ENDS_WITH_QUOTE"`
 
 type _Text_info struct {
 	message, description, since string
+	docURL                      string
 	deprecated                  *Deprecation
 	retired                     *Retirement
 	successors                  []Member
@@ -80,6 +81,7 @@ var _Text_infos = sync.OnceValue(func() []_Text_info {
 		for r.list(); !r.end(); {
 			in.successors = append(in.successors, r.member())
 		}
+		in.docURL = r.str()
 		out = append(out, in)
 	}
 	return out
@@ -156,6 +158,15 @@ func (x Text) Description() string {
 func (x Text) Since() string {
 	if in := x.info(); in != nil {
 		return in.since
+	}
+	return ""
+}
+
+// DocURL returns the address of the member's page on the documentation site ("" for a
+// value the catalog does not list).
+func (x Text) DocURL() string {
+	if in := x.info(); in != nil {
+		return in.docURL
 	}
 	return ""
 }
