@@ -8,7 +8,7 @@ from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
-from codegen.targets.java import naming
+from codegen.targets.java import naming, rows
 from codegen.targets.java.literals import doc_html, java_integer, java_string, javadoc
 from codegen.targets.java.rows import FIXED_CELLS
 
@@ -73,6 +73,7 @@ class JavaCatalog:
     count: int
     width: int
     first_members: tuple[str, ...] = ()
+    doc_url_column: int = -1  # the cell of the page address (the docs target's base_url is set)
 
     @property
     def resource(self) -> str:
@@ -147,8 +148,9 @@ def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
     view = JavaCatalog(
         class_name=cls, catalog_id=catalog.id, catalog_id_literal=java_string(catalog.id), spec_file=catalog.file,
         open=catalog.open, type=vtype, doc=javadoc(_catalog_doc(catalog, cls)), chunks=chunks, fields=fields,
-        count=len(members), width=FIXED_CELLS + len(fields),
-        first_members=tuple(ch.members[0].name for ch in chunks))
+        count=len(members), width=rows.width(spec, catalog),
+        first_members=tuple(ch.members[0].name for ch in chunks),
+        doc_url_column=FIXED_CELLS + len(fields) if spec.doc_url(catalog.id) else -1)
     return view, diags
 
 

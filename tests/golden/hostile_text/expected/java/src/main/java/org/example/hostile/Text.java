@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class Text implements CatalogValue, Text_0 {
     private static final String CATALOG_ID = "text";
     private static final int COUNT = 6;
-    private static final int WIDTH = 10;
+    private static final int WIDTH = 11;
     private static final Text[] KNOWN = new Text[COUNT];
 
     private final String value;
@@ -129,6 +129,16 @@ public final class Text implements CatalogValue, Text_0 {
     @Override
     public String since() {
         return Rows.text(row()[3]);
+    }
+
+    /**
+     * The address of this entry's page on the documentation site.
+     *
+     * @return the absolute address of its page
+     * @throws IllegalStateException if this value is not known
+     */
+    public String docUrl() {
+        return Rows.text(row()[10]);
     }
 
     @Override
