@@ -102,10 +102,10 @@ def _hostile_catalogs() -> list[dict[str, Any]]:
 
 def _names_catalogs() -> list[dict[str, Any]]:
     # every word but "string", whose method String() the type already has (refused: see below)
-    fields = {f: {"type": "integer"} for f in (*RESERVED_FIELD_NAMES, *GO_WORDS) if f != "string"}
+    fields = {f: {"type": "integer"} for f in dict.fromkeys((*RESERVED_FIELD_NAMES, *GO_WORDS)) if f != "string"}
     cats = [_catalog(cid, [_entry("A", 1)]) for cid in GO_WORDS]
     cats.append(_catalog("go_fields", [_entry("A", 1, fields={f: i for i, f in enumerate(fields)})], fields))
-    cats.append(_catalog("go_entries", [_entry(n, i) for i, n in enumerate((*RESERVED_ENTRY_NAMES, *GO_ENTRY_NAMES))]))
+    cats.append(_catalog("go_entries", [_entry(n, i) for i, n in enumerate(dict.fromkeys((*RESERVED_ENTRY_NAMES, *GO_ENTRY_NAMES)))]))
     cats.append(_catalog("edge_integers", [_entry(f"N{i}", v) for i, v in enumerate(EDGE_INTEGERS)]))
     cats.append(_catalog("int32_edges", [_entry(f"N{i}", v) for i, v in enumerate(INT32_EDGES)]))
     cats.append(_catalog("int64_edges", [_entry(f"N{i}", v) for i, v in enumerate(INT64_EDGES)]))
