@@ -1,7 +1,7 @@
 """The escaping filters a project's own templates get: one per output context.
 
 The contexts the built-in targets share come from codegen.escape; the ones only templates
-need so far (C, CSV, Markdown table cells, any JSON value) are here.
+need so far (C, CSV, any JSON value) are here.
 
 String contexts (Python, JavaScript/TypeScript, JSON, YAML, C, CSV) must give back the exact
 text, so they use the language's own encoder or its exact escape rules. Comment and document
@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -28,6 +27,7 @@ from codegen.escape import (
     python_docstring,
     toml_string,
     visible,
+    yaml_string,
 )
 from codegen.targets.python.literals import py_literal
 from codegen.targets.typescript.literals import ts_literal
@@ -36,18 +36,6 @@ from codegen.targets.typescript.literals import ts_literal
 def json_value(value: Any) -> str:
     """A JSON value (JSON is the encoder)."""
     return json.dumps(value, ensure_ascii=False)
-
-
-# YAML 1.2 reads a double-quoted JSON string, but refuses raw characters outside its
-# printable set: DEL, C1 controls (NEL included), line/paragraph separators, BOM, non-characters.
-_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
-
-def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar that reads back exactly (non-BMP characters stay raw:
-    YAML readers do not join a JSON-style surrogate pair)."""
-    out = json.dumps(text, ensure_ascii=False)
-    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def c_string(text: str) -> str:
