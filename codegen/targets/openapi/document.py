@@ -10,11 +10,13 @@ Decisions:
 * Catalog schemas are closed enums of the published values, with the per-value vocabulary
   generators read: `x-enum-varnames` and `x-enum-descriptions` (openapi-typescript,
   datamodel-code-generator, openapi-generator, NSwag's x-enumNames twin). OpenAPI has no
-  per-value `deprecated`; no generator reads a common extension for it. So deprecation is
-  carried twice: as a prefix of the value's x-enum-descriptions text ("Deprecated since
-  1.0.0; use ..."), which every generator that reads descriptions copies into its doc
-  comments, and as `x-enum-deprecated` (the deprecated or retired values, machine-readable,
-  with `x-enum-lifecycle` holding since/replacement per value) for tools and linters.
+  per-value `deprecated`, and no common extension for it. So deprecation is carried as a
+  prefix of the value's x-enum-descriptions text ("Deprecated since 1.0.0; use ..."), which
+  every generator that reads descriptions copies into its doc comments; as `x-deprecated`,
+  the list of deprecated or retired values, the one per-value form a generator is known to
+  read (Micronaut's, which marks those constants @Deprecated; OpenAPI Generator does not);
+  and as `x-enum-deprecated` (the same list) with `x-enum-lifecycle` (since/replacement per
+  value) for tools and linters.
 * Open catalogs stay open where they are used: a property whose catalog is open is
   `anyOf: [{$ref: <the closed enum>}, <the base type>]`. Validators accept values added
   later (the second branch), generators still see the named enum of every published
@@ -163,13 +165,15 @@ def _lifecycle_extensions(spec: Spec, catalog: Catalog, schema: dict[str, Json],
 
     `deprecated: true` on the schema when every value is deprecated or retired (generators
     mark the whole type); per value, the lifecycle text leads x-enum-descriptions (doc
-    comments) and x-enum-deprecated / x-enum-lifecycle list it for tools and linters.
+    comments), x-deprecated lists it for Micronaut's generator, and x-enum-deprecated /
+    x-enum-lifecycle for tools and linters.
     """
     old = [e for e in catalog.entries if e.status != "active"]
     if old and len(old) == len(catalog.entries):
         schema["deprecated"] = True
     if old:
         schema["x-enum-deprecated"] = [e.name if key == "name" else e.value for e in old]
+        schema["x-deprecated"] = list(schema["x-enum-deprecated"])  # Micronaut's generator: @Deprecated per constant
         schema["x-enum-lifecycle"] = _lifecycle(spec, old, key)
     schema["x-catalog"] = _x_catalog(catalog)
     return schema
