@@ -32,7 +32,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from http import HTTPStatus
 from typing import Any
@@ -102,20 +102,35 @@ def derived_name_clashes(spec: Spec, names: Names, schemas: dict[str, Json]) -> 
     by_key = {_key(name): name for name in schemas}
     owners = _owners(spec, names)
     diags: list[Diagnostic] = []
-    for envelope in spec.envelopes:
-        holder = (envelope.body_name or f"{envelope.name}Body") if envelope.wrapper else envelope.name
-        for prop in envelope.properties:
-            inline = schemas[holder]["properties"][prop.name]
-            derived = holder + pascal(prop.name)
-            clash = by_key.get(_key(derived))
-            if clash is None or set(inline) <= {"$ref", "description"}:
-                continue  # a property that only $refs a component gets no derived name
-            diags.append(Diagnostic(
-                spec.project_file, prop.line or envelope.line, 1, "O003",
-                f"OpenAPI schema '{clash}' of {owners.get(clash, clash)} has the name generators "
-                f"derive for the inline schema of {envelope.name}.{prop.name} ('{derived}')",
-                "rename the property, the envelope or the catalog"))
+    for envelope, holder, prop, line in _inline_properties(spec, schemas):
+        derived = holder + pascal(prop)
+        clash = by_key.get(_key(derived))
+        if clash is None:
+            continue
+        where = f"{envelope.name}.{prop}" if holder in (envelope.name, envelope.body_name, f"{envelope.name}Body") \
+            else f"{holder}.{prop} (a schema of the {envelope.standard} envelope {envelope.name})"
+        diags.append(Diagnostic(
+            spec.project_file, line, 1, "O003",
+            f"OpenAPI schema '{clash}' of {owners.get(clash, clash)} has the name generators "
+            f"derive for the inline schema of {where} ('{derived}')",
+            "rename the property, the envelope or the catalog"))
     return diags
+
+
+def _inline_properties(spec: Spec, schemas: dict[str, Json]) -> Iterator[tuple[Envelope, str, str, int]]:
+    """(envelope, schema, property, line) of each envelope schema's property with an inline
+    schema: a property that only $refs a component gets no derived name. A standard shape's
+    properties are located at its envelope."""
+    for envelope in spec.envelopes:
+        if envelope.standard:
+            holders: list[tuple[str, dict[str, int]]] = [(name, {}) for name in schema_names(envelope)]
+        else:
+            body = (envelope.body_name or f"{envelope.name}Body") if envelope.wrapper else envelope.name
+            holders = [(body, {p.name: p.line for p in envelope.properties})]
+        for holder, lines in holders:
+            for prop, inline in schemas[holder].get("properties", {}).items():
+                if not set(inline) <= {"$ref", "description"}:
+                    yield envelope, holder, prop, lines.get(prop) or envelope.line
 
 
 def _lifecycle_text(spec: Spec, entry: Entry) -> str:
