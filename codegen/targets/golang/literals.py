@@ -31,7 +31,7 @@ def go_string(text: str) -> str:
 
 def go_bytes(data: bytes) -> str:
     """An interpreted Go string literal holding exactly these bytes."""
-    return '"' + "".join(f"\\x{b:02x}" for b in data) + '"'
+    return '"' + ("\\x" + data.hex(":").replace(":", "\\x") if data else "") + '"'
 
 
 def _comment_line(line: str) -> str:
@@ -53,8 +53,11 @@ def go_comment(text: str, indent: str = "") -> str:
     Leading blanks and blank lines are dropped: go/doc would read an indented line as
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
-    lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(f"{indent}// {line}" for line in lines if line)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    prefix = indent + "// "
+    lines = [_comment_line(line) for line in text.split("\n")]
+    return "\n".join([prefix + line for line in lines if line])
 
 
 def go_rows(rows: list[list[object]]) -> str:
@@ -64,13 +67,17 @@ def go_rows(rows: list[list[object]]) -> str:
 
 
 def _token(value: object) -> str:
+    if type(value) is str:  # a raw string cannot hold a backtick: \x60 inside the quoted token
+        if value.isprintable() and "\\" not in value and '"' not in value and "`" not in value:
+            return f'"{value}"'
+        return go_string(value).replace("`", "\\x60")
     if value is None:
         return "~"
     if isinstance(value, bool):
         return "t" if value else "f"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str):  # a raw string cannot hold a backtick: \x60 inside the quoted token
+    if isinstance(value, str):
         return go_string(value).replace("`", "\\x60")
     if isinstance(value, list):
         return " ".join(["[", *(_token(v) for v in value), "]"])

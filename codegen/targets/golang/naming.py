@@ -36,7 +36,16 @@ _CONSTRAINED = re.compile(
 
 def go_pascal(name: str) -> str:
     """http_status -> HTTPStatus, CALL_NOT_FOUND -> CallNotFound."""
-    return "".join(w.upper() if w.upper() in INITIALISMS else w[:1].upper() + w[1:] for w in words(name))
+    return "".join(w.upper() if w.upper() in INITIALISMS else w[:1].upper() + w[1:] for w in _words(name))
+
+
+def _words(name: str) -> list[str]:
+    """codegen.naming.words, without its patterns for the common snake case: each part between
+    underscores all capitals, all small letters or all digits is one word."""
+    parts = name.split("_")
+    if name.isascii() and all(p.isdigit() or (p.isalpha() and (p.isupper() or p.islower())) for p in parts if p):
+        return [p.lower() for p in parts if p]
+    return words(name)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ _NAMED = {"\\": "\\\\", '"': '\\"', "$": "\\$", "\b": "\\b", "\t": "\\t", "\n": 
 
 def kotlin_string(text: str) -> str:
     """A Kotlin string literal: no template, every control and non-ASCII character escaped."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text and "$" not in text:
+        return f'"{text}"'  # the common case: no character needs an escape
     out = []
     for ch in text:
         named = _NAMED.get(ch)

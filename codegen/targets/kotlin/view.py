@@ -77,7 +77,7 @@ def build(spec: Spec, cfg: Settings) -> tuple[KtPackage | None, list[Diagnostic]
         return None, [Diagnostic(spec.project_file, 1, 1, "K001", "kotlin: the Kotlin sources wrap the Java "
                                  "library, but the project file configures no java target",
                                  "add a java target (group, artifact, package, url, license, developers, scm)")]
-    jpkg, diags = java_view.build(spec, java_cfg)
+    jpkg, diags = java_view.build(spec, java_cfg, members=False)
     pkg = KtPackage(cfg["package"], java_cfg["group"], cfg["artifact"], spec.version,
                     cfg.get("name", cfg["artifact"]), cfg.get("description", jpkg.description), jpkg)
     classes, more = check_collisions(naming.CLASS, catalog_ids(spec.catalogs), "the package")

@@ -262,13 +262,9 @@ def _text(value: str) -> str:
 def _row(spec: Spec, entry: Entry, catalog: Catalog, fields: tuple[RsField, ...], ref: Callable[[Ref], str],
          succ_literal: Callable[[Ref], str], with_successors: bool) -> str:
     dep, ret = entry.deprecated, entry.retired
-    parts = [
-        f"value: {rust_literal(entry.value)}",
-        f"name: {_text(entry.name)}",
-        f"message: {_text(entry.message)}",
-        f"description: {_text(entry.description)}",
-        f"since: {_text(entry.since)}",
-    ]
+    parts = [f"value: {rust_literal(entry.value)}, name: {rust_string(entry.name)}, "
+             f"message: {rust_string(entry.message)}, description: {rust_string(entry.description)}, "
+             f"since: {rust_string(entry.since)}"]
     if dep:
         rep = (f"Some(Ref {{ catalog: {_text(dep.replacement.catalog)}, name: {_text(dep.replacement.name)} }})"
                if dep.replacement else "None")
