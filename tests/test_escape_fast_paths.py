@@ -17,6 +17,7 @@ from codegen.naming import words
 from codegen.targets.golang import literals as go
 from codegen.targets.golang.naming import INITIALISMS, go_pascal
 from codegen.targets.java import literals as java
+from codegen.targets.java import rows as java_rows
 from codegen.targets.kotlin import literals as kotlin
 from codegen.targets.rust import literals as rust
 from tests.test_hostile import HOSTILE
@@ -70,6 +71,11 @@ def java_doc_rule(text: str) -> list[str]:
     return [java_doc_line_rule(line) for line in re.split(r"\r\n|\r|\n", text)]
 
 
+def kdoc_rule(text: str, indent: str) -> str:
+    lines = [line.replace("[", "&#91;").replace("]", "&#93;") for line in java_doc_rule(text)]
+    return "\n".join([f"{indent}/**", *(f"{indent} *" + (f" {line}" if line else "") for line in lines), f"{indent} */"])
+
+
 def kotlin_string_rule(text: str) -> str:
     out = []
     for ch in text:
@@ -113,7 +119,9 @@ def _agree(text: str) -> None:
     assert go.go_bytes(text.encode()) == go_bytes_rule(text.encode())
     assert java.java_string(text) == java_string_rule(text)
     assert java.doc_html(text) == java_doc_rule(text)
+    assert java_rows.cell(text) == text.translate(java_rows._ESCAPES)
     assert kotlin.kotlin_string(text) == kotlin_string_rule(text)
+    assert kotlin.kdoc(text, "    ") == kdoc_rule(text, "    ")
     assert rust.rust_string(text) == rust_string_rule(text)
     assert rust.doc_text(text) == rust_doc_rule(text)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _NAMED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
           "\\": "\\\\", '"': '\\"'}
 
@@ -34,6 +36,11 @@ def go_bytes(data: bytes) -> str:
     return '"' + ("\\x" + data.hex(":").replace(":", "\\x") if data else "") + '"'
 
 
+# In ASCII text, what makes _comment_line do more to a line than strip it: a control character
+# other than the line feed, a doubled quote, a line that would read as a deprecation or directive.
+_REWRITTEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]|''|``|^ *(?:Deprecated:|\+build|go:)", re.MULTILINE)
+
+
 def _comment_line(line: str) -> str:
     """A line of text safe inside a // comment: no control, format, bidi or separator characters."""
     if not line.isprintable():
@@ -53,11 +60,11 @@ def go_comment(text: str, indent: str = "") -> str:
     Leading blanks and blank lines are dropped: go/doc would read an indented line as
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     prefix = indent + "// "
-    lines = [_comment_line(line) for line in text.split("\n")]
-    return "\n".join([prefix + line for line in lines if line])
+    if text.isascii() and not _REWRITTEN.search(text):  # the common case: every line kept, stripped
+        return "\n".join([prefix + line for line in map(str.strip, text.split("\n")) if line])
+    lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(prefix + line for line in lines if line)
 
 
 def go_rows(rows: list[list[object]]) -> str:
