@@ -36,9 +36,11 @@ def go_bytes(data: bytes) -> str:
     return '"' + ("\\x" + data.hex(":").replace(":", "\\x") if data else "") + '"'
 
 
-# In ASCII text, what makes _comment_line do more to a line than strip it: a control character
-# other than the line feed, a doubled quote, a line that would read as a deprecation or directive.
-_REWRITTEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]|''|``|^ *(?:Deprecated:|\+build|go:)", re.MULTILINE)
+# In ASCII text, what may make _comment_line do more to a line than strip it: a control
+# character other than the line feed, a doubled quote, what would read as a deprecation or a
+# directive at the start of a line (anywhere in the text: such text takes the general rule).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_REWRITTEN = ("''", "``", "Deprecated:", "+build", "go:")
 
 
 def _comment_line(line: str) -> str:
@@ -61,7 +63,8 @@ def go_comment(text: str, indent: str = "") -> str:
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
     prefix = indent + "// "
-    if text.isascii() and not _REWRITTEN.search(text):  # the common case: every line kept, stripped
+    if text.isascii() and not any(w in text for w in _REWRITTEN) and not _CONTROL.search(text):
+        # the common case: every line kept, stripped
         return "\n".join([prefix + line for line in map(str.strip, text.split("\n")) if line])
     lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(prefix + line for line in lines if line)

@@ -15,8 +15,9 @@ _NAMED = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f":
 _LINES = re.compile(r"\r\n|\r|\n")
 # Characters that HTML or Javadoc would read as markup, and `/` after `*` (it would close the comment).
 _DOC_MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
-# What makes a printable line differ from its Javadoc text: markup, and the comment's delimiters.
-_DOC_SPECIAL = re.compile(r"[&<>@\\{}]|\*/|/\*")
+# What makes a printable line differ from its Javadoc text: markup (and the comment's delimiters,
+# looked for beside).
+_DOC_SPECIAL = re.compile(r"[&<>@\\{}]")
 
 
 def java_string(text: str) -> str:
@@ -52,7 +53,7 @@ def doc_html(text: str) -> list[str]:
 
 
 def _doc_line(line: str) -> str:
-    if line.isprintable() and not _DOC_SPECIAL.search(line):
+    if line.isprintable() and "*/" not in line and "/*" not in line and not _DOC_SPECIAL.search(line):
         return line  # the common case: plain text, which every rule below keeps as it is
     out = []
     for ch in line:

@@ -13,9 +13,9 @@ from codegen.targets.java.literals import doc_html
 
 _NAMED = {"\\": "\\\\", '"': '\\"', "$": "\\$", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
-# In ASCII text, what makes a line's KDoc differ from it: markup, links, a comment delimiter,
-# a control character other than the line feed.
-_MARKED = re.compile(r"[&<>@\\{}\[\]\x00-\x09\x0b-\x1f\x7f]|\*/|/\*")
+# In ASCII text, what makes a line's KDoc differ from it: markup, links, a control character
+# other than the line feed (and the comment's delimiters, looked for beside).
+_MARKED = re.compile(r"[&<>@\\{}\[\]\x00-\x09\x0b-\x1f\x7f]")
 
 
 def kotlin_string(text: str) -> str:
@@ -44,7 +44,7 @@ def _utf16(ch: str) -> list[int]:
 
 def kdoc(text: str, indent: str = "") -> str:
     """A `/** ... */` KDoc comment carrying text (its `[` and `]` are not links)."""
-    if text.isascii() and not _MARKED.search(text):
+    if text.isascii() and "*/" not in text and "/*" not in text and not _MARKED.search(text):
         lines = text.split("\n")  # the common case: lines that no rule below changes
     else:
         lines = [line.replace("[", "&#91;").replace("]", "&#93;") for line in doc_html(text)]

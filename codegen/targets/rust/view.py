@@ -176,9 +176,10 @@ def _path(modules: dict[str, str], types: dict[str, str], catalog_id: str) -> st
     return types[catalog_id]
 
 
-def _imports(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str]) -> tuple[str, ...]:
-    """`use` paths of the other catalogs whose types this one names, in rustfmt's order."""
-    ids = {d.catalog for d in catalog.fields if d.catalog} | set(_successor_catalogs(catalog))
+def _imports(catalog: Catalog, succ: list[str], modules: dict[str, str], types: dict[str, str]) -> tuple[str, ...]:
+    """`use` paths of the other catalogs whose types this one names (succ: its successors'
+    catalogs), in rustfmt's order."""
+    ids = {d.catalog for d in catalog.fields if d.catalog} | set(succ)
     ids.discard(catalog.id)
     return tuple(sorted((f"crate::{modules[i]}::{types[i]}" for i in ids if i), key=lambda p: p.split("::")))
 
@@ -209,6 +210,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     for entry in sorted(catalog.entries, key=lambda e: e.value):
         rows.append(_row(spec, entry, catalog, fields, ref, succ_literal, bool(succ)))
     entries = tuple(_entry(spec, e, consts[e.name], modules, types) for e in catalog.entries)
+    unlisted = _unlisted(catalog)
     view = RsCatalog(
         catalog_id=catalog.id, module=modules[catalog.id], file=naming.plain(modules[catalog.id]),
         type_name=type_name, spec_file=catalog.file, doc=rustdoc(_catalog_doc(catalog), inner=True),
@@ -216,10 +218,10 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         wire=wire, entries=entries, rows=tuple(rows), fields=fields, successor=successor,
         successor_enum=variants, allow_camel=type_name.endswith(naming.TYPE.escape_suffix),
         uses_ref=any(e.deprecated and e.deprecated.replacement for e in catalog.entries),
-        imports=_imports(spec, catalog, modules, types),
+        imports=_imports(catalog, succ, modules, types),
         successor_module=modules[succ[0]] if len(succ) == 1 else "",
         successor_verify=tuple((types[c], modules[c]) for c in succ),
-        unlisted=rust_literal(_unlisted(catalog)), unlisted_text=rust_string(str(_unlisted(catalog))))
+        unlisted=rust_literal(unlisted), unlisted_text=rust_string(str(unlisted)))
     return view, diags
 
 
