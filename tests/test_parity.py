@@ -58,8 +58,8 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
     # Java: the built metadata table that the class reads (the sources stay older, so it is not rebuilt)
     _mutate(tree, "java/target/classes/net/voipbin/voicestatus/InfobipVoiceError.rows", f"\n{busy.message}\n", "\nBusy!\n")
-    # Go: the message in the metadata row (the constant itself is guarded by the build)
-    _mutate(tree, "go/infobip_voice_error.go", f'"{busy.message}" ', '"Busy!" ')
+    # Go: the message in the metadata row, after its length (the constants are counted by the build)
+    _mutate(tree, "go/infobip_voice_error.go", f"{len(busy.message.encode())}:{busy.message}", "5:Busy!")
     # Rust: the message in the metadata row (the constant and its doc comment stay)
     _mutate(tree, "rust/src/infobip_voice_error.rs", f'name: "BUSY", message: "{busy.message}"', 'name: "BUSY", message: "Busy!"')
     # OpenAPI: a name

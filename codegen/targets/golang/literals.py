@@ -29,11 +29,6 @@ def go_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def go_bytes(data: bytes) -> str:
-    """An interpreted Go string literal holding exactly these bytes."""
-    return '"' + "".join(f"\\x{b:02x}" for b in data) + '"'
-
-
 def _comment_line(line: str) -> str:
     """A line of text safe inside a // comment: no control, format, bidi or separator characters."""
     if not line.isprintable():
@@ -57,21 +52,32 @@ def go_comment(text: str, indent: str = "") -> str:
     return "\n".join(f"{indent}// {line}" for line in lines if line)
 
 
-def go_rows(rows: list[list[object]]) -> str:
-    """Rows as a raw string literal, one line each, in the token format the package's reader
-    reads: Go-quoted strings, decimal integers, t and f, ~ for none, [ ... ] for lists."""
-    return "`" + "\n".join(" ".join(_token(v) for v in row) for row in rows) + "`"
-
-
-def _token(value: object) -> str:
+def row_item(value: object) -> str:
+    """One item of a metadata row as the package's _row reads it: ~ for none, a string as its
+    length in UTF-8 bytes, a colon and the text, a list as [ items ]; numbers and booleans
+    (t, f) as strings."""
     if value is None:
         return "~"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):  # a raw string cannot hold a backtick: \x60 inside the quoted token
-        return go_string(value).replace("`", "\\x60")
     if isinstance(value, list):
-        return " ".join(["[", *(_token(v) for v in value), "]"])
-    raise TypeError(f"no row token for {type(value).__name__}")
+        return "[" + "".join(row_item(v) for v in value) + "]"
+    if isinstance(value, bool):
+        text = "t" if value else "f"
+    elif isinstance(value, (int, str)):
+        text = str(value)
+    else:
+        raise TypeError(f"no row item for {type(value).__name__}")
+    return f"{len(text.encode('utf-8'))}:{text}"
+
+
+def base32_numbers(numbers: list[int], width: int) -> str:
+    """Numbers as fixed-width base-32 digits, '0' standing for 0: printable, never escaped."""
+    return "".join(chr(0x30 + (n >> (5 * k) & 31)) for n in numbers for k in reversed(range(width)))
+
+
+def go_table(rows: list[list[object]]) -> tuple[str, list[int]]:
+    """Rows back to back as one Go string literal, and where each starts (then the end), in bytes."""
+    texts = ["".join(row_item(v) for v in row) for row in rows]
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text.encode("utf-8")))
+    return go_string("".join(texts)), starts
