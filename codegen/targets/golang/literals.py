@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _NAMED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
           "\\": "\\\\", '"': '\\"'}
 
@@ -29,6 +31,13 @@ def go_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+# In ASCII text, what may make _comment_line do more to a line than strip it: a control
+# character other than the line feed, a doubled quote, what would read as a deprecation or a
+# directive at the start of a line (anywhere in the text: such text takes the general rule).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_REWRITTEN = ("''", "``", "Deprecated:", "+build", "go:")
+
+
 def _comment_line(line: str) -> str:
     """A line of text safe inside a // comment: no control, format, bidi or separator characters."""
     if not line.isprintable():
@@ -48,8 +57,12 @@ def go_comment(text: str, indent: str = "") -> str:
     Leading blanks and blank lines are dropped: go/doc would read an indented line as
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
+    prefix = indent + "// "
+    if text.isascii() and not any(w in text for w in _REWRITTEN) and not _CONTROL.search(text):
+        # the common case: every line kept, stripped
+        return "\n".join([prefix + line for line in map(str.strip, text.split("\n")) if line])
     lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(f"{indent}// {line}" for line in lines if line)
+    return "\n".join(prefix + line for line in lines if line)
 
 
 def row_item(value: object) -> str:
