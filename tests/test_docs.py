@@ -270,3 +270,29 @@ def test_with_a_base_url_the_bundle_carries_each_address_and_verify_checks_it(tm
     found = {r.target: r.differences for r in verify(spec, tmp_path / "out")}
     assert any("doc_url" in d for d in found["json"]), found
     assert any("doc_url" in d and "missing anchor" in d for d in found["docs"]), found
+
+
+def test_the_release_history_is_read_from_the_cache_and_follows_the_baselines(
+        spec: Spec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import codegen.compat
+    from codegen.targets.docs.history import releases
+
+    folder = tmp_path / "releases"
+    shutil.copytree(ROOT / "spec" / "releases", folder)
+    settings = {"history": str(folder)}
+    first = releases(spec, settings)
+    assert first and first[0].count > 0
+
+    def no_compare(*_: object) -> None:
+        raise AssertionError("compared again")
+
+    compare = codegen.compat.compare
+    monkeypatch.setattr(codegen.compat, "compare", no_compare)
+    assert releases(spec, settings) == first  # every pair came from the cache
+    monkeypatch.setattr(codegen.compat, "compare", compare)
+    (baseline,) = folder.glob("*.json")
+    bundle = json.loads(baseline.read_text("utf-8"))
+    bundle["catalogs"]["voipbin_reason"]["entries"][0]["message"] = "A message never published."
+    baseline.write_text(json.dumps(bundle), "utf-8")
+    texts = {c.text for r in releases(spec, settings) for _, changes in r.groups for c in changes}
+    assert "A message never published." in texts
