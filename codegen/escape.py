@@ -162,9 +162,16 @@ def json_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+# YAML 1.2 reads a double-quoted JSON string, but refuses raw characters outside its
+# printable set: DEL, C1 controls (NEL included), line/paragraph separators, BOM, non-characters.
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def yaml_string(text: str) -> str:
-    """A YAML scalar: a JSON string is valid YAML 1.2 and reads back exactly."""
-    return json.dumps(text, ensure_ascii=True)
+    """A YAML double-quoted scalar that reads back exactly (non-BMP characters stay raw:
+    YAML readers do not join a JSON-style surrogate pair)."""
+    out = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 #: The escaping filters every template environment gets, by context.

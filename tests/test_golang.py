@@ -102,10 +102,10 @@ def _hostile_catalogs() -> list[dict[str, Any]]:
 
 def _names_catalogs() -> list[dict[str, Any]]:
     # every word but "string", whose method String() the type already has (refused: see below)
-    fields = {f: {"type": "integer"} for f in (*RESERVED_FIELD_NAMES, *GO_WORDS) if f != "string"}
+    fields = {f: {"type": "integer"} for f in dict.fromkeys((*RESERVED_FIELD_NAMES, *GO_WORDS)) if f != "string"}
     cats = [_catalog(cid, [_entry("A", 1)]) for cid in GO_WORDS]
     cats.append(_catalog("go_fields", [_entry("A", 1, fields={f: i for i, f in enumerate(fields)})], fields))
-    cats.append(_catalog("go_entries", [_entry(n, i) for i, n in enumerate((*RESERVED_ENTRY_NAMES, *GO_ENTRY_NAMES))]))
+    cats.append(_catalog("go_entries", [_entry(n, i) for i, n in enumerate(dict.fromkeys((*RESERVED_ENTRY_NAMES, *GO_ENTRY_NAMES)))]))
     cats.append(_catalog("edge_integers", [_entry(f"N{i}", v) for i, v in enumerate(EDGE_INTEGERS)]))
     cats.append(_catalog("int32_edges", [_entry(f"N{i}", v) for i, v in enumerate(INT32_EDGES)]))
     cats.append(_catalog("int64_edges", [_entry(f"N{i}", v) for i, v in enumerate(INT64_EDGES)]))
@@ -338,3 +338,23 @@ def test_comments_never_carry_a_line_break_control_or_directive() -> None:
             assert line.startswith("\t// ") and line[1:].isprintable(), repr(line)
             assert not line.startswith(("\t// Deprecated:", "\t// go:", "\t// +build")), line
             assert "''" not in line and "``" not in line, line  # gofmt would make them typographic quotes
+
+
+def test_every_name_the_generated_package_declares_is_reserved_from_catalogs_and_fields() -> None:
+    """The hand lists of generated names cover what the generated Go declares: every exported
+    package-level name is a catalog's own (its type, or derived from it) or in SHARED_NAMES,
+    and every exported method of a catalog type is in METHODS or a declared field's accessor."""
+    from codegen.targets.golang import naming as go_naming
+
+    spec, _ = load_spec(ROOT / "spec" / "codegen.yaml")
+    sources = "\n".join(p.read_text("utf-8") for p in sorted((ROOT / "generated" / "go").glob("*.go")))
+    types = set(re.findall(r"^type ([A-Z]\w*) (?:u?int\d*|string)$", sources, re.M)) - {"Lifecycle"}
+    assert len(types) == len(spec.catalogs)
+    declared = set(re.findall(r"^(?:type|func|var|const) ([A-Z]\w*)", sources, re.M))
+    for block in re.findall(r"^(?:const|var) \(\n(.*?)^\)", sources, re.M | re.S):
+        declared |= set(re.findall(r"^\t([A-Z]\w*)\b", block, re.M))
+    derived = {name for name in declared if any(t in name for t in types)}
+    assert declared - derived - set(go_naming.SHARED_NAMES) == set()
+    fields = {go_naming.go_pascal(f.name) for c in spec.catalogs for f in c.fields}
+    methods = set(re.findall(r"^func \(\w+ \*?(\w+)\) ([A-Z]\w*)\(", sources, re.M))
+    assert {m for t, m in methods if t in types} - go_naming.METHODS - fields == set()

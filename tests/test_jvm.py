@@ -176,3 +176,29 @@ def test_no_kotlin_string_holds_a_template(jvm_reactor: Reactor) -> None:
     for text in texts:
         for literal in re.findall(r'"(?:[^"\\]|\\.)*"', text):
             assert not re.search(r'(?<!\\)\$[{A-Za-z]', literal), literal
+
+
+def test_every_name_a_java_catalog_class_declares_is_reserved_from_members_and_fields() -> None:
+    """The hand lists of generated names cover what the generated Java declares: every method
+    of a catalog class is in MEMBER_METHODS or a declared field's accessor, and every static
+    constant that is not an entry is reserved from entry names."""
+    from codegen.naming import camel
+    from codegen.spec.load import load_spec
+    from codegen.targets.java import naming as java_naming
+    from tests.conftest import ROOT
+
+    spec, _ = load_spec(ROOT / "spec" / "codegen.yaml")
+    sources = {p.stem: p.read_text("utf-8") for p in (ROOT / "generated" / "java").rglob("*.java")}
+    checked = 0
+    for catalog in spec.catalogs:
+        text = next(t for stem, t in sources.items() if re.search(rf"\bCATALOG_ID = \"{catalog.id}\"", t)
+                    and not stem.endswith("_0"))
+        methods = set(re.findall(r"^\s+(?:(?:public|private|protected|static|final|synchronized)\s+)+"
+                                 r"[\w.<>\[\]?, ]+?\s+(\w+)\s*\(", text, re.M))
+        fields = {camel(f.name) for f in catalog.fields}
+        assert methods - java_naming.MEMBER_METHODS - fields == set(), catalog.id
+        constants = set(re.findall(r"^\s+(?:(?:public|private|protected|static|final)\s+)+[\w.<>\[\]?]+\s+"
+                                   r"([A-Z][A-Z0-9_]*)\s*[=;]", text, re.M))
+        assert constants - {e.name for e in catalog.entries} - java_naming.MEMBER.reserved == set(), catalog.id
+        checked += 1
+    assert checked == len(spec.catalogs)

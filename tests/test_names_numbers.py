@@ -37,10 +37,12 @@ RESERVED_CATALOG_IDS = (
 )
 # Field names that are keywords or builtins in one of the targets (accepted: they must work).
 RESERVED_FIELD_NAMES = ("class", "from", "constructor", "async", "type", "proto", "to_string", "import",
-                        "return", "default", "interface", "let", "yield", "lambda", "global", "self")
+                        "return", "default", "interface", "let", "yield", "lambda", "global", "self", "load",
+                        "by_value")
 # Entry names that are globals, constants or attributes in a target.
 RESERVED_ENTRY_NAMES = ("JSON", "NAN", "NONE", "TRUE", "FALSE", "NULL", "INFO", "MESSAGE", "NAME",
-                        "VALUE", "MRO", "PROTO", "CONSTRUCTOR", "PROTOTYPE", "INFINITY", "A1", "UNDEFINED")
+                        "VALUE", "MRO", "PROTO", "CONSTRUCTOR", "PROTOTYPE", "INFINITY", "A1", "UNDEFINED",
+                        "ALL", "ROWS")
 # Field names that would shadow an attribute of the generated members or info records: refused.
 SHADOWING_FIELD_NAMES = ("name", "value", "message", "info", "is_deprecated", "mro")
 # Integers every target must carry exactly (all within JavaScript's safe range).

@@ -238,9 +238,13 @@ def test_the_schema_needs_no_project(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_yaml_and_json_filters_read_back_exactly() -> None:
     import yaml
 
-    from codegen.targets.templated.filters import json_value, yaml_string
+    from codegen import escape
+    from codegen.targets.templated.filters import FILTERS, json_value
     from tests.test_hostile import HOSTILE
 
+    # The built-in targets' yaml filter and the templates' one are the same escaper.
+    yaml_string = dict(FILTERS)["yaml"]
+    assert yaml_string is dict(escape.FILTERS)["yaml"]
     for text in (*HOSTILE, "\U0001f389 non-BMP", "\x85 NEL", "\ufeff BOM"):
         assert yaml.safe_load("key: " + yaml_string(text))["key"] == text
         assert json.loads(json_value(text)) == text

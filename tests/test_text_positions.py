@@ -46,7 +46,6 @@ NOT_TEXT: dict[str, str] = {
     "project:envelopes/*/catalog": "a catalog id",
     "project:envelopes/*/status_catalog": "a catalog id",
     "project:envelopes/*/status_field": "the name of a declared integer field",
-    "project:envelopes/*/properties/*/field_of": "a reference to a field",
     "project:envelopes/*/properties/*/format": "an OpenAPI format name",
     "project:envelopes/*/properties/*/pattern": "a regular expression",
     "project:compat/baseline": "a file path or git ref",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,6 +26,7 @@ from codegen.escape import (
     python_docstring,
     toml_string,
     visible,
+    yaml_string,
 )
 from codegen.targets.python.literals import py_literal
 from codegen.targets.typescript.literals import ts_literal
@@ -35,18 +35,6 @@ from codegen.targets.typescript.literals import ts_literal
 def json_value(value: Any) -> str:
     """A JSON value (JSON is the encoder)."""
     return json.dumps(value, ensure_ascii=False)
-
-
-# YAML 1.2 reads a double-quoted JSON string, but refuses raw characters outside its
-# printable set: DEL, C1 controls (NEL included), line/paragraph separators, BOM, non-characters.
-_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
-
-def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar that reads back exactly (non-BMP characters stay raw:
-    YAML readers do not join a JSON-style surrogate pair)."""
-    out = json.dumps(text, ensure_ascii=False)
-    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def markdown_cell(text: str) -> str:
