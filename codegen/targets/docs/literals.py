@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
-
-from markupsafe import escape
 
 # C0/C1 controls other than tab and newline, and the bidi controls: HTML cannot carry the
 # first and a reader would be misled by the second, so both are shown as their code point.
@@ -28,8 +27,8 @@ def visible(text: str) -> str:
 
 
 def html(text: object) -> str:
-    """HTML text or a double-quoted attribute value (markupsafe escapes & < > \" ')."""
-    return str(escape(visible(str(text))))
+    """HTML text or a double-quoted attribute value (the standard library escapes & < > \" ')."""
+    return html_lib.escape(visible(str(text)))
 
 
 def md(text: object) -> str:

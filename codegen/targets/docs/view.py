@@ -139,20 +139,16 @@ def _lifecycle(entry: Entry) -> str:
     return ""
 
 
-def _row(spec: Spec, catalog: Catalog, entry: Entry, envelopes: list[tuple[Envelope, EnvelopeProperty]]) -> Row:
+def _row(spec: Spec, fields: tuple[str, ...], entry: Entry, envelopes: list[tuple[Envelope, EnvelopeProperty]]) -> Row:
     rep = entry.deprecated.replacement if entry.deprecated else None
+    values = entry.fields
     return Row(
-        name=entry.name,
-        value=str(entry.value),
-        message=entry.message,
-        description=entry.description,
-        since=entry.since,
-        status=entry.status,
-        fields=tuple(_cell(entry.fields.get(d.name)) for d in catalog.fields),
-        lifecycle=_lifecycle(entry),
-        replacement=None if rep is None else _link(rep),
-        successors=_links(entry.successors),
-        examples=tuple((env.name, example_payload(spec, env, prop, entry)) for env, prop in envelopes),
+        entry.name, str(entry.value), entry.message, entry.description, entry.since, entry.status,
+        tuple([_cell(values.get(name)) for name in fields]),
+        _lifecycle(entry),
+        None if rep is None else _link(rep),
+        _links(entry.successors) if entry.successors else (),
+        tuple([(env.name, example_payload(spec, env, prop, entry)) for env, prop in envelopes]) if envelopes else (),
     )
 
 
@@ -170,13 +166,14 @@ def build(spec: Spec, settings: Settings) -> Site:
     search: list[list[str]] = []
     for catalog in spec.catalogs:
         carriers = _first_per_envelope(_carriers(spec, catalog))
-        rows = tuple(_row(spec, catalog, e, carriers) for e in catalog.entries)
+        fields = tuple(d.name for d in catalog.fields)
+        rows = tuple([_row(spec, fields, e, carriers) for e in catalog.entries])
         counts = {s: sum(r.status == s for r in rows) for s in ("active", "deprecated", "retired")}
         pages.append(CatalogPage(
             id=catalog.id, file=page_of(catalog.id), title=catalog.title, description=catalog.description,
             publisher=catalog.publisher, sources=tuple((s.url, s.title or s.url) for s in catalog.sources),
             notes=catalog.notes, values=catalog.values, open=catalog.open,
-            field_names=tuple(d.name for d in catalog.fields),
+            field_names=fields,
             field_docs=tuple((d.name, d.description) for d in catalog.fields if d.description),
             rows=rows, chunks=_chunks(rows), diagram=migration_svg(spec, catalog), counts=counts,
         ))
