@@ -60,6 +60,15 @@ def kinds(spec: Spec, envelope: Envelope) -> list[Kind]:
     return out
 
 
+def status_name(spec: Spec, envelope: Envelope, code: int | None) -> str | None:
+    """AIP-193: the value of the envelope's status catalog whose status field is this HTTP code."""
+    catalog = spec.catalog(envelope.status_catalog or "")
+    if catalog is None:
+        return None
+    found = [e for e in catalog.entries if e.fields.get(envelope.status_field or "") == code]
+    return str(found[0].value) if found else None
+
+
 def standard_envelopes(spec: Spec) -> list[Envelope]:
     """The envelopes declared in a standard shape, in project-file order."""
     return [e for e in spec.envelopes if e.standard]

@@ -22,6 +22,7 @@ from codegen.standards import (
     PROBLEM_MEMBER,
     Kind,
     kinds,
+    status_name,
 )
 
 Json = Any
@@ -124,7 +125,7 @@ def example(spec: Spec, envelope: Envelope, kind: Kind) -> Json:
     if envelope.standard == "rfc9457":
         return {"type": kind.address, "title": kind.title, "status": kind.status, PROBLEM_MEMBER: kind.entry.value}
     error: dict[str, Json] = {"code": kind.status, "message": kind.title}
-    status = _status_name(spec, envelope, kind.status)
+    status = status_name(spec, envelope, kind.status)
     if status is not None:
         error["status"] = status
     error["details"] = [
@@ -132,14 +133,6 @@ def example(spec: Spec, envelope: Envelope, kind: Kind) -> Json:
         {"@type": HELP_TYPE, "links": [{"description": kind.title, "url": kind.address}]},
     ]
     return {"error": error}
-
-
-def _status_name(spec: Spec, envelope: Envelope, code: int | None) -> str | None:
-    catalog = spec.catalog(envelope.status_catalog or "")
-    if catalog is None:
-        return None
-    found = [e for e in catalog.entries if e.fields.get(envelope.status_field or "") == code]
-    return str(found[0].value) if found else None
 
 
 def standard_responses(spec: Spec, envelope: Envelope) -> dict[str, Json]:

@@ -10,6 +10,7 @@ from codegen.format import FormatError, Formatting
 from codegen.model import Spec
 from codegen.render import Filters, target_environment
 from codegen.render import render as render_template
+from codegen.standards import standard_envelopes
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
 from codegen.targets.python import naming, view
@@ -35,6 +36,8 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         f"{src}/_runtime.py": render_template(env, "_runtime.py.j2", header=header(project, "#")),
         f"{src}/_lifecycle.py": render_template(env, "_lifecycle.py.j2", header=header(project, "#")),
     }
+    if pkg.shapes.shapes:
+        files[f"{src}/_shapes.py"] = render_template(env, "_shapes.py.j2", x=pkg.shapes, header=header(project, "#"))
     for catalog in pkg.catalogs:
         head = header(catalog.spec_file, "#")
         files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)
@@ -65,7 +68,16 @@ def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
     from codegen.verify.native import load_python
 
     got = load_python(out / "src", verify_plan(spec, settings))
-    return diff_tables("python", expected(spec, "name"), got, field_names(spec))
+    diffs = diff_tables("python", expected(spec, "name"), got, field_names(spec))
+    pkg, _ = view.build(spec, settings)
+    if pkg.shapes.shapes:
+        from codegen.verify import shapes as standard
+
+        names = {e.name: {"build": s.build_fn, "parse": s.parse_fn, "class": s.catalog_class}
+                 for e, s in zip(standard_envelopes(spec), pkg.shapes.shapes, strict=True)}
+        got_shapes = standard.load_python_shapes(out / "src", pkg.package, standard.plan(spec, names))
+        diffs += standard.diff_shapes("python", standard.expected_shapes(spec), got_shapes)
+    return diffs
 
 
 def verify_plan(spec: Spec, settings: Settings) -> dict[str, object]:

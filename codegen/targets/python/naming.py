@@ -31,4 +31,5 @@ RESERVED = PYTHON_RESERVED | GENERATED_NAMES
 MODULE = Naming("python", "module", "keep", RESERVED | {"_runtime"})
 CLASS = Naming("python", "class", "pascal", RESERVED)
 MEMBER = Naming("python", "member", "keep", RESERVED | {"mro"})
+FUNCTION = Naming("python", "function", "snake", RESERVED)
 FIELD = Naming("python", "field", "snake", RESERVED | BASE_ATTRIBUTES)

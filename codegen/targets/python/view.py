@@ -8,7 +8,7 @@ from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
-from codegen.targets.python import naming
+from codegen.targets.python import naming, shapes
 from codegen.targets.python.literals import py_docstring, py_literal
 
 _ANNOTATIONS = {"integer": "int", "string": "str", "boolean": "bool"}
@@ -67,6 +67,12 @@ class PyPackage:
     description: str
     doc: str  # the package docstring statement
     catalogs: list[PyCatalog] = field(default_factory=list)
+    shapes: shapes.PyShapes = field(default_factory=lambda: shapes.PyShapes(()))
+
+    @property
+    def shape_exports(self) -> list[str]:
+        """The public names of the standard shapes' helpers, in the order isort wants them."""
+        return sorted((n for s in self.shapes.shapes for n in s.exports), key=_isort_key)
 
     @property
     def type_imports(self) -> list[tuple[str, str]]:
@@ -74,7 +80,14 @@ class PyPackage:
         pairs = [("_lifecycle", "Deprecation, Retirement")]
         pairs += [(f"_{c.module}_info", c.info_class) for c in self.catalogs]
         pairs += [(c.module, c.class_name) for c in self.catalogs]
+        if self.shape_exports:
+            pairs.append((shapes.MODULE, ", ".join(self.shape_exports)))
         return sorted(pairs)
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """isort's order within one import: constants, then classes, then functions."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
 
 
 _PACKAGE_DOC = ("Each catalog lives in its own module, loaded when first used; a catalog's metadata loads\n"
@@ -93,7 +106,10 @@ def build(spec: Spec, cfg: Settings) -> tuple[PyPackage, list[Diagnostic]]:
         view, found = _catalog(spec, catalog, modules, classes)
         diags += found
         pkg.catalogs.append(view)
-    return pkg, diags
+    taken = {"Deprecation", "Retirement", "Unknown", "UnknownValueError"}
+    taken |= {n for c in pkg.catalogs for n in (c.class_name, c.info_class)}
+    pkg.shapes, more = shapes.build(spec, modules, classes, taken)
+    return pkg, diags + more
 
 
 def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dict[str, str]) -> tuple[PyCatalog, list[Diagnostic]]:

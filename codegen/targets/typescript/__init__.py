@@ -11,9 +11,10 @@ from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
 from codegen.render import render as render_template
 from codegen.render import target_environment
+from codegen.standards import standard_envelopes
 from codegen.targets import Files, Settings, Skip, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
-from codegen.targets.typescript import naming, view
+from codegen.targets.typescript import naming, shapes, view
 from codegen.targets.typescript.literals import ts_literal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -77,6 +78,8 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         ("index", "index", {"p": pkg}, project),
     ]
     modules += [(c.module, "catalog", {"c": c}, header(c.spec_file, "//")) for c in pkg.catalogs]
+    if pkg.shapes.shapes:
+        modules.append((shapes.MODULE, "shapes", {"x": pkg.shapes}, project))
     for name, template, context, head in modules:
         files[f"src/{name}.ts"] = render_template(env, f"{template}.ts.j2", header=head, ext="js", **context)
         for folder, js, dts, cjs in (("dist", "js", "d.ts", False), ("dist/cjs", "cjs", "d.cts", True)):
@@ -97,7 +100,16 @@ def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
     if node is None:
         raise Skip("node is not installed")
     got = load_typescript(out, node, verify_plan(spec, settings))
-    return diff_tables("typescript", expected(spec, "value"), got, field_names(spec))
+    diffs = diff_tables("typescript", expected(spec, "value"), got, field_names(spec))
+    pkg, _ = view.build(spec, settings)
+    if pkg.shapes.shapes:
+        from codegen.verify import shapes as standard
+
+        names = {e.name: {"build": s.build_fn, "parse": s.parse_fn, "type": s.catalog_type, "info": s.info_fn}
+                 for e, s in zip(standard_envelopes(spec), pkg.shapes.shapes, strict=True)}
+        got_shapes = standard.load_typescript_shapes(out, node, standard.plan(spec, names))
+        diffs += standard.diff_shapes("typescript", standard.expected_shapes(spec), got_shapes)
+    return diffs
 
 
 def verify_plan(spec: Spec, settings: Settings) -> dict[str, object]:

@@ -10,7 +10,7 @@ from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.jsonbundle.bundle import compact_json
-from codegen.targets.typescript import naming
+from codegen.targets.typescript import naming, shapes
 from codegen.targets.typescript.literals import (
     is_safe_integer,
     jsdoc,
@@ -88,6 +88,7 @@ class TsPackage:
     project_file: str
     doc: str = ""  # the index module's JSDoc block
     catalogs: list[TsCatalog] = field(default_factory=list)
+    shapes: shapes.TsShapes = field(default_factory=lambda: shapes.TsShapes(()))
 
 
 def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
@@ -107,6 +108,11 @@ def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
         diags += found
         pkg.catalogs.append(view)
     diags += _check_exports(spec, pkg)
+    if not diags:
+        taken = {"UnknownValueError", "isUnknown", "Deprecation", "Lifecycle", "MemberRef", "Retirement", "Unknown", "VERSION"}
+        taken |= {n for c in pkg.catalogs for n in c.values + c.types}
+        names = {c.catalog_id: (c.module, c.type_name, c.info_fn, c.parse_fn) for c in pkg.catalogs}
+        pkg.shapes, diags = shapes.build(spec, names, taken)
     return pkg, diags
 
 

@@ -15,6 +15,24 @@ from ._runtime import Unknown, UnknownValueError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._lifecycle import Deprecation, Retirement
+    from ._shapes import (
+        ParsedProblem,
+        ParsedStatusProblem,
+        ParsedStorageError,
+        Problem,
+        StatusProblem,
+        StorageError,
+        StorageErrorErrorInfo,
+        StorageErrorHelp,
+        StorageErrorLink,
+        StorageErrorStatus,
+        parse_problem,
+        parse_status_problem,
+        parse_storage_error,
+        problem,
+        status_problem,
+        storage_error,
+    )
     from ._storage_reason_info import StorageReasonInfo
     from ._storage_status_info import StorageStatusInfo
     from .storage_reason import StorageReason
@@ -31,6 +49,22 @@ __all__ = [
     "StorageReasonInfo",
     "StorageStatus",
     "StorageStatusInfo",
+    "ParsedProblem",
+    "ParsedStatusProblem",
+    "ParsedStorageError",
+    "Problem",
+    "StatusProblem",
+    "StorageError",
+    "StorageErrorErrorInfo",
+    "StorageErrorHelp",
+    "StorageErrorLink",
+    "StorageErrorStatus",
+    "parse_problem",
+    "parse_status_problem",
+    "parse_storage_error",
+    "problem",
+    "status_problem",
+    "storage_error",
 ]
 
 _LAZY = {
@@ -40,6 +74,22 @@ _LAZY = {
     "StorageReasonInfo": "_storage_reason_info",
     "StorageStatus": "storage_status",
     "StorageStatusInfo": "_storage_status_info",
+    "ParsedProblem": "_shapes",
+    "ParsedStatusProblem": "_shapes",
+    "ParsedStorageError": "_shapes",
+    "Problem": "_shapes",
+    "StatusProblem": "_shapes",
+    "StorageError": "_shapes",
+    "StorageErrorErrorInfo": "_shapes",
+    "StorageErrorHelp": "_shapes",
+    "StorageErrorLink": "_shapes",
+    "StorageErrorStatus": "_shapes",
+    "parse_problem": "_shapes",
+    "parse_status_problem": "_shapes",
+    "parse_storage_error": "_shapes",
+    "problem": "_shapes",
+    "status_problem": "_shapes",
+    "storage_error": "_shapes",
 }
 
 

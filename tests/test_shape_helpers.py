@@ -1,0 +1,330 @@
+"""The standard-shape helpers of the Python and TypeScript packages (golden case standard_shapes):
+proven like the rest of each package (mypy --strict, ruff, stubtest, pyright --verifytypes; tsc's
+own build, publint, are-the-types-wrong), a payload per shape round-tripped through both
+languages' helpers, and `codegen verify` calling them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codegen import cli
+from codegen.model import Spec
+from codegen.spec.load import load_spec
+from codegen.standards import kinds, standard_catalog, standard_envelopes
+from codegen.targets.openapi.standards import example
+from tests.conftest import node_tool, require
+from tests.test_typescript import STRICT, run, tsc_build
+
+CASE = Path(__file__).parent / "golden" / "standard_shapes"
+PKG = "shapes_codes"
+#: What an occurrence adds, per shape; parameters reach the payload unchanged.
+DETAIL, INSTANCE, METADATA = 'Bucket "b" & <c>', "/buckets/b", {"bucket": "b\u00e9", "count": "3"}
+UNLISTED_TYPE = "https://errors.example.invalid/storage/storage_reason.html#PUBLISHED_LATER"
+
+
+@pytest.fixture(scope="module")
+def shapes_spec() -> Spec:
+    spec, diags = load_spec(CASE / "spec")
+    assert spec is not None, diags
+    return spec
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The golden case's spec and its expected tree as the spec's output root (../generated)."""
+    root = tmp_path_factory.mktemp("shapes")
+    shutil.copytree(CASE / "spec", root / "spec")
+    shutil.copytree(CASE / "expected", root / "generated")
+    return root
+
+
+# --- what every round trip must give back -------------------------------------------------
+
+def expected_round_trip(spec: Spec) -> dict[str, Any]:
+    """Per envelope and published entry: the documented payload plus what the occurrence adds,
+    and the member with it parsed back; plus what an unlisted kind and a foreign domain give."""
+    out: dict[str, Any] = {}
+    for envelope in standard_envelopes(spec):
+        rows = {}
+        for kind in kinds(spec, envelope):
+            payload = example(spec, envelope, kind)
+            if envelope.standard == "rfc9457":
+                payload = {**payload, "detail": DETAIL, "instance": INSTANCE}
+                parsed = [kind.entry.name, kind.status, DETAIL, INSTANCE]
+            else:
+                payload["error"]["details"][0]["metadata"] = METADATA
+                parsed = [kind.entry.name, kind.status, METADATA]
+            rows[kind.entry.name] = {"payload": payload, "parsed": parsed}
+        open_ = standard_catalog(spec, envelope).open
+        out[envelope.name] = {
+            "kinds": rows,
+            "unlisted": ["unknown", standard_catalog(spec, envelope).id] if open_ else "refused",
+            "retired": "refused",
+        }
+        if envelope.standard == "aip193":
+            out[envelope.name]["foreign_domain"] = ["unknown", envelope.catalog]
+    return out
+
+
+def check_round_trip(got: dict[str, Any], spec: Spec) -> None:
+    want = expected_round_trip(spec)
+    assert sorted(got) == sorted(want)
+    for name, shape in want.items():
+        for member, row in shape["kinds"].items():
+            assert got[name]["kinds"][member]["payload"] == row["payload"], (name, member)
+            assert got[name]["kinds"][member]["parsed"] == row["parsed"], (name, member)
+        assert sorted(got[name]["kinds"]) == sorted(shape["kinds"])
+        for key in ("unlisted", "retired", "foreign_domain"):
+            assert got[name].get(key) == shape.get(key), (name, key)
+
+
+# --- Python --------------------------------------------------------------------------------
+
+PY_ROUND_TRIP = r"""
+import json, sys
+from shapes_codes import (StorageReason, StorageStatus, Unknown, UnknownValueError, parse_problem,
+    parse_status_problem, parse_storage_error, problem, status_problem, storage_error)
+args = json.loads(sys.argv[1])
+wire = lambda payload: json.loads(json.dumps(payload))
+
+def outcome(call):
+    try:
+        got = call()
+    except UnknownValueError:
+        return "refused"
+    return ["unknown", got.catalog] if isinstance(got, Unknown) else ["member", got.name]
+
+def problems(build, parse, catalog, unlisted):
+    kinds = {}
+    for member in catalog:
+        if member.info.retired is None:
+            payload = wire(build(member, detail=args["detail"], instance=args["instance"]))
+            p = parse(payload)
+            kinds[member.name] = {"payload": payload, "parsed": [p.kind.name, p.status, p.detail, p.instance]}
+    retired = [m for m in catalog if m.info.retired is not None]
+    return {"kinds": kinds, "unlisted": outcome(lambda: parse({**unlisted, "type": args["unlisted_type"]}).kind),
+            "retired": outcome(lambda: build(retired[0])) if retired else "refused"}
+
+out = {"Problem": problems(problem, parse_problem, StorageReason, {}),
+       "StatusProblem": problems(status_problem, parse_status_problem, StorageStatus, {})}
+kinds = {}
+for member in StorageReason:
+    if member.info.retired is None:
+        payload = wire(storage_error(member, metadata=args["metadata"]))
+        e = parse_storage_error(payload)
+        kinds[member.name] = {"payload": payload, "parsed": [e.reason.name, e.code, e.metadata]}
+sample = wire(storage_error(StorageReason.BUCKET_NOT_FOUND))
+def with_info(**change):
+    info = {**sample["error"]["details"][0], **change}
+    return {"error": {**sample["error"], "details": [info]}}
+out["StorageError"] = {
+    "kinds": kinds,
+    "unlisted": outcome(lambda: parse_storage_error(with_info(reason="PUBLISHED_LATER")).reason),
+    "foreign_domain": outcome(lambda: parse_storage_error(with_info(domain="other.example.invalid")).reason),
+    "retired": outcome(lambda: storage_error(StorageReason.OLD_QUOTA)),
+}
+print(json.dumps(out))
+"""
+
+
+def py_args() -> str:
+    return json.dumps({"detail": DETAIL, "instance": INSTANCE, "metadata": METADATA, "unlisted_type": UNLISTED_TYPE})
+
+
+def test_python_round_trip(project: Path, shapes_spec: Spec) -> None:
+    src = project / "generated" / "python" / "src"
+    proc = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(src)!r})\n" + PY_ROUND_TRIP,
+                           py_args()], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    check_round_trip(json.loads(proc.stdout), shapes_spec)
+
+
+def test_python_helpers_pass_mypy_ruff_and_stubtest(project: Path) -> None:
+    root = project / "generated" / "python"
+    src = str(root / "src")
+    bin_dir = Path(sys.executable).parent
+    modules = sorted(f"{PKG}.{stub.stem}" for stub in (root / "src" / PKG).glob("*.pyi"))
+    env = {**os.environ, "PYTHONPATH": src, "MYPYPATH": src}
+    for cmd in ([str(bin_dir / "mypy"), "--strict", "--no-incremental", src],
+                [str(bin_dir / "ruff"), "check", "--no-cache", src],
+                [sys.executable, "-m", "mypy.stubtest", *modules]):
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
+        assert proc.returncode == 0, f"{cmd[0]}: {proc.stdout}{proc.stderr}"
+
+
+def test_python_helpers_are_typed_for_their_users(project: Path, tmp_path: Path) -> None:
+    user = tmp_path / "user.py"
+    user.write_text(
+        "from shapes_codes import StorageReason, StorageStatus, Unknown, parse_problem, problem, storage_error\n"
+        "p = problem(StorageReason.BUCKET_NOT_FOUND, detail='d')\n"
+        "status: int = p['status']\n"
+        "kind = parse_problem(p).kind\n"
+        "name: str = kind.name if not isinstance(kind, Unknown) else 'unknown'\n"
+        "wrong = problem(StorageStatus.NOT_FOUND)\n"
+        "bad: str = p['status']\n"
+        "also_bad = storage_error(StorageReason.BUCKET_NOT_FOUND, metadata={'n': 1})\n", "utf-8")
+    proc = subprocess.run([str(Path(sys.executable).parent / "mypy"), "--strict", "--no-incremental", str(user)],
+                          capture_output=True, text=True,
+                          env={"MYPYPATH": str(project / "generated" / "python" / "src"), "PATH": "/usr/bin:/bin"})
+    lines = sorted({int(line.split(":")[1]) for line in proc.stdout.splitlines() if ": error:" in line})
+    assert lines == [6, 7, 8], proc.stdout  # the wrong catalog, a status is no str, metadata are strings
+
+
+def test_pyright_verifies_every_public_type_of_the_helpers(project: Path) -> None:
+    src = project / "generated" / "python" / "src"
+    proc = subprocess.run([node_tool("pyright"), "--pythonpath", sys.executable, "--verifytypes", PKG, "--outputjson"],
+                          cwd=src, env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True, text=True)
+    report = json.loads(proc.stdout)
+    problems = [d["message"] for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    assert problems == [] and report["typeCompleteness"]["completenessScore"] == 1, problems
+    exported = report["typeCompleteness"]["symbols"]
+    assert {f"{PKG}.problem", f"{PKG}.parse_storage_error", f"{PKG}.ParsedProblem"} <= {s["name"] for s in exported}
+
+
+# --- TypeScript ----------------------------------------------------------------------------
+
+TS_ROUND_TRIP = """\
+import { StorageReason, StorageStatus, UnknownValueError, isUnknown, parseProblem, parseStatusProblem,
+    parseStorageError, problem, statusProblem, storageError, storageReasonInfos, storageStatusInfos } from "shapes-codes";
+import type { Problem, ProblemOptions, ParsedStorageError, StorageError } from "shapes-codes";
+
+declare const console: { log(...args: unknown[]): void };
+declare const process: { argv: string[] };
+const args = JSON.parse(process.argv[2] ?? "{}") as { detail: string; instance: string; metadata: Record<string, string>; unlisted_type: string };
+const wire = (payload: unknown): unknown => JSON.parse(JSON.stringify(payload));
+
+function outcome(call: () => unknown): unknown {
+    try {
+        const got = call();
+        return isUnknown(got) ? ["unknown", got.catalog] : ["member", got];
+    } catch (e) {
+        if (e instanceof UnknownValueError) {
+            return "refused";
+        }
+        throw e;
+    }
+}
+
+// Compile-time checks: every @ts-expect-error must be an error, or tsc fails (never called).
+function typeChecks(): unknown[] {
+    // @ts-expect-error a status is not a reason
+    const wrong: Problem = problem(StorageStatus.NOT_FOUND);
+    // @ts-expect-error metadata values are strings
+    const meta: StorageError = storageError(StorageReason.BUCKET_NOT_FOUND, { metadata: { n: 1 } });
+    // @ts-expect-error the payload is read-only
+    problem(StorageReason.BUCKET_NOT_FOUND).title = "changed";
+    const options: ProblemOptions = { detail: "d" };
+    const parsed: ParsedStorageError = parseStorageError({});
+    // @ts-expect-error a parsed reason may be an Unknown
+    const reason: StorageReason = parsed.reason;
+    return [wrong, meta, options, reason];
+}
+void typeChecks;
+
+const out: Record<string, Record<string, unknown>> = {};
+for (const [name, build, parse, infos] of [
+    ["Problem", problem, parseProblem, storageReasonInfos()],
+    ["StatusProblem", statusProblem, parseStatusProblem, storageStatusInfos()],
+] as const) {
+    const kinds: Record<string, unknown> = {};
+    const retired = infos.filter((i) => i.retired !== null);
+    for (const info of infos.filter((i) => i.retired === null)) {
+        const payload = wire((build as (m: string, o: ProblemOptions) => Problem)(info.value, { detail: args.detail, instance: args.instance }));
+        const p = parse(payload);
+        kinds[info.name] = { payload, parsed: [p.kind, p.status, p.detail, p.instance] };
+    }
+    out[name] = {
+        kinds,
+        unlisted: outcome(() => parse({ type: args.unlisted_type }).kind),
+        retired: retired[0] === undefined ? "refused" : outcome(() => (build as (m: string) => Problem)(retired[0]!.value)),
+    };
+}
+const kinds: Record<string, unknown> = {};
+for (const info of storageReasonInfos().filter((i) => i.retired === null)) {
+    const e = parseStorageError(wire(storageError(info.value, { metadata: args.metadata })));
+    kinds[info.name] = { payload: wire(storageError(info.value, { metadata: args.metadata })), parsed: [e.reason, e.code, e.metadata] };
+}
+const sample = wire(storageError(StorageReason.BUCKET_NOT_FOUND)) as { error: { details: Record<string, unknown>[] } };
+const withInfo = (change: Record<string, unknown>): unknown => ({ error: { ...sample.error, details: [{ ...sample.error.details[0], ...change }] } });
+out["StorageError"] = {
+    kinds,
+    unlisted: outcome(() => parseStorageError(withInfo({ reason: "PUBLISHED_LATER" })).reason),
+    foreign_domain: outcome(() => parseStorageError(withInfo({ domain: "other.example.invalid" })).reason),
+    retired: outcome(() => storageError("OLD_QUOTA")),
+};
+console.log(JSON.stringify(out));
+"""
+
+
+@pytest.fixture(scope="module")
+def ts_package(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The golden case's npm package, packed once."""
+    out = tmp_path_factory.mktemp("shapes-pack")
+    run([require("npm"), "pack", "--silent", "--pack-destination", str(out), str(project / "generated" / "typescript")], cwd=out)
+    (found,) = out.glob("*.tgz")
+    return found
+
+
+def test_tsc_builds_exactly_dist(project: Path) -> None:
+    root = project / "generated" / "typescript"
+    emitted = tsc_build(root, project / "tsc-out")
+    assert (emitted / "_shapes.js").exists()
+    for path in sorted(emitted.iterdir()):
+        ours = (root / "dist" / path.name).read_text("utf-8")
+        ours = ours.partition("\n")[2] if path.name.endswith(".d.ts") else ours
+        assert ours == path.read_text("utf-8"), f"dist/{path.name} differs from what tsc builds from src/"
+
+
+def test_typescript_round_trip(ts_package: Path, shapes_spec: Spec, tmp_path: Path) -> None:
+    """A strict consumer (its @ts-expect-error lines prove the types) built by tsc and run by node."""
+    (tmp_path / "package.json").write_text(json.dumps({"name": "consumer", "private": True, "type": "module"}))
+    config = {"compilerOptions": {"target": "ES2022", "lib": ["ES2022"], "module": "NodeNext", "moduleResolution": "NodeNext",
+                                  "types": [], "outDir": "out", "rootDir": "src", "skipLibCheck": False}, "include": ["src"]}
+    (tmp_path / "tsconfig.json").write_text(json.dumps(config))
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "main.ts").write_text(TS_ROUND_TRIP, "utf-8")
+    run([require("npm"), "install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", str(ts_package)], cwd=tmp_path)
+    run([node_tool("tsc"), "-p", str(tmp_path / "tsconfig.json"), *STRICT], cwd=tmp_path)
+    got = json.loads(run([require("node"), str(tmp_path / "out" / "main.js"), py_args()], cwd=tmp_path))
+    check_round_trip(got, shapes_spec)
+
+
+def test_publint_and_attw_accept_the_package(ts_package: Path) -> None:
+    proc = subprocess.run([node_tool("publint"), "run", str(ts_package), "--strict"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "All good!" in proc.stdout, proc.stdout + proc.stderr
+    proc = subprocess.run([node_tool("attw"), str(ts_package), "--format", "json"], capture_output=True, text=True)
+    assert json.loads(proc.stdout)["analysis"]["problems"] == []
+    assert proc.returncode == 0
+
+
+# --- codegen verify calls the helpers -------------------------------------------------------
+
+def verify(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = cli.main(["verify", "--spec", str(project / "spec")])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def test_verify_calls_the_helpers_and_fails_when_one_is_broken(project: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = verify(project, capsys)
+    assert code == 0 and "python: ok" in report and "typescript: ok" in report, report
+    broken = tmp_path / "broken"
+    shutil.copytree(project / "spec", broken / "spec")
+    shutil.copytree(project / "generated", broken / "generated")
+    py = broken / "generated" / "python" / "src" / PKG / "_shapes.py"
+    py.write_text(py.read_text("utf-8").replace('"status": row[1],', '"status": 500,', 1), "utf-8")
+    js = broken / "generated" / "typescript" / "dist" / "_shapes.js"
+    js.write_text(js.read_text("utf-8").replace("[row[0], member]", "[row[0], \"BUCKET_NOT_FOUND\"]", 1), "utf-8")
+    code, report = verify(broken, capsys)
+    assert code != 0
+    assert "python: envelope Problem: OBJECT_NOT_FOUND: payload:" in report, report
+    assert "typescript: envelope Problem: OBJECT_NOT_FOUND: parsed: spec ['OBJECT_NOT_FOUND', 404], target ['BUCKET_NOT_FOUND', 404]" in report
