@@ -11,13 +11,12 @@ Targets expose these as their Jinja filters (see FILTERS) so a template never in
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
-
-from markupsafe import escape as _markupsafe_escape
 
 # --- what a reader sees ---------------------------------------------------------------------
 
@@ -144,37 +143,13 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def _keep_indent(line: str) -> str:
-    """Leading spaces and tabs (four would open a code block) as character references."""
-    stripped = line.lstrip(" \t")
-    return "".join(f"&#{ord(c)};" for c in line[:len(line) - len(stripped)]) + stripped
-
-
-def markdown_cell(text: str) -> str:
-    """A Markdown table cell (or any one-line place: a heading, a list item): Markdown text
-    on one line, a line break written as <br>."""
-    return markdown_text(text).replace("\n", "<br>")
-
-
-def markdown_code(text: str) -> str:
-    """A Markdown code span that shows the text exactly (line breaks as spaces): a fence of
-    more backticks than any run inside, and `|` escaped so it cannot end a table cell."""
-    body = visible(text).replace("\n", " ")
-    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if body.startswith("`") or body.endswith("`") or not body.strip() else ""
-    return f"{fence}{pad}{body}{pad}{fence}".replace("|", "\\|")
-
-
-def markdown_link(url: str) -> str:
-    """A Markdown link destination: in angle brackets, what could end it escaped, and a
-    space or line break percent-encoded."""
-    return "<" + re.sub(r"([<>\\])", r"\\\1", url).replace(" ", "%20").replace("\n", "%0A") + ">"
+    stripped = line.lstrip(" ")
+    return "&#32;" * (len(line) - len(stripped)) + stripped
 
 
 def html_text(text: str) -> str:
-    """Text for an HTML element or a quoted attribute value (markupsafe escapes & < > " '),
-    invisible characters spelled."""
-    return str(_markupsafe_escape(visible(text)))
+    """Text for an HTML element, invisible characters spelled."""
+    return html.escape(visible(text), quote=True)
 
 
 def html_comment(text: str) -> str:
@@ -199,17 +174,10 @@ def yaml_string(text: str) -> str:
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
-def script_data(value: object) -> str:
-    """JSON data as a JavaScript expression inside an HTML <script>: ASCII only, keys sorted,
-    and `</` broken so no text can close the script element."""
-    return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
-
-
 #: The escaping filters every template environment gets, by context.
 FILTERS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("py", python_string), ("pydoc", python_docstring), ("toml", toml_string),
     ("js", js_string), ("blockcomment", block_comment), ("linecomment", line_comment),
-    ("md", markdown_text), ("mdcell", markdown_cell), ("mdcode", markdown_code), ("mdlink", markdown_link),
-    ("html", html_text), ("htmlcomment", html_comment), ("scriptdata", script_data),
+    ("md", markdown_text), ("html", html_text), ("htmlcomment", html_comment),
     ("json", json_string), ("yaml", yaml_string), ("visible", visible),
 )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen import escape
 from codegen.diagnostics import Diagnostic
 from codegen.model import Spec
 from codegen.render import render as render_template
@@ -18,8 +17,8 @@ from codegen.targets import Files, Settings, Target, header
 from codegen.targets.docs import history, literals, view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FILTERS = (*escape.FILTERS, ("html", literals.html), ("md", literals.md), ("md_cell", literals.md_cell),
-           ("md_code", literals.md_code), ("md_link", literals.md_link))
+FILTERS = (("html", literals.html), ("md", literals.md), ("md_cell", literals.md_cell), ("md_code", literals.md_code),
+           ("md_link", literals.md_link), ("comment", literals.comment), ("js_data", literals.js_data))
 MARKDOWN = "markdown"
 
 

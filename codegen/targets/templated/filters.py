@@ -1,7 +1,7 @@
 """The escaping filters a project's own templates get: one per output context.
 
 The contexts the built-in targets share come from codegen.escape; the ones only templates
-need so far (C, CSV, any JSON value) are here.
+need so far (C, CSV, Markdown table cells, any JSON value) are here.
 
 String contexts (Python, JavaScript/TypeScript, JSON, YAML, C, CSV) must give back the exact
 text, so they use the language's own encoder or its exact escape rules. Comment and document
@@ -22,7 +22,6 @@ from codegen.escape import (
     html_comment,
     html_text,
     line_comment,
-    markdown_cell,
     markdown_text,
     python_docstring,
     toml_string,
@@ -36,6 +35,11 @@ from codegen.targets.typescript.literals import ts_literal
 def json_value(value: Any) -> str:
     """A JSON value (JSON is the encoder)."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def markdown_cell(text: str) -> str:
+    """A Markdown table cell: Markdown text on one line (a line break becomes <br>)."""
+    return markdown_text(text).replace("\n", "<br>")
 
 
 def c_string(text: str) -> str:
