@@ -9,6 +9,7 @@
  * @module
  */
 import { UnknownValueError, unknown } from "./runtime.js";
+import { STORAGE_REASON_PARAMETERS, fillMessage, parameterValues } from "./_messages.js";
 import { parseStorageReason, storageReasonInfo } from "./storage-reason.js";
 import { storageStatusInfo } from "./storage-status.js";
 function isObject(value) {
@@ -16,6 +17,15 @@ function isObject(value) {
 }
 function text(value) {
     return typeof value === "string" ? value : null;
+}
+function scalars(value) {
+    const found = {};
+    for (const [key, item] of Object.entries(isObject(value) ? value : {})) {
+        if (typeof item === "string" || Number.isSafeInteger(item)) {
+            found[key] = item;
+        }
+    }
+    return found;
 }
 // The type URI and HTTP status of every kind of problem (retired members are none).
 const PROBLEM = new Map([
@@ -25,15 +35,19 @@ const PROBLEM = new Map([
 ]);
 const PROBLEM_TYPES = new Map([...PROBLEM].map(([member, row]) => [row[0], member]));
 /** The Problem of a member: its type URI, its message as title, its HTTP status. */
-export function problem(member, options = {}) {
+export function problem(member, ...args) {
+    const options = args[0] ?? {};
     const row = PROBLEM.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
+    const declared = STORAGE_REASON_PARAMETERS.get(member);
+    const values = declared === undefined ? undefined : parameterValues(declared, options.parameters);
     return Object.freeze({
         "type": row[0],
         "title": storageReasonInfo(member).message,
         "status": row[1],
+        ...(values === undefined ? {} : { "detail": fillMessage(storageReasonInfo(member).message, declared, values), "parameters": values }),
         ...(options.detail === undefined ? {} : { detail: options.detail }),
         ...(options.instance === undefined ? {} : { instance: options.instance }),
         "code": member,
@@ -53,6 +67,7 @@ export function parseProblem(payload) {
         "status": typeof http === "number" ? http : null,
         "detail": text(payload["detail"]),
         "instance": text(payload["instance"]),
+        "parameters": scalars(payload["parameters"]),
     });
 }
 // The HTTP status, status name and help link of every reason (retired members are none).
@@ -63,16 +78,20 @@ const STORAGE_ERROR = new Map([
 ]);
 const STORAGE_ERROR_DOMAIN = "storage.example.invalid";
 /** The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link. */
-export function storageError(member, options = {}) {
+export function storageError(member, ...args) {
+    const options = args[0] ?? {};
     const row = STORAGE_ERROR.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
     const message = storageReasonInfo(member).message;
-    const info = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": STORAGE_ERROR_DOMAIN, "metadata": { ...options.metadata } };
+    const declared = STORAGE_REASON_PARAMETERS.get(member);
+    const values = declared === undefined ? {} : parameterValues(declared, options.parameters);
+    const strings = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+    const info = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": STORAGE_ERROR_DOMAIN, "metadata": { ...options.metadata, ...strings } };
     const help = { "@type": "type.googleapis.com/google.rpc.Help", "links": [{ "description": message, "url": row[2] }] };
     const status = row[1] === null ? {} : { "status": row[1] };
-    return { "error": { "code": row[0], "message": message, ...status, "details": [info, help] } };
+    return { "error": { "code": row[0], "message": fillMessage(message, declared, values), ...status, "details": [info, help] } };
 }
 /** The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members. */
 export function parseStorageError(payload) {
@@ -88,14 +107,24 @@ export function parseStorageError(payload) {
     const raw = found["reason"];
     const realm = text(found["domain"]);
     const meta = found["metadata"];
+    const metadata = isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {};
     const http = err["code"];
+    const reason = realm === STORAGE_ERROR_DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw);
+    const parameters = {};
+    for (const [name, kind] of STORAGE_REASON_PARAMETERS.get(reason) ?? []) {
+        const value = metadata[name];
+        if (value !== undefined) {
+            parameters[name] = kind === "integer" && /^-?[0-9]+$/.test(value) ? Number(value) : value;
+        }
+    }
     return Object.freeze({
-        "reason": realm === STORAGE_ERROR_DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw),
+        "reason": reason,
         "code": typeof http === "number" ? http : null,
         "message": text(err["message"]),
         "status": text(err["status"]),
         "domain": realm,
-        "metadata": isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {},
+        "metadata": metadata,
+        "parameters": parameters,
     });
 }
 // The type URI and HTTP status of every kind of problem (retired members are none).
@@ -136,5 +165,6 @@ export function parseStatusProblem(payload) {
         "status": typeof http === "number" ? http : null,
         "detail": text(payload["detail"]),
         "instance": text(payload["instance"]),
+        "parameters": scalars(payload["parameters"]),
     });
 }

@@ -11,12 +11,15 @@
 
 import type { Unknown } from "./runtime.js";
 import { UnknownValueError, unknown } from "./runtime.js";
+import type { StorageReasonParameters } from "./_messages.js";
+import { STORAGE_REASON_PARAMETERS, fillMessage, parameterValues } from "./_messages.js";
 import type { StorageReason } from "./storage-reason.js";
 import { parseStorageReason, storageReasonInfo } from "./storage-reason.js";
 import type { StorageStatus } from "./storage-status.js";
 import { storageStatusInfo } from "./storage-status.js";
 
 type Json = Readonly<Record<string, unknown>>;
+type Values = Readonly<Record<string, string | number>>;
 
 function isObject(value: unknown): value is Json {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -26,6 +29,16 @@ function text(value: unknown): string | null {
     return typeof value === "string" ? value : null;
 }
 
+function scalars(value: unknown): Values {
+    const found: Record<string, string | number> = {};
+    for (const [key, item] of Object.entries(isObject(value) ? value : {})) {
+        if (typeof item === "string" || Number.isSafeInteger(item)) {
+            found[key] = item as string | number;
+        }
+    }
+    return found;
+}
+
 /** A problem of the storage API. An RFC 9457 problem (application/problem+json). */
 export interface Problem {
     readonly type: string;
@@ -33,6 +46,7 @@ export interface Problem {
     readonly status: number;
     readonly detail?: string;
     readonly instance?: string;
+    readonly parameters?: Readonly<Record<string, string | number>>;
     readonly code: StorageReason;
 }
 
@@ -42,6 +56,13 @@ export interface ProblemOptions {
     readonly instance?: string;
 }
 
+/** What problem takes after a member: the options, with the parameters its message names. */
+export type ProblemArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [
+    options: ProblemOptions & {
+        readonly parameters: StorageReasonParameters[M];
+    }
+] : [options?: ProblemOptions];
+
 /** A parsed Problem: the kind of problem and what the occurrence says. */
 export interface ParsedProblem {
     readonly kind: StorageReason | Unknown<"storage_reason">;
@@ -49,6 +70,7 @@ export interface ParsedProblem {
     readonly status: number | null;
     readonly detail: string | null;
     readonly instance: string | null;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 
 // The type URI and HTTP status of every kind of problem (retired members are none).
@@ -61,15 +83,19 @@ const PROBLEM: ReadonlyMap<StorageReason, readonly [string, number]> = new Map<S
 const PROBLEM_TYPES: ReadonlyMap<unknown, StorageReason> = new Map<unknown, StorageReason>([...PROBLEM].map(([member, row]) => [row[0], member]));
 
 /** The Problem of a member: its type URI, its message as title, its HTTP status. */
-export function problem(member: StorageReason, options: ProblemOptions = {}): Problem {
+export function problem<M extends StorageReason>(member: M, ...args: ProblemArgs<M>): Problem {
+    const options: ProblemOptions & { readonly parameters?: unknown } = args[0] ?? {};
     const row = PROBLEM.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
+    const declared = STORAGE_REASON_PARAMETERS.get(member);
+    const values = declared === undefined ? undefined : parameterValues(declared, options.parameters);
     return Object.freeze({
         "type": row[0],
         "title": storageReasonInfo(member).message,
         "status": row[1],
+        ...(values === undefined ? {} : { "detail": fillMessage(storageReasonInfo(member).message, declared, values), "parameters": values }),
         ...(options.detail === undefined ? {} : { detail: options.detail }),
         ...(options.instance === undefined ? {} : { instance: options.instance }),
         "code": member,
@@ -90,6 +116,7 @@ export function parseProblem(payload: unknown): ParsedProblem {
         "status": typeof http === "number" ? http : null,
         "detail": text(payload["detail"]),
         "instance": text(payload["instance"]),
+        "parameters": scalars(payload["parameters"]),
     });
 }
 
@@ -131,6 +158,13 @@ export interface StorageErrorOptions {
     readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** What storageError takes after a member: the options, with the parameters its message names. */
+export type StorageErrorArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [
+    options: StorageErrorOptions & {
+        readonly parameters: StorageReasonParameters[M];
+    }
+] : [options?: StorageErrorOptions];
+
 /** A parsed StorageError: the reason and what the error says. */
 export interface ParsedStorageError {
     readonly reason: StorageReason | Unknown<"storage_reason">;
@@ -139,6 +173,7 @@ export interface ParsedStorageError {
     readonly status: string | null;
     readonly domain: string | null;
     readonly metadata: Readonly<Record<string, string>>;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 
 // The HTTP status, status name and help link of every reason (retired members are none).
@@ -151,16 +186,20 @@ const STORAGE_ERROR: ReadonlyMap<StorageReason, readonly [number, string | null,
 const STORAGE_ERROR_DOMAIN = "storage.example.invalid";
 
 /** The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link. */
-export function storageError(member: StorageReason, options: StorageErrorOptions = {}): StorageError {
+export function storageError<M extends StorageReason>(member: M, ...args: StorageErrorArgs<M>): StorageError {
+    const options: StorageErrorOptions & { readonly parameters?: unknown } = args[0] ?? {};
     const row = STORAGE_ERROR.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
     const message = storageReasonInfo(member).message;
-    const info: StorageErrorErrorInfo = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": STORAGE_ERROR_DOMAIN, "metadata": { ...options.metadata } };
+    const declared = STORAGE_REASON_PARAMETERS.get(member);
+    const values = declared === undefined ? {} : parameterValues(declared, options.parameters);
+    const strings = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+    const info: StorageErrorErrorInfo = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": STORAGE_ERROR_DOMAIN, "metadata": { ...options.metadata, ...strings } };
     const help: StorageErrorHelp = { "@type": "type.googleapis.com/google.rpc.Help", "links": [{ "description": message, "url": row[2] }] };
     const status = row[1] === null ? {} : { "status": row[1] };
-    return { "error": { "code": row[0], "message": message, ...status, "details": [info, help] } };
+    return { "error": { "code": row[0], "message": fillMessage(message, declared, values), ...status, "details": [info, help] } };
 }
 
 /** The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members. */
@@ -177,14 +216,24 @@ export function parseStorageError(payload: unknown): ParsedStorageError {
     const raw = found["reason"];
     const realm = text(found["domain"]);
     const meta = found["metadata"];
+    const metadata: Readonly<Record<string, string>> = isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {};
     const http = err["code"];
+    const reason = realm === STORAGE_ERROR_DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw);
+    const parameters: Record<string, string | number> = {};
+    for (const [name, kind] of STORAGE_REASON_PARAMETERS.get(reason) ?? []) {
+        const value = metadata[name];
+        if (value !== undefined) {
+            parameters[name] = kind === "integer" && /^-?[0-9]+$/.test(value) ? Number(value) : value;
+        }
+    }
     return Object.freeze({
-        "reason": realm === STORAGE_ERROR_DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw),
+        "reason": reason,
         "code": typeof http === "number" ? http : null,
         "message": text(err["message"]),
         "status": text(err["status"]),
         "domain": realm,
-        "metadata": isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {},
+        "metadata": metadata,
+        "parameters": parameters,
     });
 }
 
@@ -195,6 +244,7 @@ export interface StatusProblem {
     readonly status: number;
     readonly detail?: string;
     readonly instance?: string;
+    readonly parameters?: Readonly<Record<string, string | number>>;
     readonly code: StorageStatus;
 }
 
@@ -211,6 +261,7 @@ export interface ParsedStatusProblem {
     readonly status: number | null;
     readonly detail: string | null;
     readonly instance: string | null;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 
 // The type URI and HTTP status of every kind of problem (retired members are none).
@@ -254,5 +305,6 @@ export function parseStatusProblem(payload: unknown): ParsedStatusProblem {
         "status": typeof http === "number" ? http : null,
         "detail": text(payload["detail"]),
         "instance": text(payload["instance"]),
+        "parameters": scalars(payload["parameters"]),
     });
 }

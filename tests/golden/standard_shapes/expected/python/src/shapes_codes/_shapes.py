@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, NotRequired, TypedDict
+from typing import Final, Literal, NotRequired, TypedDict, overload
 
 from . import storage_reason as _storage_reason
+from ._messages import (
+    _STORAGE_REASON,
+    StorageReasonObjectNotFoundParameters,
+    StorageReasonQuotaExceededParameters,
+    _parameters,
+    _storage_reason_message,
+)
 from ._runtime import Unknown, UnknownValueError
 from .storage_reason import StorageReason
 from .storage_status import StorageStatus
@@ -26,6 +33,7 @@ class Problem(TypedDict):
     status: int
     detail: NotRequired[str]
     instance: NotRequired[str]
+    parameters: NotRequired[dict[str, str | int]]
     code: str
 
 
@@ -38,6 +46,7 @@ class ParsedProblem:
     status: int | None
     detail: str | None
     instance: str | None
+    parameters: dict[str, str | int]
 
 
 # The type URI and HTTP status of every kind of problem (retired members are none).
@@ -58,10 +67,61 @@ _PROBLEM: Final[dict[StorageReason, tuple[str, int]]] = {
 _PROBLEM_TYPES: Final = {row[0]: member for member, row in _PROBLEM.items()}
 
 
+@overload
 def problem(
-    member: StorageReason, *, detail: str | None = None, instance: str | None = None
+    member: Literal[StorageReason.OBJECT_NOT_FOUND],
+    parameters: StorageReasonObjectNotFoundParameters,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+@overload
+def problem(
+    member: Literal[StorageReason.QUOTA_EXCEEDED],
+    parameters: StorageReasonQuotaExceededParameters,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+@overload
+def problem(
+    member: Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    parameters: None = None,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+@overload
+def problem(
+    member: StorageReason,
+    parameters: StorageReasonObjectNotFoundParameters
+    | StorageReasonQuotaExceededParameters,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+def problem(
+    member: StorageReason,
+    parameters: Mapping[str, object] | None = None,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
 ) -> Problem:
-    """The Problem of a member: its type URI, its message as title, its HTTP status."""
+    """The Problem of a member: its type URI, its message as title, its HTTP status (and the
+    occurrence's parameters, with the message they fill in as the detail)."""
     row = _PROBLEM.get(member)
     if row is None:
         raise UnknownValueError("storage_reason", member)
@@ -71,6 +131,9 @@ def problem(
         "status": row[1],
         "code": member.value,
     }
+    if member in _STORAGE_REASON:
+        out["detail"] = _storage_reason_message(member, parameters)
+        out["parameters"] = _parameters(_STORAGE_REASON[member], parameters)
     if detail is not None:
         out["detail"] = detail
     if instance is not None:
@@ -86,13 +149,16 @@ def parse_problem(payload: object) -> ParsedProblem:
     if not isinstance(uri, str):
         raise ValueError("an RFC 9457 problem has a string type")
     member = _PROBLEM_TYPES.get(uri)
-    http = payload.get("status")
+    http, given = payload.get("status"), payload.get("parameters")
     return ParsedProblem(
         Unknown("storage_reason", uri) if member is None else member,
         uri,
         http if type(http) is int else None,
         _text(payload.get("detail")),
         _text(payload.get("instance")),
+        {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
+        if isinstance(given, Mapping)
+        else {},
     )
 
 
@@ -139,6 +205,7 @@ class ParsedStorageError:
     status: str | None
     domain: str | None
     metadata: dict[str, str]
+    parameters: dict[str, str | int]
 
 
 # The HTTP status, status name and help link of every reason (retired members are none).
@@ -162,10 +229,56 @@ _STORAGE_ERROR: Final[dict[StorageReason, tuple[int, str | None, str]]] = {
 _STORAGE_ERROR_DOMAIN: Final = "storage.example.invalid"
 
 
+@overload
 def storage_error(
-    member: StorageReason, *, metadata: Mapping[str, str] | None = None
+    member: Literal[StorageReason.OBJECT_NOT_FOUND],
+    parameters: StorageReasonObjectNotFoundParameters,
+    /,
+    *,
+    metadata: Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+@overload
+def storage_error(
+    member: Literal[StorageReason.QUOTA_EXCEEDED],
+    parameters: StorageReasonQuotaExceededParameters,
+    /,
+    *,
+    metadata: Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+@overload
+def storage_error(
+    member: Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    parameters: None = None,
+    /,
+    *,
+    metadata: Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+@overload
+def storage_error(
+    member: StorageReason,
+    parameters: StorageReasonObjectNotFoundParameters
+    | StorageReasonQuotaExceededParameters,
+    /,
+    *,
+    metadata: Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+def storage_error(
+    member: StorageReason,
+    parameters: Mapping[str, object] | None = None,
+    /,
+    *,
+    metadata: Mapping[str, str] | None = None,
 ) -> StorageError:
-    """The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link."""
+    """The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link (the
+    occurrence's parameters fill in the message and join the metadata as strings)."""
     row = _STORAGE_ERROR.get(member)
     if row is None:
         raise UnknownValueError("storage_reason", member)
@@ -184,6 +297,12 @@ def storage_error(
             {"@type": "type.googleapis.com/google.rpc.Help", "links": [link]},
         ],
     }
+    if member in _STORAGE_REASON:
+        out["message"] = _storage_reason_message(member, parameters)
+        info["metadata"].update(
+            (n, str(r))
+            for n, r in _parameters(_STORAGE_REASON[member], parameters).items()
+        )
     if row[1] is not None:
         out["status"] = row[1]
     return {"error": out}
@@ -218,13 +337,27 @@ def parse_storage_error(payload: object) -> ParsedStorageError:
         else Unknown("storage_reason", raw)
     )
     http = err.get("code")
+    metadata = (
+        {str(n): str(r) for n, r in meta.items()} if isinstance(meta, Mapping) else {}
+    )
+    known = _STORAGE_REASON.get(member, ()) if isinstance(member, StorageReason) else ()
+    found_parameters: dict[str, str | int] = {
+        n: int(metadata[n])
+        if kind == "integer"
+        and metadata[n].removeprefix("-").isascii()
+        and metadata[n].removeprefix("-").isdigit()
+        else metadata[n]
+        for n, kind in known
+        if n in metadata
+    }
     return ParsedStorageError(
         member,
         http if type(http) is int else None,
         _text(err.get("message")),
         _text(err.get("status")),
         realm,
-        {str(n): str(r) for n, r in meta.items()} if isinstance(meta, Mapping) else {},
+        metadata,
+        found_parameters,
     )
 
 
@@ -236,6 +369,7 @@ class StatusProblem(TypedDict):
     status: int
     detail: NotRequired[str]
     instance: NotRequired[str]
+    parameters: NotRequired[dict[str, str | int]]
     code: str
 
 
@@ -248,6 +382,7 @@ class ParsedStatusProblem:
     status: int | None
     detail: str | None
     instance: str | None
+    parameters: dict[str, str | int]
 
 
 # The type URI and HTTP status of every kind of problem (retired members are none).
@@ -267,9 +402,15 @@ _STATUS_PROBLEM_TYPES: Final = {
 
 
 def status_problem(
-    member: StorageStatus, *, detail: str | None = None, instance: str | None = None
+    member: StorageStatus,
+    parameters: None = None,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
 ) -> StatusProblem:
-    """The StatusProblem of a member: its type URI, its message as title, its HTTP status."""
+    """The StatusProblem of a member: its type URI, its message as title, its HTTP status (and the
+    occurrence's parameters, with the message they fill in as the detail)."""
     row = _STATUS_PROBLEM.get(member)
     if row is None:
         raise UnknownValueError("storage_status", member)
@@ -296,13 +437,16 @@ def parse_status_problem(payload: object) -> ParsedStatusProblem:
     member = _STATUS_PROBLEM_TYPES.get(uri)
     if member is None:
         raise UnknownValueError("storage_status", uri)
-    http = payload.get("status")
+    http, given = payload.get("status"), payload.get("parameters")
     return ParsedStatusProblem(
         member,
         uri,
         http if type(http) is int else None,
         _text(payload.get("detail")),
         _text(payload.get("instance")),
+        {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
+        if isinstance(given, Mapping)
+        else {},
     )
 
 
