@@ -394,3 +394,24 @@ def test_verify_calls_the_helpers_and_fails_when_one_is_broken(project: Path, tm
     assert "python: messages of storage_reason: BUCKET_NOT_FOUND" not in report  # a message without parameters
     assert ("typescript: Problem: OBJECT_NOT_FOUND: parsed: spec ['OBJECT_NOT_FOUND', 404, {'name': '{name} value', "
             "'in': '{in} value'}], target ['BUCKET_NOT_FOUND', 404,") in report
+
+
+# --- the bundle: parameters and the AIP-193 domain, valid as a baseline ------------------------
+
+def test_bundle_records_parameters_and_domain_and_the_gate_accepts_it(project: Path, shapes_spec: Spec) -> None:
+    from codegen.compat.baseline import BaselineError, parse_bundle
+
+    text = (project / "generated" / "json" / "catalogs.json").read_bytes()
+    bundle = parse_bundle(text, "catalogs.json")  # schema-valid as a compatibility baseline
+    envelopes = bundle["envelopes"]
+    assert envelopes["StorageError"]["domain"] == "storage.example.invalid"
+    assert "domain" not in envelopes["Problem"]  # only where one is declared
+    entries = {e["name"]: e for e in bundle["catalogs"]["storage_reason"]["entries"]}
+    assert entries["QUOTA_EXCEEDED"]["parameters"] == {
+        "project": {"type": "string", "description": shapes_spec.catalogs[0].entries[2].parameters[0].description},
+        "limit": {"type": "integer", "description": "The quota in bytes."}}
+    assert "parameters" not in entries["BUCKET_NOT_FOUND"]
+    broken = json.loads(text)
+    broken["catalogs"]["storage_reason"]["entries"][2]["parameters"]["limit"]["type"] = "float"
+    with pytest.raises(BaselineError):
+        parse_bundle(json.dumps(broken).encode(), "catalogs.json")
