@@ -415,3 +415,42 @@ def test_bundle_records_parameters_and_domain_and_the_gate_accepts_it(project: P
     broken["catalogs"]["storage_reason"]["entries"][2]["parameters"]["limit"]["type"] = "float"
     with pytest.raises(BaselineError):
         parse_bundle(json.dumps(broken).encode(), "catalogs.json")
+
+
+# --- the helper modules' own names ----------------------------------------------------------------
+
+def test_helper_modules_bind_only_private_names_and_the_names_the_view_gave(project: Path, shapes_spec: Spec) -> None:
+    """The helper templates are not read for reserved words (a new helper must never rename a
+    published field or catalog); instead every name they bind at module level is private (`_`)
+    or one the view computed and checked for collisions (exports, imported catalog names)."""
+    import ast
+    import re
+
+    from codegen.targets.python import view as py_view
+    from codegen.targets.typescript import view as ts_view
+
+    py, _ = py_view.build(shapes_spec, shapes_spec.targets["python"])
+    allowed = {*py.shape_exports, *py.message_exports, *(c.class_name for c in py.catalogs), "annotations",
+               "Unknown", "UnknownValueError"}
+    for name in ("_shapes.py", "_messages.py"):
+        tree = ast.parse((project / "generated" / "python" / "src" / PKG / name).read_text("utf-8"))
+        bound = set()
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom | ast.Import):
+                bound |= {a.asname or a.name for a in node.names}
+            elif isinstance(node, ast.ClassDef | ast.FunctionDef):
+                bound.add(node.name)
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                bound |= {t.id for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                          if isinstance(t, ast.Name)}
+        assert {n for n in bound if not n.startswith("_")} <= allowed, name
+        assert "problem" in bound or name == "_messages.py"
+    ts, _ = ts_view.build(shapes_spec, shapes_spec.targets["typescript"])
+    allowed = {*ts.shapes.exports, *ts.shapes.types, *ts.message_exports, *ts.message_types, "Unknown",
+               "UnknownValueError", "unknown", *(n for c in ts.catalogs for n in c.values + c.types)}
+    for name in ("_shapes.ts", "_messages.ts"):
+        source = (project / "generated" / "typescript" / "src" / name).read_text("utf-8")
+        bound = set(re.findall(r"^(?:export )?(?:function|const|type|interface) (\w+)", source, re.M))
+        bound |= {n.strip() for group in re.findall(r"^import (?:type )?\{([^}]*)\}", source, re.M) for n in group.split(",")}
+        assert {n for n in bound if not n.startswith("_")} <= allowed, name
+        assert "formatStorageReasonMessage" in bound or name == "_shapes.ts"

@@ -37,9 +37,9 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         f"{src}/_lifecycle.py": render_template(env, "_lifecycle.py.j2", header=header(project, "#")),
     }
     if pkg.messages:
-        files[f"{src}/_messages.py"] = render_template(env, "_messages.py.j2", x=pkg.messages, header=header(project, "#"))
+        files[f"{src}/_messages.py"] = render_template(env, "helpers/messages.py.j2", x=pkg.messages, header=header(project, "#"))
     if pkg.shapes.shapes:
-        files[f"{src}/_shapes.py"] = render_template(env, "_shapes.py.j2", x=pkg.shapes, header=header(project, "#"))
+        files[f"{src}/_shapes.py"] = render_template(env, "helpers/shapes.py.j2", x=pkg.shapes, header=header(project, "#"))
     for catalog in pkg.catalogs:
         head = header(catalog.spec_file, "#")
         files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)

@@ -61,9 +61,9 @@ def _catalog(catalog: Catalog, module: str, cls: str) -> PyMessages:
     return PyMessages(
         catalog_class=cls, module=module,
         format_fn=naming.FUNCTION.escape(f"format_{module}_message"),
-        table="_" + module.upper(), impl=f"_{module}_message",
+        table="_" + module.upper() + "__PARAMETERS", impl=f"_{module}__message",
         entries=tuple(_params(cls, e) for e in catalog.entries if e.parameters),
-        plain=f"Literal[{', '.join(plain)}]" if plain else "",
+        plain=f"_Literal[{', '.join(plain)}]" if plain else "",
     )
 
 

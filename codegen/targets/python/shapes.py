@@ -65,7 +65,7 @@ class PyShape:
     @property
     def params_type(self) -> str:
         """The annotation of the builder's parameters argument."""
-        return "Mapping[str, object] | None" if self.params else "None"
+        return "_Mapping[str, object] | None" if self.params else "None"
 
     @property
     def overloads(self) -> list[tuple[str, str]]:
@@ -73,7 +73,7 @@ class PyShape:
         if self.params is None:
             return []
         cls, m = self.catalog_class, self.params
-        out = [(f"Literal[{cls}.{p.member}]", p.typed_dict) for p in m.entries]
+        out = [(f"_Literal[{cls}.{p.member}]", p.typed_dict) for p in m.entries]
         out += [(m.plain, "None = None")] if m.plain else []
         return out + [(cls, m.any_parameters)]
 
@@ -150,15 +150,15 @@ def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dic
         "standard": envelope.standard or "", "name": name, "parsed": naming.CLASS.escape("Parsed" + name),
         "build_fn": fn, "parse_fn": naming.FUNCTION.escape("parse_" + fn), "table": "_" + fn.upper(),
         "catalog_id": py_literal(catalog.id), "catalog_class": classes[catalog.id],
-        "catalog_module": modules[catalog.id], "catalog_alias": "_" + modules[catalog.id], "open": catalog.open,
+        "catalog_module": modules[catalog.id], "catalog_alias": "_" + modules[catalog.id] + "__module", "open": catalog.open,
         "value_type": value_type, "params": messages.get(classes[catalog.id]),
     }
     if envelope.standard == "rfc9457":
         return PyShape(
             **common,
             doc=py_docstring(f"{envelope.description} An RFC 9457 problem (application/problem+json).", "    "),
-            keys=(("type", "str"), ("title", "str"), ("status", "int"), ("detail", "NotRequired[str]"),
-                  ("instance", "NotRequired[str]"), ("parameters", "NotRequired[dict[str, str | int]]"),
+            keys=(("type", "str"), ("title", "str"), ("status", "int"), ("detail", "_NotRequired[str]"),
+                  ("instance", "_NotRequired[str]"), ("parameters", "_NotRequired[dict[str, str | int]]"),
                   (PROBLEM_MEMBER, value_type)),
             record=(("kind", f"{classes[catalog.id]}{' | Unknown' if catalog.open else ''}"), ("type", "str"),
                     ("status", "int | None"), ("detail", "str | None"), ("instance", "str | None"),
@@ -171,8 +171,8 @@ def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dic
     return PyShape(
         **common,
         doc=py_docstring(f"{envelope.description} An AIP-193 error (google.rpc.Status).", "    "),
-        keys=(("code", "int"), ("message", "str"), ("status", "NotRequired[str]"),
-              ("details", f"list[{info_type} | {help_type} | Mapping[str, object]]")),
+        keys=(("code", "int"), ("message", "str"), ("status", "_NotRequired[str]"),
+              ("details", f"list[{info_type} | {help_type} | _Mapping[str, object]]")),
         record=(("reason", f"{classes[catalog.id]}{' | Unknown' if catalog.open else ''}"),
                 ("code", "int | None"), ("message", "str | None"), ("status", "str | None"),
                 ("domain", "str | None"), ("metadata", "dict[str, str]"), ("parameters", "dict[str, str | int]")),
@@ -180,7 +180,7 @@ def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dic
                     for k in kinds(spec, envelope)),
         domain=py_literal(envelope.domain), status_type=naming.CLASS.escape(name + "Status"),
         info_type=info_type, help_type=help_type,
-        optional=("metadata",), options="metadata: Mapping[str, str] | None = None",
+        optional=("metadata",), options="metadata: _Mapping[str, str] | None = None",
         link_type=naming.CLASS.escape(name + "Link"),
     )
 

@@ -79,9 +79,9 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     ]
     modules += [(c.module, "catalog", {"c": c}, header(c.spec_file, "//")) for c in pkg.catalogs]
     if pkg.messages:
-        modules.append((messages.MODULE, "messages", {"x": pkg.messages}, project))
+        modules.append((messages.MODULE, "helpers/messages", {"x": pkg.messages}, project))
     if pkg.shapes.shapes:
-        modules.append((shapes.MODULE, "shapes", {"x": pkg.shapes}, project))
+        modules.append((shapes.MODULE, "helpers/shapes", {"x": pkg.shapes}, project))
     for name, template, context, head in modules:
         files[f"src/{name}.ts"] = render_template(env, f"{template}.ts.j2", header=head, ext="js", **context)
         for folder, js, dts, cjs in (("dist", "js", "d.ts", False), ("dist/cjs", "cjs", "d.cts", True)):

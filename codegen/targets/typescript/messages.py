@@ -65,6 +65,6 @@ def _catalog(catalog: Catalog, module: str, type_name: str, info_fn: str) -> TsM
         format_fn=naming.FUNCTION.escape(f"format{type_name}Message"),
         parameters_type=naming.TYPE.escape(type_name + "Parameters"),
         args_type=naming.TYPE.escape(type_name + "MessageArgs"),
-        table=naming.MODULE.apply(catalog.id).upper() + "_PARAMETERS",
+        table="_" + naming.MODULE.apply(catalog.id).upper() + "__PARAMETERS",
         entries=tuple(entries),
     )

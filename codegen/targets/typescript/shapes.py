@@ -104,7 +104,7 @@ class TsShapes:
         if not found:
             return (), ()
         return (tuple(sorted({m.parameters_type for m in found})),
-                tuple(sorted({m.table for m in found} | {"fillMessage", "parameterValues"})))
+                tuple(sorted({m.table for m in found} | {"_fillMessage", "_parameterValues"})))
 
     @property
     def imports(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -155,7 +155,7 @@ def _shape(spec: Spec, envelope: Envelope, catalogs: dict[str, tuple[str, str, s
     common: dict[str, Any] = {
         "standard": envelope.standard or "", "name": name, "parsed": naming.TYPE.escape("Parsed" + name),
         "options_type": naming.TYPE.escape(name + "Options"), "build_fn": fn,
-        "parse_fn": naming.FUNCTION.escape("parse" + name), "table": naming.MODULE.apply(envelope.name).upper(),
+        "parse_fn": naming.FUNCTION.escape("parse" + name), "table": "_" + naming.MODULE.apply(envelope.name).upper(),
         "catalog_id": ts_string(catalog.id), "catalog_type": type_name, "catalog_module": module,
         "info_fn": info_fn, "parse_catalog": parse_catalog, "open": catalog.open,
         "params": messages.get(type_name), "args_type": naming.TYPE.escape(name + "Args"),

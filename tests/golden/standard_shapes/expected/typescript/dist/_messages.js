@@ -8,14 +8,14 @@
  * @module
  */
 import { storageReasonInfo } from "./storage-reason.js";
-function isRecord(value) {
+function _isRecord(value) {
     return typeof value === "object" && value !== null;
 }
 /** @internal The value of every declared parameter (a string or an integer), or a TypeError. */
-export function parameterValues(declared, given) {
+export function _parameterValues(declared, given) {
     const found = {};
     for (const [name, kind] of declared) {
-        const value = isRecord(given) ? given[name] : undefined;
+        const value = _isRecord(given) ? given[name] : undefined;
         if (kind === "integer" ? !(typeof value === "number" && Number.isSafeInteger(value)) : typeof value !== "string") {
             throw new TypeError(`parameter ${name} must be ${kind === "integer" ? "an integer" : "a string"}`);
         }
@@ -24,19 +24,19 @@ export function parameterValues(declared, given) {
     return found;
 }
 /** @internal A template filled in with the declared parameters (a message without any, as it is). */
-export function fillMessage(text, declared, given) {
+export function _fillMessage(_text, declared, given) {
     if (declared === undefined) {
-        return text;
+        return _text;
     }
-    const found = parameterValues(declared, given);
-    return text.replace(/\{\{|\}\}|\{([a-z][a-z0-9_]*)\}/g, (match, name) => (name === undefined ? match.charAt(0) : String(found[name])));
+    const found = _parameterValues(declared, given);
+    return _text.replace(/\{\{|\}\}|\{([a-z][a-z0-9_]*)\}/g, (match, name) => (name === undefined ? match.charAt(0) : String(found[name])));
 }
 /** @internal The declared parameters of every member of StorageReason whose message names some. */
-export const STORAGE_REASON_PARAMETERS = new Map([
+export const _STORAGE_REASON__PARAMETERS = new Map([
     ["OBJECT_NOT_FOUND", [["name", "string"], ["in", "string"]]],
     ["QUOTA_EXCEEDED", [["project", "string"], ["limit", "integer"]]],
 ]);
 /** The member's message with its parameters filled in. */
 export function formatStorageReasonMessage(member, ...parameters) {
-    return fillMessage(storageReasonInfo(member).message, STORAGE_REASON_PARAMETERS.get(member), parameters[0]);
+    return _fillMessage(storageReasonInfo(member).message, _STORAGE_REASON__PARAMETERS.get(member), parameters[0]);
 }

@@ -12,17 +12,17 @@ import type { StorageReason } from "./storage-reason.js";
 import { storageReasonInfo } from "./storage-reason.js";
 
 /** @internal The declared parameters of a message: (name, type) pairs. */
-export type Declared = readonly (readonly [name: string, type: string])[];
+export type _Declared = readonly (readonly [name: string, type: string])[];
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+function _isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
     return typeof value === "object" && value !== null;
 }
 
 /** @internal The value of every declared parameter (a string or an integer), or a TypeError. */
-export function parameterValues(declared: Declared, given: unknown): Readonly<Record<string, string | number>> {
+export function _parameterValues(declared: _Declared, given: unknown): Readonly<Record<string, string | number>> {
     const found: Record<string, string | number> = {};
     for (const [name, kind] of declared) {
-        const value = isRecord(given) ? given[name] : undefined;
+        const value = _isRecord(given) ? given[name] : undefined;
         if (kind === "integer" ? !(typeof value === "number" && Number.isSafeInteger(value)) : typeof value !== "string") {
             throw new TypeError(`parameter ${name} must be ${kind === "integer" ? "an integer" : "a string"}`);
         }
@@ -32,12 +32,12 @@ export function parameterValues(declared: Declared, given: unknown): Readonly<Re
 }
 
 /** @internal A template filled in with the declared parameters (a message without any, as it is). */
-export function fillMessage(text: string, declared: Declared | undefined, given: unknown): string {
+export function _fillMessage(_text: string, declared: _Declared | undefined, given: unknown): string {
     if (declared === undefined) {
-        return text;
+        return _text;
     }
-    const found = parameterValues(declared, given);
-    return text.replace(/\{\{|\}\}|\{([a-z][a-z0-9_]*)\}/g, (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(found[name])));
+    const found = _parameterValues(declared, given);
+    return _text.replace(/\{\{|\}\}|\{([a-z][a-z0-9_]*)\}/g, (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(found[name])));
 }
 
 /** The parameters of every member of StorageReason whose message names some. */
@@ -64,12 +64,12 @@ export interface StorageReasonParameters {
 export type StorageReasonMessageArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [parameters: StorageReasonParameters[M]] : [parameters?: undefined];
 
 /** @internal The declared parameters of every member of StorageReason whose message names some. */
-export const STORAGE_REASON_PARAMETERS: ReadonlyMap<unknown, Declared> = new Map<unknown, Declared>([
+export const _STORAGE_REASON__PARAMETERS: ReadonlyMap<unknown, _Declared> = new Map<unknown, _Declared>([
     ["OBJECT_NOT_FOUND", [["name", "string"], ["in", "string"]]],
     ["QUOTA_EXCEEDED", [["project", "string"], ["limit", "integer"]]],
 ]);
 
 /** The member's message with its parameters filled in. */
 export function formatStorageReasonMessage<M extends StorageReason>(member: M, ...parameters: StorageReasonMessageArgs<M>): string {
-    return fillMessage(storageReasonInfo(member).message, STORAGE_REASON_PARAMETERS.get(member), parameters[0]);
+    return _fillMessage(storageReasonInfo(member).message, _STORAGE_REASON__PARAMETERS.get(member), parameters[0]);
 }

@@ -7,17 +7,20 @@ message names none formats to its message as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Final, Literal, TypedDict, overload
+from collections.abc import Mapping as _Mapping
+from typing import Final as _Final
+from typing import Literal as _Literal
+from typing import TypedDict as _TypedDict
+from typing import overload as _overload
 
 from .storage_reason import StorageReason
 
-StorageReasonObjectNotFoundParameters = TypedDict(
+StorageReasonObjectNotFoundParameters = _TypedDict(
     "StorageReasonObjectNotFoundParameters", {"name": str, "in": str}
 )
 
 
-class StorageReasonQuotaExceededParameters(TypedDict):
+class StorageReasonQuotaExceededParameters(_TypedDict):
     "The parameters of StorageReason.QUOTA_EXCEEDED's message.\n\nproject: The project's id: \"\"\" ''' */ <!-- --> \\ end.\nlimit: The quota in bytes."
 
     project: str
@@ -25,37 +28,39 @@ class StorageReasonQuotaExceededParameters(TypedDict):
 
 
 # The parameters (name, type) of every member of StorageReason whose message names some.
-_STORAGE_REASON: Final[dict[StorageReason, tuple[tuple[str, str], ...]]] = {
+_STORAGE_REASON__PARAMETERS: _Final[
+    dict[StorageReason, tuple[tuple[str, str], ...]]
+] = {
     StorageReason.OBJECT_NOT_FOUND: (("name", "string"), ("in", "string")),
     StorageReason.QUOTA_EXCEEDED: (("project", "string"), ("limit", "integer")),
 }
 
 
-@overload
+@_overload
 def format_storage_reason_message(
-    member: Literal[StorageReason.OBJECT_NOT_FOUND],
+    member: _Literal[StorageReason.OBJECT_NOT_FOUND],
     parameters: StorageReasonObjectNotFoundParameters,
     /,
 ) -> str: ...
 
 
-@overload
+@_overload
 def format_storage_reason_message(
-    member: Literal[StorageReason.QUOTA_EXCEEDED],
+    member: _Literal[StorageReason.QUOTA_EXCEEDED],
     parameters: StorageReasonQuotaExceededParameters,
     /,
 ) -> str: ...
 
 
-@overload
+@_overload
 def format_storage_reason_message(
-    member: Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    member: _Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
     parameters: None = None,
     /,
 ) -> str: ...
 
 
-@overload
+@_overload
 def format_storage_reason_message(
     member: StorageReason,
     parameters: StorageReasonObjectNotFoundParameters
@@ -65,22 +70,24 @@ def format_storage_reason_message(
 
 
 def format_storage_reason_message(
-    member: StorageReason, parameters: Mapping[str, object] | None = None, /
+    member: StorageReason, parameters: _Mapping[str, object] | None = None, /
 ) -> str:
     """The member's message with its parameters filled in."""
-    return _storage_reason_message(member, parameters)
+    return _storage_reason__message(member, parameters)
 
 
-def _storage_reason_message(
-    member: StorageReason, parameters: Mapping[str, object] | None
+def _storage_reason__message(
+    member: StorageReason, parameters: _Mapping[str, object] | None
 ) -> str:
-    return _fill(member.message, _STORAGE_REASON.get(member, ()), parameters)
+    return _fill(
+        member.message, _STORAGE_REASON__PARAMETERS.get(member, ()), parameters
+    )
 
 
 def _fill(
     _template: str,
     _declared: tuple[tuple[str, str], ...],
-    _given: Mapping[str, object] | None,
+    _given: _Mapping[str, object] | None,
 ) -> str:
     """A template filled in with the declared parameters (a message without any, as it is)."""
     return (
@@ -89,7 +96,7 @@ def _fill(
 
 
 def _parameters(
-    _declared: tuple[tuple[str, str], ...], _given: Mapping[str, object] | None
+    _declared: tuple[tuple[str, str], ...], _given: _Mapping[str, object] | None
 ) -> dict[str, str | int]:
     """The value of every declared parameter (a string or an integer), or TypeError."""
     _found: dict[str, str | int] = {}

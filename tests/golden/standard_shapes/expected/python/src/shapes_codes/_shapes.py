@@ -8,36 +8,40 @@ Unknown (never as a member); a closed catalog raises UnknownValueError.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final, Literal, NotRequired, TypedDict, overload
+from collections.abc import Mapping as _Mapping
+from dataclasses import dataclass as _dataclass
+from typing import Final as _Final
+from typing import Literal as _Literal
+from typing import NotRequired as _NotRequired
+from typing import TypedDict as _TypedDict
+from typing import overload as _overload
 
-from . import storage_reason as _storage_reason
+from . import storage_reason as _storage_reason__module
 from ._messages import (
-    _STORAGE_REASON,
+    _STORAGE_REASON__PARAMETERS,
     StorageReasonObjectNotFoundParameters,
     StorageReasonQuotaExceededParameters,
     _parameters,
-    _storage_reason_message,
+    _storage_reason__message,
 )
 from ._runtime import Unknown, UnknownValueError
 from .storage_reason import StorageReason
 from .storage_status import StorageStatus
 
 
-class Problem(TypedDict):
+class Problem(_TypedDict):
     """A problem of the storage API. An RFC 9457 problem (application/problem+json)."""
 
     type: str
     title: str
     status: int
-    detail: NotRequired[str]
-    instance: NotRequired[str]
-    parameters: NotRequired[dict[str, str | int]]
+    detail: _NotRequired[str]
+    instance: _NotRequired[str]
+    parameters: _NotRequired[dict[str, str | int]]
     code: str
 
 
-@dataclass(frozen=True, slots=True)
+@_dataclass(frozen=True, slots=True)
 class ParsedProblem:
     """A parsed Problem: the kind of problem and what the occurrence says."""
 
@@ -50,7 +54,7 @@ class ParsedProblem:
 
 
 # The type URI and HTTP status of every kind of problem (retired members are none).
-_PROBLEM: Final[dict[StorageReason, tuple[str, int]]] = {
+_PROBLEM: _Final[dict[StorageReason, tuple[str, int]]] = {
     StorageReason.BUCKET_NOT_FOUND: (
         "https://errors.example.invalid/storage/storage_reason.html#BUCKET_NOT_FOUND",
         404,
@@ -64,12 +68,12 @@ _PROBLEM: Final[dict[StorageReason, tuple[str, int]]] = {
         429,
     ),
 }
-_PROBLEM_TYPES: Final = {row[0]: member for member, row in _PROBLEM.items()}
+_PROBLEM__TYPES: _Final = {row[0]: member for member, row in _PROBLEM.items()}
 
 
-@overload
+@_overload
 def problem(
-    member: Literal[StorageReason.OBJECT_NOT_FOUND],
+    member: _Literal[StorageReason.OBJECT_NOT_FOUND],
     parameters: StorageReasonObjectNotFoundParameters,
     /,
     *,
@@ -78,9 +82,9 @@ def problem(
 ) -> Problem: ...
 
 
-@overload
+@_overload
 def problem(
-    member: Literal[StorageReason.QUOTA_EXCEEDED],
+    member: _Literal[StorageReason.QUOTA_EXCEEDED],
     parameters: StorageReasonQuotaExceededParameters,
     /,
     *,
@@ -89,9 +93,9 @@ def problem(
 ) -> Problem: ...
 
 
-@overload
+@_overload
 def problem(
-    member: Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    member: _Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
     parameters: None = None,
     /,
     *,
@@ -100,7 +104,7 @@ def problem(
 ) -> Problem: ...
 
 
-@overload
+@_overload
 def problem(
     member: StorageReason,
     parameters: StorageReasonObjectNotFoundParameters
@@ -114,7 +118,7 @@ def problem(
 
 def problem(
     member: StorageReason,
-    parameters: Mapping[str, object] | None = None,
+    parameters: _Mapping[str, object] | None = None,
     /,
     *,
     detail: str | None = None,
@@ -131,9 +135,9 @@ def problem(
         "status": row[1],
         "code": member.value,
     }
-    if member in _STORAGE_REASON:
-        out["detail"] = _storage_reason_message(member, parameters)
-        out["parameters"] = _parameters(_STORAGE_REASON[member], parameters)
+    if member in _STORAGE_REASON__PARAMETERS:
+        out["detail"] = _storage_reason__message(member, parameters)
+        out["parameters"] = _parameters(_STORAGE_REASON__PARAMETERS[member], parameters)
     if detail is not None:
         out["detail"] = detail
     if instance is not None:
@@ -143,12 +147,12 @@ def problem(
 
 def parse_problem(payload: object) -> ParsedProblem:
     """The kind of a Problem payload (by its type URI) and the occurrence's members."""
-    if not isinstance(payload, Mapping):
+    if not isinstance(payload, _Mapping):
         raise ValueError("an RFC 9457 problem is a JSON object")
     uri = payload.get("type")
     if not isinstance(uri, str):
         raise ValueError("an RFC 9457 problem has a string type")
-    member = _PROBLEM_TYPES.get(uri)
+    member = _PROBLEM__TYPES.get(uri)
     http, given = payload.get("status"), payload.get("parameters")
     return ParsedProblem(
         Unknown("storage_reason", uri) if member is None else member,
@@ -157,45 +161,45 @@ def parse_problem(payload: object) -> ParsedProblem:
         _text(payload.get("detail")),
         _text(payload.get("instance")),
         {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
-        if isinstance(given, Mapping)
+        if isinstance(given, _Mapping)
         else {},
     )
 
 
-StorageErrorErrorInfo = TypedDict(
+StorageErrorErrorInfo = _TypedDict(
     "StorageErrorErrorInfo",
     {"@type": str, "reason": str, "domain": str, "metadata": dict[str, str]},
 )
 
 
-class StorageErrorLink(TypedDict):
+class StorageErrorLink(_TypedDict):
     """A link of google.rpc.Help: where the reason is documented."""
 
     description: str
     url: str
 
 
-StorageErrorHelp = TypedDict(
+StorageErrorHelp = _TypedDict(
     "StorageErrorHelp", {"@type": str, "links": list[StorageErrorLink]}
 )
 
 
-class StorageErrorStatus(TypedDict):
+class StorageErrorStatus(_TypedDict):
     """The google.rpc.Status of StorageError."""
 
     code: int
     message: str
-    status: NotRequired[str]
-    details: list[StorageErrorErrorInfo | StorageErrorHelp | Mapping[str, object]]
+    status: _NotRequired[str]
+    details: list[StorageErrorErrorInfo | StorageErrorHelp | _Mapping[str, object]]
 
 
-class StorageError(TypedDict):
+class StorageError(_TypedDict):
     """An error of the storage API. An AIP-193 error (google.rpc.Status)."""
 
     error: StorageErrorStatus
 
 
-@dataclass(frozen=True, slots=True)
+@_dataclass(frozen=True, slots=True)
 class ParsedStorageError:
     """A parsed StorageError: the reason and what the error says."""
 
@@ -209,7 +213,7 @@ class ParsedStorageError:
 
 
 # The HTTP status, status name and help link of every reason (retired members are none).
-_STORAGE_ERROR: Final[dict[StorageReason, tuple[int, str | None, str]]] = {
+_STORAGE_ERROR: _Final[dict[StorageReason, tuple[int, str | None, str]]] = {
     StorageReason.BUCKET_NOT_FOUND: (
         404,
         "NOT_FOUND",
@@ -226,56 +230,56 @@ _STORAGE_ERROR: Final[dict[StorageReason, tuple[int, str | None, str]]] = {
         "https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED",
     ),
 }
-_STORAGE_ERROR_DOMAIN: Final = "storage.example.invalid"
+_STORAGE_ERROR__DOMAIN: _Final = "storage.example.invalid"
 
 
-@overload
+@_overload
 def storage_error(
-    member: Literal[StorageReason.OBJECT_NOT_FOUND],
+    member: _Literal[StorageReason.OBJECT_NOT_FOUND],
     parameters: StorageReasonObjectNotFoundParameters,
     /,
     *,
-    metadata: Mapping[str, str] | None = None,
+    metadata: _Mapping[str, str] | None = None,
 ) -> StorageError: ...
 
 
-@overload
+@_overload
 def storage_error(
-    member: Literal[StorageReason.QUOTA_EXCEEDED],
+    member: _Literal[StorageReason.QUOTA_EXCEEDED],
     parameters: StorageReasonQuotaExceededParameters,
     /,
     *,
-    metadata: Mapping[str, str] | None = None,
+    metadata: _Mapping[str, str] | None = None,
 ) -> StorageError: ...
 
 
-@overload
+@_overload
 def storage_error(
-    member: Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    member: _Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
     parameters: None = None,
     /,
     *,
-    metadata: Mapping[str, str] | None = None,
+    metadata: _Mapping[str, str] | None = None,
 ) -> StorageError: ...
 
 
-@overload
+@_overload
 def storage_error(
     member: StorageReason,
     parameters: StorageReasonObjectNotFoundParameters
     | StorageReasonQuotaExceededParameters,
     /,
     *,
-    metadata: Mapping[str, str] | None = None,
+    metadata: _Mapping[str, str] | None = None,
 ) -> StorageError: ...
 
 
 def storage_error(
     member: StorageReason,
-    parameters: Mapping[str, object] | None = None,
+    parameters: _Mapping[str, object] | None = None,
     /,
     *,
-    metadata: Mapping[str, str] | None = None,
+    metadata: _Mapping[str, str] | None = None,
 ) -> StorageError:
     """The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link (the
     occurrence's parameters fill in the message and join the metadata as strings)."""
@@ -285,7 +289,7 @@ def storage_error(
     info: StorageErrorErrorInfo = {
         "@type": "type.googleapis.com/google.rpc.ErrorInfo",
         "reason": member.value,
-        "domain": _STORAGE_ERROR_DOMAIN,
+        "domain": _STORAGE_ERROR__DOMAIN,
         "metadata": dict(metadata or {}),
     }
     link: StorageErrorLink = {"description": member.message, "url": row[2]}
@@ -297,11 +301,13 @@ def storage_error(
             {"@type": "type.googleapis.com/google.rpc.Help", "links": [link]},
         ],
     }
-    if member in _STORAGE_REASON:
-        out["message"] = _storage_reason_message(member, parameters)
+    if member in _STORAGE_REASON__PARAMETERS:
+        out["message"] = _storage_reason__message(member, parameters)
         info["metadata"].update(
             (n, str(r))
-            for n, r in _parameters(_STORAGE_REASON[member], parameters).items()
+            for n, r in _parameters(
+                _STORAGE_REASON__PARAMETERS[member], parameters
+            ).items()
         )
     if row[1] is not None:
         out["status"] = row[1]
@@ -310,15 +316,15 @@ def storage_error(
 
 def parse_storage_error(payload: object) -> ParsedStorageError:
     """The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members."""
-    err = payload.get("error") if isinstance(payload, Mapping) else None
-    if not isinstance(err, Mapping):
+    err = payload.get("error") if isinstance(payload, _Mapping) else None
+    if not isinstance(err, _Mapping):
         raise ValueError("an AIP-193 error is a JSON object with an error object")
     items = err.get("details")
     found = (
         [
             item
             for item in items
-            if isinstance(item, Mapping)
+            if isinstance(item, _Mapping)
             and item.get("@type") == "type.googleapis.com/google.rpc.ErrorInfo"
         ]
         if isinstance(items, list)
@@ -332,15 +338,19 @@ def parse_storage_error(payload: object) -> ParsedStorageError:
         found[0].get("metadata"),
     )
     member = (
-        _storage_reason.parse(raw)
-        if realm == _STORAGE_ERROR_DOMAIN
+        _storage_reason__module.parse(raw)
+        if realm == _STORAGE_ERROR__DOMAIN
         else Unknown("storage_reason", raw)
     )
     http = err.get("code")
     metadata = (
-        {str(n): str(r) for n, r in meta.items()} if isinstance(meta, Mapping) else {}
+        {str(n): str(r) for n, r in meta.items()} if isinstance(meta, _Mapping) else {}
     )
-    known = _STORAGE_REASON.get(member, ()) if isinstance(member, StorageReason) else ()
+    known = (
+        _STORAGE_REASON__PARAMETERS.get(member, ())
+        if isinstance(member, StorageReason)
+        else ()
+    )
     found_parameters: dict[str, str | int] = {
         n: int(metadata[n])
         if kind == "integer"
@@ -361,19 +371,19 @@ def parse_storage_error(payload: object) -> ParsedStorageError:
     )
 
 
-class StatusProblem(TypedDict):
+class StatusProblem(_TypedDict):
     """A problem named by its canonical status (a closed catalog). An RFC 9457 problem (application/problem+json)."""
 
     type: str
     title: str
     status: int
-    detail: NotRequired[str]
-    instance: NotRequired[str]
-    parameters: NotRequired[dict[str, str | int]]
+    detail: _NotRequired[str]
+    instance: _NotRequired[str]
+    parameters: _NotRequired[dict[str, str | int]]
     code: str
 
 
-@dataclass(frozen=True, slots=True)
+@_dataclass(frozen=True, slots=True)
 class ParsedStatusProblem:
     """A parsed StatusProblem: the kind of problem and what the occurrence says."""
 
@@ -386,7 +396,7 @@ class ParsedStatusProblem:
 
 
 # The type URI and HTTP status of every kind of problem (retired members are none).
-_STATUS_PROBLEM: Final[dict[StorageStatus, tuple[str, int]]] = {
+_STATUS_PROBLEM: _Final[dict[StorageStatus, tuple[str, int]]] = {
     StorageStatus.NOT_FOUND: (
         "https://errors.example.invalid/status/storage_status.html#NOT_FOUND",
         404,
@@ -396,7 +406,7 @@ _STATUS_PROBLEM: Final[dict[StorageStatus, tuple[str, int]]] = {
         429,
     ),
 }
-_STATUS_PROBLEM_TYPES: Final = {
+_STATUS_PROBLEM__TYPES: _Final = {
     row[0]: member for member, row in _STATUS_PROBLEM.items()
 }
 
@@ -429,12 +439,12 @@ def status_problem(
 
 def parse_status_problem(payload: object) -> ParsedStatusProblem:
     """The kind of a StatusProblem payload (by its type URI) and the occurrence's members."""
-    if not isinstance(payload, Mapping):
+    if not isinstance(payload, _Mapping):
         raise ValueError("an RFC 9457 problem is a JSON object")
     uri = payload.get("type")
     if not isinstance(uri, str):
         raise ValueError("an RFC 9457 problem has a string type")
-    member = _STATUS_PROBLEM_TYPES.get(uri)
+    member = _STATUS_PROBLEM__TYPES.get(uri)
     if member is None:
         raise UnknownValueError("storage_status", uri)
     http, given = payload.get("status"), payload.get("parameters")
@@ -445,7 +455,7 @@ def parse_status_problem(payload: object) -> ParsedStatusProblem:
         _text(payload.get("detail")),
         _text(payload.get("instance")),
         {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
-        if isinstance(given, Mapping)
+        if isinstance(given, _Mapping)
         else {},
     )
 

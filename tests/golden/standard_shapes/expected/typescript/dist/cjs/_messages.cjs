@@ -9,14 +9,14 @@
  */
 "use strict";
 const { storageReasonInfo } = require("./storage-reason.cjs");
-function isRecord(value) {
+function _isRecord(value) {
     return typeof value === "object" && value !== null;
 }
 /** @internal The value of every declared parameter (a string or an integer), or a TypeError. */
-function parameterValues(declared, given) {
+function _parameterValues(declared, given) {
     const found = {};
     for (const [name, kind] of declared) {
-        const value = isRecord(given) ? given[name] : undefined;
+        const value = _isRecord(given) ? given[name] : undefined;
         if (kind === "integer" ? !(typeof value === "number" && Number.isSafeInteger(value)) : typeof value !== "string") {
             throw new TypeError(`parameter ${name} must be ${kind === "integer" ? "an integer" : "a string"}`);
         }
@@ -25,20 +25,20 @@ function parameterValues(declared, given) {
     return found;
 }
 /** @internal A template filled in with the declared parameters (a message without any, as it is). */
-function fillMessage(text, declared, given) {
+function _fillMessage(_text, declared, given) {
     if (declared === undefined) {
-        return text;
+        return _text;
     }
-    const found = parameterValues(declared, given);
-    return text.replace(/\{\{|\}\}|\{([a-z][a-z0-9_]*)\}/g, (match, name) => (name === undefined ? match.charAt(0) : String(found[name])));
+    const found = _parameterValues(declared, given);
+    return _text.replace(/\{\{|\}\}|\{([a-z][a-z0-9_]*)\}/g, (match, name) => (name === undefined ? match.charAt(0) : String(found[name])));
 }
 /** @internal The declared parameters of every member of StorageReason whose message names some. */
-const STORAGE_REASON_PARAMETERS = new Map([
+const _STORAGE_REASON__PARAMETERS = new Map([
     ["OBJECT_NOT_FOUND", [["name", "string"], ["in", "string"]]],
     ["QUOTA_EXCEEDED", [["project", "string"], ["limit", "integer"]]],
 ]);
 /** The member's message with its parameters filled in. */
 function formatStorageReasonMessage(member, ...parameters) {
-    return fillMessage(storageReasonInfo(member).message, STORAGE_REASON_PARAMETERS.get(member), parameters[0]);
+    return _fillMessage(storageReasonInfo(member).message, _STORAGE_REASON__PARAMETERS.get(member), parameters[0]);
 }
-module.exports = { parameterValues, fillMessage, STORAGE_REASON_PARAMETERS, formatStorageReasonMessage, };
+module.exports = { _parameterValues, _fillMessage, _STORAGE_REASON__PARAMETERS, formatStorageReasonMessage, };

@@ -9,11 +9,11 @@
  */
 import type { StorageReason } from "./storage-reason.cjs";
 /** @internal The declared parameters of a message: (name, type) pairs. */
-export type Declared = readonly (readonly [name: string, type: string])[];
+export type _Declared = readonly (readonly [name: string, type: string])[];
 /** @internal The value of every declared parameter (a string or an integer), or a TypeError. */
-export declare function parameterValues(declared: Declared, given: unknown): Readonly<Record<string, string | number>>;
+export declare function _parameterValues(declared: _Declared, given: unknown): Readonly<Record<string, string | number>>;
 /** @internal A template filled in with the declared parameters (a message without any, as it is). */
-export declare function fillMessage(text: string, declared: Declared | undefined, given: unknown): string;
+export declare function _fillMessage(_text: string, declared: _Declared | undefined, given: unknown): string;
 /** The parameters of every member of StorageReason whose message names some. */
 export interface StorageReasonParameters {
     /**
@@ -36,6 +36,6 @@ export interface StorageReasonParameters {
 /** What formatStorageReasonMessage takes after a member: the parameters its message names, if any. */
 export type StorageReasonMessageArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [parameters: StorageReasonParameters[M]] : [parameters?: undefined];
 /** @internal The declared parameters of every member of StorageReason whose message names some. */
-export declare const STORAGE_REASON_PARAMETERS: ReadonlyMap<unknown, Declared>;
+export declare const _STORAGE_REASON__PARAMETERS: ReadonlyMap<unknown, _Declared>;
 /** The member's message with its parameters filled in. */
 export declare function formatStorageReasonMessage<M extends StorageReason>(member: M, ...parameters: StorageReasonMessageArgs<M>): string;
