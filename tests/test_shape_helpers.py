@@ -175,7 +175,7 @@ def test_python_round_trip(project: Path, shapes_spec: Spec) -> None:
     check_round_trip(json.loads(proc.stdout), shapes_spec)
 
 
-def test_python_helpers_pass_mypy_ruff_and_stubtest(project: Path) -> None:
+def test_python_helpers_pass_mypy_ruff_black_and_stubtest(project: Path) -> None:
     root = project / "generated" / "python"
     src = str(root / "src")
     bin_dir = Path(sys.executable).parent
@@ -183,6 +183,8 @@ def test_python_helpers_pass_mypy_ruff_and_stubtest(project: Path) -> None:
     env = {**os.environ, "PYTHONPATH": src, "MYPYPATH": src}
     for cmd in ([str(bin_dir / "mypy"), "--strict", "--no-incremental", src],
                 [str(bin_dir / "ruff"), "check", "--no-cache", src],
+                [str(bin_dir / "ruff"), "format", "--check", "--no-cache", src],
+                [str(bin_dir / "black"), "--check", "--quiet", src],
                 [sys.executable, "-m", "mypy.stubtest", *modules]):
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
         assert proc.returncode == 0, f"{cmd[0]}: {proc.stdout}{proc.stderr}"

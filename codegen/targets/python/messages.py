@@ -43,7 +43,7 @@ class PyMessages:
     @property
     def any_parameters(self) -> str:
         """What a member not known until run time takes: the parameters of some member."""
-        return " | ".join(p.typed_dict for p in self.entries)
+        return "(" + " | ".join(p.typed_dict for p in self.entries) + ")"  # black and ruff agree on a parenthesised union
 
     @property
     def exports(self) -> tuple[str, ...]:

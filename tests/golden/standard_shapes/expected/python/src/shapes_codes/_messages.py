@@ -63,8 +63,9 @@ def format_storage_reason_message(
 @_overload
 def format_storage_reason_message(
     member: StorageReason,
-    parameters: StorageReasonObjectNotFoundParameters
-    | StorageReasonQuotaExceededParameters,
+    parameters: (
+        StorageReasonObjectNotFoundParameters | StorageReasonQuotaExceededParameters
+    ),
     /,
 ) -> str: ...
 

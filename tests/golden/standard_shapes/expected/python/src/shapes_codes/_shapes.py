@@ -107,8 +107,9 @@ def problem(
 @_overload
 def problem(
     member: StorageReason,
-    parameters: StorageReasonObjectNotFoundParameters
-    | StorageReasonQuotaExceededParameters,
+    parameters: (
+        StorageReasonObjectNotFoundParameters | StorageReasonQuotaExceededParameters
+    ),
     /,
     *,
     detail: str | None = None,
@@ -160,9 +161,11 @@ def parse_problem(payload: object) -> ParsedProblem:
         http if type(http) is int else None,
         _text(payload.get("detail")),
         _text(payload.get("instance")),
-        {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
-        if isinstance(given, _Mapping)
-        else {},
+        (
+            {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
+            if isinstance(given, _Mapping)
+            else {}
+        ),
     )
 
 
@@ -266,8 +269,9 @@ def storage_error(
 @_overload
 def storage_error(
     member: StorageReason,
-    parameters: StorageReasonObjectNotFoundParameters
-    | StorageReasonQuotaExceededParameters,
+    parameters: (
+        StorageReasonObjectNotFoundParameters | StorageReasonQuotaExceededParameters
+    ),
     /,
     *,
     metadata: _Mapping[str, str] | None = None,
@@ -352,11 +356,13 @@ def parse_storage_error(payload: object) -> ParsedStorageError:
         else ()
     )
     found_parameters: dict[str, str | int] = {
-        n: int(metadata[n])
-        if kind == "integer"
-        and metadata[n].removeprefix("-").isascii()
-        and metadata[n].removeprefix("-").isdigit()
-        else metadata[n]
+        n: (
+            int(metadata[n])
+            if kind == "integer"
+            and metadata[n].removeprefix("-").isascii()
+            and metadata[n].removeprefix("-").isdigit()
+            else metadata[n]
+        )
         for n, kind in known
         if n in metadata
     }
@@ -454,9 +460,11 @@ def parse_status_problem(payload: object) -> ParsedStatusProblem:
         http if type(http) is int else None,
         _text(payload.get("detail")),
         _text(payload.get("instance")),
-        {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
-        if isinstance(given, _Mapping)
-        else {},
+        (
+            {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
+            if isinstance(given, _Mapping)
+            else {}
+        ),
     )
 
 
