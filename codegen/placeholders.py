@@ -24,12 +24,15 @@ class TemplateError(ValueError):
 
 def placeholders(message: str) -> list[str]:
     """The parameter names a template message uses, in order of first use."""
-    try:
-        parsed = list(string.Formatter().parse(message))
-    except ValueError as exc:
-        raise TemplateError(f"{exc} (write {{{{ and }}}} for literal braces)") from None
     names: list[str] = []
-    for _, name, spec, conversion in parsed:
+    parts = string.Formatter().parse(message)  # lazy: a problem is found where it is, in order
+    while True:
+        try:
+            _, name, spec, conversion = next(parts)
+        except StopIteration:
+            return names
+        except ValueError as exc:
+            raise TemplateError(f"{exc} (write {{{{ and }}}} for literal braces)") from None
         if name is None:
             continue
         if not PARAMETER_NAME.match(name) or spec or conversion:
@@ -37,7 +40,6 @@ def placeholders(message: str) -> list[str]:
             raise TemplateError(f"{shown} is not a placeholder: write {{name}} with a declared parameter name")
         if name not in names:
             names.append(name)
-    return names
 
 
 def looks_like_placeholders(message: str) -> list[str]:

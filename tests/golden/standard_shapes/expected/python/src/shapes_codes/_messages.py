@@ -103,7 +103,9 @@ def _parameters(
     _found: dict[str, str | int] = {}
     for _name, _kind in _declared:
         _value = (_given or {}).get(_name)
-        if not isinstance(_value, int if _kind == "integer" else str):
+        if isinstance(_value, bool) or not isinstance(
+            _value, int if _kind == "integer" else str
+        ):
             raise TypeError(
                 f"parameter {_name} must be a{'n integer' if _kind == 'integer' else ' string'}"
             )
