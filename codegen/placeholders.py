@@ -25,7 +25,7 @@ class TemplateError(ValueError):
 def placeholders(message: str) -> list[str]:
     """The parameter names a template message uses, in order of first use."""
     names: list[str] = []
-    parts = string.Formatter().parse(message)  # lazy: a problem is found where it is, in order
+    parts = iter(string.Formatter().parse(message))  # lazy: a problem is found where it is, in order
     while True:
         try:
             _, name, spec, conversion = next(parts)
