@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from codegen.lint.shared_names import shared_member_name
 from codegen.model import Catalog, Spec
 from codegen.placeholders import looks_like_placeholders, placeholders
 
@@ -180,4 +181,6 @@ RULES: tuple[Rule, ...] = (
     Rule("HTTP_STATUS_MISMATCH", "error", "an entry's HTTP status is one the envelope's status catalog carries", http_status_mismatch),
     Rule("PLACEHOLDER_UNDECLARED", "warning", "a {name} in a message is a declared parameter", placeholder_undeclared),
     Rule("PARAMETER_UNUSED", "warning", "every declared parameter is named in the message", parameter_unused),
+    Rule("SHARED_MEMBER_NAME", "warning", "no two catalogs of the OpenAPI fragment share a member name (generators "
+         "that put enum constants in one scope declare it twice)", shared_member_name),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _NAMED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
           "\\": "\\\\", '"': '\\"'}
 
@@ -31,7 +33,14 @@ def go_string(text: str) -> str:
 
 def go_bytes(data: bytes) -> str:
     """An interpreted Go string literal holding exactly these bytes."""
-    return '"' + "".join(f"\\x{b:02x}" for b in data) + '"'
+    return '"' + ("\\x" + data.hex(":").replace(":", "\\x") if data else "") + '"'
+
+
+# In ASCII text, what may make _comment_line do more to a line than strip it: a control
+# character other than the line feed, a doubled quote, what would read as a deprecation or a
+# directive at the start of a line (anywhere in the text: such text takes the general rule).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_REWRITTEN = ("''", "``", "Deprecated:", "+build", "go:")
 
 
 def _comment_line(line: str) -> str:
@@ -53,8 +62,12 @@ def go_comment(text: str, indent: str = "") -> str:
     Leading blanks and blank lines are dropped: go/doc would read an indented line as
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
+    prefix = indent + "// "
+    if text.isascii() and not any(w in text for w in _REWRITTEN) and not _CONTROL.search(text):
+        # the common case: every line kept, stripped
+        return "\n".join([prefix + line for line in map(str.strip, text.split("\n")) if line])
     lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(f"{indent}// {line}" for line in lines if line)
+    return "\n".join(prefix + line for line in lines if line)
 
 
 def go_rows(rows: list[list[object]]) -> str:
@@ -64,13 +77,17 @@ def go_rows(rows: list[list[object]]) -> str:
 
 
 def _token(value: object) -> str:
+    if type(value) is str:  # a raw string cannot hold a backtick: \x60 inside the quoted token
+        if value.isprintable() and "\\" not in value and '"' not in value and "`" not in value:
+            return f'"{value}"'
+        return go_string(value).replace("`", "\\x60")
     if value is None:
         return "~"
     if isinstance(value, bool):
         return "t" if value else "f"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str):  # a raw string cannot hold a backtick: \x60 inside the quoted token
+    if isinstance(value, str):
         return go_string(value).replace("`", "\\x60")
     if isinstance(value, list):
         return " ".join(["[", *(_token(v) for v in value), "]"])

@@ -36,7 +36,34 @@ _CONSTRAINED = re.compile(
 
 def go_pascal(name: str) -> str:
     """http_status -> HTTPStatus, CALL_NOT_FOUND -> CallNotFound."""
-    return "".join(w.upper() if w.upper() in INITIALISMS else w[:1].upper() + w[1:] for w in words(name))
+    out = []
+    for part in name.split("_"):
+        spelled = _SPELLED.get(part) or _spell_part(part)
+        if spelled is None:  # not snake case: codegen.naming's words
+            return "".join(_spell(w) for w in words(name))
+        out.append(spelled)
+    return "".join(out)
+
+
+def _spell(word: str) -> str:
+    return word.upper() if word.upper() in INITIALISMS else word[:1].upper() + word[1:]
+
+
+# How go_pascal spells a part between underscores that is one word: the same words come
+# back across the entries of a catalog (CODE_1, CODE_2...).
+_SPELLED: dict[str, str] = {}
+
+
+def _spell_part(part: str) -> str | None:
+    """A part that is one word (ASCII digits, capitals or small letters) spelled, else None."""
+    if not part.isascii():
+        return None
+    if part.isdigit() or not part:
+        return part
+    if part.isalpha() and (part.isupper() or part.islower()):
+        _SPELLED[part] = _spell(part.lower())
+        return _SPELLED[part]
+    return None
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,15 @@ _NAMED = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f":
 _LINES = re.compile(r"\r\n|\r|\n")
 # Characters that HTML or Javadoc would read as markup, and `/` after `*` (it would close the comment).
 _DOC_MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+# What makes a printable line differ from its Javadoc text: markup (and the comment's delimiters,
+# looked for beside).
+_DOC_SPECIAL = re.compile(r"[&<>@\\{}]")
 
 
 def java_string(text: str) -> str:
     """A Java string literal: every character survives javac's unicode pre-pass and lexer."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # the common case: no character needs an escape
     return '"' + "".join(_java_char(ch) for ch in text) + '"'
 
 
@@ -44,10 +49,12 @@ def java_integer(value: int, long: bool) -> str:
 
 def doc_html(text: str) -> list[str]:
     """Lines of comment text safe in Javadoc or KDoc: markup, backslashes and invisible characters as entities."""
-    return [_doc_line(line) for line in _LINES.split(text)]
+    return [_doc_line(line) for line in (_LINES.split(text) if "\r" in text else text.split("\n"))]
 
 
 def _doc_line(line: str) -> str:
+    if line.isprintable() and "*/" not in line and "/*" not in line and not _DOC_SPECIAL.search(line):
+        return line  # the common case: plain text, which every rule below keeps as it is
     out = []
     for ch in line:
         safe = _DOC_MARKUP.get(ch)

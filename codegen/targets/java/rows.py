@@ -18,7 +18,10 @@ NULL = "\\N"
 
 def cell(text: str | None) -> str:
     """One escaped cell (None is null)."""
-    return NULL if text is None else text.translate(_ESCAPES)
+    if text is None:
+        return NULL
+    # printable text holds no line feed, carriage return or tab: only a backslash needs escaping
+    return text if text.isprintable() and "\\" not in text else text.translate(_ESCAPES)
 
 
 def ref_cell(spec: Spec, refs: tuple[Ref, ...]) -> str:

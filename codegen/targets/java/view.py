@@ -99,15 +99,16 @@ class JavaPackage:
         return self.package
 
 
-def build(spec: Spec, cfg: Settings) -> tuple[JavaPackage, list[Diagnostic]]:
-    """The whole library view, or diagnostics naming what Java cannot carry."""
+def build(spec: Spec, cfg: Settings, members: bool = True) -> tuple[JavaPackage, list[Diagnostic]]:
+    """The whole library view, or diagnostics naming what Java cannot carry (without the
+    members' constants and Javadoc unless members: the Kotlin target reads only the rest)."""
     pkg = JavaPackage(cfg["package"], cfg["group"], cfg["artifact"], spec.version, cfg.get("name", cfg["artifact"]),
                       cfg.get("description", ""), cfg)
     classes, diags = check_collisions(naming.CLASS, catalog_ids(spec.catalogs), "the package")
     types = {c.id: _value_type(c) for c in spec.catalogs}
     for catalog in spec.catalogs:
         diags += _range_errors(catalog)
-        view, found = _catalog(spec, catalog, classes, types)
+        view, found = _catalog(spec, catalog, classes, types, members)
         diags += found
         pkg.catalogs.append(view)
     return pkg, diags
@@ -134,12 +135,12 @@ def _range_errors(catalog: Catalog) -> list[Diagnostic]:
 
 
 def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
-             types: dict[str, JavaType]) -> tuple[JavaCatalog, list[Diagnostic]]:
+             types: dict[str, JavaType], with_members: bool) -> tuple[JavaCatalog, list[Diagnostic]]:
     cls = classes[catalog.id]
     # a field named like a generated method takes the escape suffix (FIELD reserves them), so none is refused
     keys, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, frozenset(), "N002", f"class {cls}")
     vtype = types[catalog.id]
-    members = [_member(e, i, keys, classes, vtype) for i, e in enumerate(catalog.entries)]
+    members = [_member(e, i, keys, classes, vtype) for i, e in enumerate(catalog.entries)] if with_members else []
     chunks = tuple(JavaChunk(f"{cls}_{n}", tuple(members[i:i + CHUNK]))
                    for n, i in enumerate(range(0, len(members), CHUNK)))
     fields = tuple(_field(d, methods[d.name], FIXED_CELLS + i, catalog, classes, types)
@@ -147,7 +148,7 @@ def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
     view = JavaCatalog(
         class_name=cls, catalog_id=catalog.id, catalog_id_literal=java_string(catalog.id), spec_file=catalog.file,
         open=catalog.open, type=vtype, doc=javadoc(_catalog_doc(catalog, cls)), chunks=chunks, fields=fields,
-        count=len(members), width=FIXED_CELLS + len(fields),
+        count=len(catalog.entries), width=FIXED_CELLS + len(fields),
         first_members=tuple(ch.members[0].name for ch in chunks))
     return view, diags
 

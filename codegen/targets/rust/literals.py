@@ -22,13 +22,18 @@ def _escaped_char(char: str) -> str:
 
 def rust_string(text: str) -> str:
     """A double-quoted Rust string literal: every control, bidi and non-printable escaped."""
-    if text.isprintable() and '"' not in text and "\\" not in text and not _BIDI.intersection(text):
+    if text.isprintable() and '"' not in text and "\\" not in text and (text.isascii() or not _BIDI.intersection(text)):
         return f'"{text}"'
     return '"' + "".join(_escaped_char(c) for c in text) + '"'
 
 
 def rust_literal(value: object) -> str:
     """A Rust literal for a str, bool or int."""
+    kind = type(value)
+    if kind is str:
+        return rust_string(value)  # type: ignore[arg-type]
+    if kind is int:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -61,11 +66,16 @@ def _doc_char(char: str) -> str:
 
 # A line none of whose characters or starts means anything to Markdown: kept as it is.
 _PLAIN = re.compile(r"(?![ \t#>+=-]|\d+[.)])[^\\`*\[\]<>&|~\t]*")
+# In ASCII text, the characters that make a line not plain (_PLAIN, "_", a control character
+# other than the line feed that separates lines), and those a line must not start with
+# (a leading digit only may start a list item: it takes the general rule too).
+_MARKED = re.compile(r"[\\`*\[\]<>&|~_\x00-\x09\x0b-\x1f\x7f]")
+_MARKED_START = frozenset(" #>+=-0123456789")
 
 
 def _doc_line(line: str) -> str:
     if _PLAIN.fullmatch(line) and "_" not in line and "://" not in line and line.isprintable() \
-            and not _BIDI.intersection(line):
+            and (line.isascii() or not _BIDI.intersection(line)):
         return line.rstrip()  # the common case: plain prose
     line = _INLINE.sub(r"\\\g<0>", line)
     if not line.isprintable() or _BIDI.intersection(line):
@@ -85,6 +95,10 @@ def _doc_line(line: str) -> str:
 def doc_text(text: str) -> list[str]:
     """Plain text as Markdown lines that render as the text: nothing in it links, formats,
     opens HTML or a code block (which rustdoc would run as a doctest)."""
+    if text.isascii() and "://" not in text and not _MARKED.search(text):
+        lines = text.split("\n")
+        if not any(line[:1] in _MARKED_START for line in lines):
+            return [line.rstrip() for line in lines]  # plain prose, every line kept
     lines = _BREAKS.split(text) if not text.isprintable() else [text]
     return [_doc_line(line) for line in lines]
 
@@ -95,7 +109,8 @@ def rustdoc(text: str, indent: str = "", inner: bool = False) -> str:
     lines = doc_text(text) if text else []
     while lines and not lines[-1]:
         lines.pop()
-    return "\n".join(f"{indent}{marker} {line}" if line else f"{indent}{marker}" for line in lines)
+    head = indent + marker
+    return "\n".join([f"{head} {line}" if line else head for line in lines])
 
 
 def doc_markdown(lines: list[str], indent: str = "", inner: bool = False) -> str:

@@ -61,6 +61,24 @@ class RsCatalog:
     unlisted: str = ""
     unlisted_text: str = ""
 
+    # The per-member blocks of the module, joined here: a template loop over 10,000 members
+    # costs several times the join.
+    @property
+    def constants(self) -> str:
+        """Each member's doc, deprecation attribute and associated constant."""
+        return "\n".join(f"{e.doc}\n    {e.deprecated}\n    pub const {e.const}: Self = Self({e.value});" if e.deprecated
+                         else f"{e.doc}\n    pub const {e.const}: Self = Self({e.value});" for e in self.entries)
+
+    @property
+    def known(self) -> str:
+        """The lines of KNOWN: every member, in spec order."""
+        return "\n".join([f"        Self::{e.const}," for e in self.entries])
+
+    @property
+    def row_lines(self) -> str:
+        """The lines of ROWS."""
+        return "\n".join([f"    {row}," for row in self.rows])
+
     @property
     def inner(self) -> str:
         """The newtype's field: the wire value."""
@@ -158,9 +176,10 @@ def _path(modules: dict[str, str], types: dict[str, str], catalog_id: str) -> st
     return types[catalog_id]
 
 
-def _imports(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str]) -> tuple[str, ...]:
-    """`use` paths of the other catalogs whose types this one names, in rustfmt's order."""
-    ids = {d.catalog for d in catalog.fields if d.catalog} | set(_successor_catalogs(catalog))
+def _imports(catalog: Catalog, succ: list[str], modules: dict[str, str], types: dict[str, str]) -> tuple[str, ...]:
+    """`use` paths of the other catalogs whose types this one names (succ: its successors'
+    catalogs), in rustfmt's order."""
+    ids = {d.catalog for d in catalog.fields if d.catalog} | set(succ)
     ids.discard(catalog.id)
     return tuple(sorted((f"crate::{modules[i]}::{types[i]}" for i in ids if i), key=lambda p: p.split("::")))
 
@@ -191,6 +210,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     for entry in sorted(catalog.entries, key=lambda e: e.value):
         rows.append(_row(spec, entry, catalog, fields, ref, succ_literal, bool(succ)))
     entries = tuple(_entry(spec, e, consts[e.name], modules, types) for e in catalog.entries)
+    unlisted = _unlisted(catalog)
     view = RsCatalog(
         catalog_id=catalog.id, module=modules[catalog.id], file=naming.plain(modules[catalog.id]),
         type_name=type_name, spec_file=catalog.file, doc=rustdoc(_catalog_doc(catalog), inner=True),
@@ -198,10 +218,10 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         wire=wire, entries=entries, rows=tuple(rows), fields=fields, successor=successor,
         successor_enum=variants, allow_camel=type_name.endswith(naming.TYPE.escape_suffix),
         uses_ref=any(e.deprecated and e.deprecated.replacement for e in catalog.entries),
-        imports=_imports(spec, catalog, modules, types),
+        imports=_imports(catalog, succ, modules, types),
         successor_module=modules[succ[0]] if len(succ) == 1 else "",
         successor_verify=tuple((types[c], modules[c]) for c in succ),
-        unlisted=rust_literal(_unlisted(catalog)), unlisted_text=rust_string(str(_unlisted(catalog))))
+        unlisted=rust_literal(unlisted), unlisted_text=rust_string(str(unlisted)))
     return view, diags
 
 
@@ -216,14 +236,19 @@ def _check_integers(catalog: Catalog, wire: str | None) -> list[Diagnostic]:
     diags = []
     for index, entry in enumerate(catalog.entries):
         found: list[tuple[str, object, tuple[str, ...]]] = [("value", entry.value, ("value",))] if wire is None else []
-        found += [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items()]
+        found += [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items() if not _fits(v)]
         for what, value, path in found:
-            if type(value) is int and not I64[0] <= value <= I64[1]:
+            if not _fits(value):
                 diags.append(Diagnostic(
                     *catalog.at("entries", index, *path), "R001",
                     f"rust: {what} {value} of {catalog.id}.{entry.name} does not fit in an i64",
                     "keep integer values within ±(2**63 - 1), or make the catalog a string catalog"))
     return diags
+
+
+def _fits(value: object) -> bool:
+    """Whether value is no integer, or one an i64 holds."""
+    return type(value) is not int or I64[0] <= value <= I64[1]
 
 
 def _int_type(decl: FieldDecl) -> str:
@@ -262,13 +287,9 @@ def _text(value: str) -> str:
 def _row(spec: Spec, entry: Entry, catalog: Catalog, fields: tuple[RsField, ...], ref: Callable[[Ref], str],
          succ_literal: Callable[[Ref], str], with_successors: bool) -> str:
     dep, ret = entry.deprecated, entry.retired
-    parts = [
-        f"value: {rust_literal(entry.value)}",
-        f"name: {_text(entry.name)}",
-        f"message: {_text(entry.message)}",
-        f"description: {_text(entry.description)}",
-        f"since: {_text(entry.since)}",
-    ]
+    parts = [f"value: {rust_literal(entry.value)}, name: {rust_string(entry.name)}, "
+             f"message: {rust_string(entry.message)}, description: {rust_string(entry.description)}, "
+             f"since: {rust_string(entry.since)}"]
     if dep:
         rep = (f"Some(Ref {{ catalog: {_text(dep.replacement.catalog)}, name: {_text(dep.replacement.name)} }})"
                if dep.replacement else "None")
