@@ -50,7 +50,7 @@ _ROWS: tuple[_Row, ...] = (
         404,
     ),
     (
-        "The object does not exist.",
+        "The object {name} does not exist in bucket {in}.",
         "",
         "1.0.0",
         "https://docs.example.invalid/errors/storage_reason.html#OBJECT_NOT_FOUND",
@@ -60,7 +60,7 @@ _ROWS: tuple[_Row, ...] = (
         404,
     ),
     (
-        'The project\'s storage quota is used up: "quotes" & <angles>.',
+        'Project {project} used up its quota of {limit} bytes: "quotes" & <angles>, {{braces}} and \\{{}}.',
         "",
         "1.0.0",
         "https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED",
