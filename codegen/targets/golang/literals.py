@@ -40,7 +40,11 @@ def go_bytes(data: bytes) -> str:
 # character other than the line feed, a doubled quote, what would read as a deprecation or a
 # directive at the start of a line (anywhere in the text: such text takes the general rule).
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
-_REWRITTEN = ("''", "``", "Deprecated:", "+build", "go:")
+
+
+def _kept(text: str) -> bool:
+    return (text.isascii() and "''" not in text and "``" not in text and "Deprecated:" not in text
+            and "+build" not in text and "go:" not in text and not _CONTROL.search(text))
 
 
 def _comment_line(line: str) -> str:
@@ -63,8 +67,7 @@ def go_comment(text: str, indent: str = "") -> str:
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
     prefix = indent + "// "
-    if text.isascii() and not any(w in text for w in _REWRITTEN) and not _CONTROL.search(text):
-        # the common case: every line kept, stripped
+    if _kept(text):  # the common case: every line kept, stripped
         return "\n".join([prefix + line for line in map(str.strip, text.split("\n")) if line])
     lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(prefix + line for line in lines if line)
