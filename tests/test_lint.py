@@ -43,12 +43,14 @@ TRIGGERS: dict[str, tuple[list[dict[str, Any]], dict[str, Any]]] = {
     "DUPLICATE_MESSAGE": ([_entry("CALL_NOT_FOUND", "The call does not exist.", fields={"http_status": 404}),
                            _entry("CALL_GONE", "The call does not exist.", fields={"http_status": 404})], {}),
     "HTTP_STATUS_MISMATCH": ([_entry("CALL_NOT_FOUND", "The call does not exist.", fields={"http_status": 410})], {}),
+    "SHARED_MEMBER_NAME": ([_entry("NOT_FOUND", "The call does not exist.", fields={"http_status": 404})], {}),
 }
 
 
 def _project(root: Path, reasons: list[dict[str, Any]], lint_settings: dict[str, Any] | None = None) -> Path:
     project: dict[str, Any] = {
-        "version": "1.0.0", "catalogs": ["status.yaml", "reason.yaml"], "targets": {"json": {"out": "json"}},
+        "version": "1.0.0", "catalogs": ["status.yaml", "reason.yaml"],
+        "targets": {"json": {"out": "json"}, "openapi": {"out": "openapi"}},
         "envelopes": {"Error": {"description": "The error.", "properties": {
             "status": {"catalog": "status", "required": True}, "reason": {"catalog": "reason", "required": True}}}},
     }
@@ -176,3 +178,26 @@ def test_a_published_address_that_moves_is_an_error(tmp_path: Path) -> None:
         spec, _ = load_spec(_with_site(folder, base))
         assert spec is not None
         assert [f.rule for f in lint(spec, baseline)] == fired, base
+
+
+def test_a_shared_member_name_is_located_at_both_entries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The finding sits at the later entry and names the earlier one with its own file:line:col."""
+    root = _project(tmp_path, TRIGGERS["SHARED_MEMBER_NAME"][0])
+    assert main(["lint", "--spec", str(root), "--format", "json"]) == 0  # a warning by default
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    assert (finding["rule"], finding["level"], finding["catalog"], finding["entry"]) == (
+        "SHARED_MEMBER_NAME", "warning", "reason", "NOT_FOUND")
+    earlier = finding["message"].split("(", 1)[1].split(")", 1)[0]
+    for location, file in ((finding["location"], "reason.yaml"), (earlier, "status.yaml")):
+        path, line, col = location.rsplit(":", 2)
+        assert Path(path).name == file
+        assert Path(path).read_text("utf-8").splitlines()[int(line) - 1][int(col) - 1:].startswith("NOT_FOUND")
+    assert "enumClassPrefix=true" in finding["hint"]
+
+
+def test_a_shared_member_name_matters_only_to_the_openapi_fragment(tmp_path: Path) -> None:
+    root = _project(tmp_path, TRIGGERS["SHARED_MEMBER_NAME"][0])
+    project = yaml.safe_load((root / "codegen.yaml").read_text("utf-8"))
+    del project["targets"]["openapi"]
+    (root / "codegen.yaml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    assert _rules(root) == []

@@ -19,6 +19,7 @@ from referencing.jsonschema import DRAFT202012
 from codegen.generate import generate
 from codegen.model import Spec
 from tests.conftest import node_tool
+from tests.goldens import GOLDEN
 
 FRAGMENT = "openapi/catalogs.openapi.yaml"
 FRAGMENT_30 = "openapi/catalogs.openapi-3.0.yaml"
@@ -96,6 +97,7 @@ def test_every_catalog_is_a_schema_equal_to_the_spec(doc: dict[str, Any], spec: 
             assert text.startswith("Retired since") == (entry.status == "retired"), entry.name
         old = [e.value for e in entries if e.status != "active"]
         assert schema.get("x-enum-deprecated", []) == old
+        assert schema.get("x-deprecated", []) == old  # the list Micronaut's generator reads
         assert schema["x-catalog"]["open"] == catalog.open
 
 
@@ -107,6 +109,7 @@ def test_deprecation_is_carried_per_value(doc: dict[str, Any], spec: Spec) -> No
     assert {k for k, v in lifecycle.items() if v["status"] == "retired"} == {"5481", "5488", "5491", "5501"}
     assert "use infobip_voice_error.URL_NOT_FOUND (10400)" in legacy["x-enum-descriptions"][legacy["enum"].index(5004)]
     assert "x-enum-deprecated" not in _catalog_schema(doc, "voipbin_reason")
+    assert "x-deprecated" not in _catalog_schema(doc, "voipbin_reason")
 
 
 def test_a_wholly_deprecated_catalog_is_a_deprecated_schema(doc: dict[str, Any], spec: Spec) -> None:
@@ -116,9 +119,35 @@ def test_a_wholly_deprecated_catalog_is_a_deprecated_schema(doc: dict[str, Any],
     assert _catalog_schema(doc, "infobip_legacy_voice_error")["deprecated"] is True
 
 
+def _subschemas(schema: Any, where: str) -> Any:
+    """Every schema object inside one, with its JSON pointer (not the properties' names)."""
+    if not isinstance(schema, dict):
+        return
+    yield where, schema
+    for name, sub in schema.get("properties", {}).items():
+        yield from _subschemas(sub, f"{where}/properties/{name}")
+    for key in ("items", "additionalProperties", "not"):
+        yield from _subschemas(schema.get(key), f"{where}/{key}")
+    for key in ("anyOf", "oneOf", "allOf"):
+        for i, sub in enumerate(schema.get(key, [])):
+            yield from _subschemas(sub, f"{where}/{key}/{i}")
+
+
+def _titled(document: dict[str, Any]) -> list[str]:
+    return [where for name, schema in _schemas(document).items()
+            for where, sub in _subschemas(schema, f"#/components/schemas/{name}") if "title" in sub]
+
+
 def test_no_schema_has_a_title_that_would_rename_its_class(doc: dict[str, Any], spec: Spec) -> None:
-    """openapi-python-client names a class after a title; without one, after the component."""
-    assert [name for name, schema in _schemas(doc).items() if "title" in schema] == []
+    """openapi-python-client names a class after a title (a nested one too); without one, after the
+    component or `<Schema><Property>`, the names the O002/O003 checks keep apart. The standard shapes
+    have a property named `title`, which is no schema title."""
+    assert _titled(doc) == []
+    shapes = GOLDEN / "standard_shapes" / "expected" / "openapi"
+    for path in (shapes / "catalogs.openapi.yaml", shapes / "catalogs.openapi-3.0.yaml"):
+        document = yaml.safe_load(path.read_text("utf-8"))
+        assert _titled(document) == [], path
+        assert "title" in _schemas(document)["Problem"]["properties"]
     titles = {s["x-catalog"]["id"]: s["x-catalog"]["title"] for s in _schemas(doc).values() if "x-catalog" in s}
     assert titles == {c.id: c.title for c in spec.catalogs}
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from codegen.lint.shared_names import shared_member_name
 from codegen.model import Catalog, Spec
 
 Level = Literal["error", "warning", "off"]
@@ -156,4 +157,6 @@ RULES: tuple[Rule, ...] = (
     Rule("DUPLICATE_MESSAGE", "warning", "no two entries of a catalog share a message", duplicate_message),
     Rule("TYPE_URI_CHANGED", "error", "a published entry's page address (its problem type URI) stays the same", type_uri_changed),
     Rule("HTTP_STATUS_MISMATCH", "error", "an entry's HTTP status is one the envelope's status catalog carries", http_status_mismatch),
+    Rule("SHARED_MEMBER_NAME", "warning", "no two catalogs of the OpenAPI fragment share a member name (generators "
+         "that put enum constants in one scope declare it twice)", shared_member_name),
 )

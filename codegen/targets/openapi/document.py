@@ -10,11 +10,13 @@ Decisions:
 * Catalog schemas are closed enums of the published values, with the per-value vocabulary
   generators read: `x-enum-varnames` and `x-enum-descriptions` (openapi-typescript,
   datamodel-code-generator, openapi-generator, NSwag's x-enumNames twin). OpenAPI has no
-  per-value `deprecated`; no generator reads a common extension for it. So deprecation is
-  carried twice: as a prefix of the value's x-enum-descriptions text ("Deprecated since
-  1.0.0; use ..."), which every generator that reads descriptions copies into its doc
-  comments, and as `x-enum-deprecated` (the deprecated or retired values, machine-readable,
-  with `x-enum-lifecycle` holding since/replacement per value) for tools and linters.
+  per-value `deprecated`, and no common extension for it. So deprecation is carried as a
+  prefix of the value's x-enum-descriptions text ("Deprecated since 1.0.0; use ..."), which
+  every generator that reads descriptions copies into its doc comments; as `x-deprecated`,
+  the list of deprecated or retired values, the one per-value form a generator is known to
+  read (Micronaut's, which marks those constants @Deprecated; OpenAPI Generator does not);
+  and as `x-enum-deprecated` (the same list) with `x-enum-lifecycle` (since/replacement per
+  value) for tools and linters.
 * Open catalogs stay open where they are used: a property whose catalog is open is
   `anyOf: [{$ref: <the closed enum>}, <the base type>]`. Validators accept values added
   later (the second branch), generators still see the named enum of every published
@@ -30,7 +32,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from http import HTTPStatus
 from typing import Any
@@ -100,20 +102,35 @@ def derived_name_clashes(spec: Spec, names: Names, schemas: dict[str, Json]) -> 
     by_key = {_key(name): name for name in schemas}
     owners = _owners(spec, names)
     diags: list[Diagnostic] = []
-    for envelope in spec.envelopes:
-        holder = (envelope.body_name or f"{envelope.name}Body") if envelope.wrapper else envelope.name
-        for prop in envelope.properties:
-            inline = schemas[holder]["properties"][prop.name]
-            derived = holder + pascal(prop.name)
-            clash = by_key.get(_key(derived))
-            if clash is None or set(inline) <= {"$ref", "description"}:
-                continue  # a property that only $refs a component gets no derived name
-            diags.append(Diagnostic(
-                spec.project_file, prop.line or envelope.line, 1, "O003",
-                f"OpenAPI schema '{clash}' of {owners.get(clash, clash)} has the name generators "
-                f"derive for the inline schema of {envelope.name}.{prop.name} ('{derived}')",
-                "rename the property, the envelope or the catalog"))
+    for envelope, holder, prop, line in _inline_properties(spec, schemas):
+        derived = holder + pascal(prop)
+        clash = by_key.get(_key(derived))
+        if clash is None:
+            continue
+        where = f"{envelope.name}.{prop}" if holder in (envelope.name, envelope.body_name, f"{envelope.name}Body") \
+            else f"{holder}.{prop} (a schema of the {envelope.standard} envelope {envelope.name})"
+        diags.append(Diagnostic(
+            spec.project_file, line, 1, "O003",
+            f"OpenAPI schema '{clash}' of {owners.get(clash, clash)} has the name generators "
+            f"derive for the inline schema of {where} ('{derived}')",
+            "rename the property, the envelope or the catalog"))
     return diags
+
+
+def _inline_properties(spec: Spec, schemas: dict[str, Json]) -> Iterator[tuple[Envelope, str, str, int]]:
+    """(envelope, schema, property, line) of each envelope schema's property with an inline
+    schema: a property that only $refs a component gets no derived name. A standard shape's
+    properties are located at its envelope."""
+    for envelope in spec.envelopes:
+        if envelope.standard:
+            holders: list[tuple[str, dict[str, int]]] = [(name, {}) for name in schema_names(envelope)]
+        else:
+            body = (envelope.body_name or f"{envelope.name}Body") if envelope.wrapper else envelope.name
+            holders = [(body, {p.name: p.line for p in envelope.properties})]
+        for holder, lines in holders:
+            for prop, inline in schemas[holder].get("properties", {}).items():
+                if not set(inline) <= {"$ref", "description"}:
+                    yield envelope, holder, prop, lines.get(prop) or envelope.line
 
 
 def _lifecycle_text(spec: Spec, entry: Entry) -> str:
@@ -163,13 +180,15 @@ def _lifecycle_extensions(spec: Spec, catalog: Catalog, schema: dict[str, Json],
 
     `deprecated: true` on the schema when every value is deprecated or retired (generators
     mark the whole type); per value, the lifecycle text leads x-enum-descriptions (doc
-    comments) and x-enum-deprecated / x-enum-lifecycle list it for tools and linters.
+    comments), x-deprecated lists it for Micronaut's generator, and x-enum-deprecated /
+    x-enum-lifecycle for tools and linters.
     """
     old = [e for e in catalog.entries if e.status != "active"]
     if old and len(old) == len(catalog.entries):
         schema["deprecated"] = True
     if old:
         schema["x-enum-deprecated"] = [e.name if key == "name" else e.value for e in old]
+        schema["x-deprecated"] = list(schema["x-enum-deprecated"])  # Micronaut's generator: @Deprecated per constant
         schema["x-enum-lifecycle"] = _lifecycle(spec, old, key)
     schema["x-catalog"] = _x_catalog(catalog)
     return schema
