@@ -112,7 +112,8 @@ def semver_release(root: Path, binary: Path, change: str) -> tuple[int, str]:
             codes = spec / "codes.yaml"
             text = codes.read_text()
             if change == "added":
-                text += "  - name: ADDED\n    value: 42\n    message: Added later.\n    since: 2.2.0\n"
+                text += ("  - name: ADDED\n    value: 42\n    message: Added later.\n    fields: {category: NONE}\n"
+                         "    since: 2.2.0\n")
             else:
                 start = text.index("  - name: GONE")
                 text = text[:start]

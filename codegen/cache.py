@@ -10,9 +10,10 @@ import hashlib
 import marshal
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 
 def cache_dir() -> Path | None:
@@ -48,3 +49,33 @@ def compiled(name: str, source: Callable[[], str]) -> CodeType:
         except OSError:
             pass
     return code
+
+
+def computed(kind: str, key: Iterable[bytes], compute: Callable[[], Any]) -> Any:
+    """compute()'s JSON value, kept under a hash of key and of codegen's own code.
+
+    compute() must depend on nothing but the bytes of key and codegen itself."""
+    base = cache_dir()
+    if base is None:
+        return compute()
+    import orjson
+
+    from codegen.fastpath import tool_fingerprint
+
+    digest = hashlib.sha256(f"{kind}\0{tool_fingerprint()}\0".encode())
+    for part in key:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    path = base / f"{kind}-{digest.hexdigest()[:32]}.json"
+    try:
+        return orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        pass
+    value = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(orjson.dumps(value))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value

@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """init, schema, add, release and package: from an empty repository to a published release."""
+    """init, schema, add, deprecate, release and package: from an empty repository to a published release."""
     init = sub.add_parser("init", help="start a project: project file, example catalog, schemas, pre-commit and CI")
     init.add_argument("directory", nargs="?", type=Path, default=Path("."))
     schema = sub.add_parser("schema", help="check the spec folder's copies of the JSON Schemas editors read, or --write them")
@@ -82,6 +82,12 @@ def _workflow_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add.add_argument("--value", type=int, help="this value instead of the next free one")
     add.add_argument("--field", action="append", metavar="NAME=VALUE", help="a declared field (repeatable)")
     add.add_argument("--spec", type=Path, help=SPEC_HELP)
+    dep = sub.add_parser("deprecate", help="mark an entry deprecated in place, with its replacement or a note")
+    dep.add_argument("catalog", help="catalog id")
+    dep.add_argument("name", help="the entry's name")
+    dep.add_argument("--replacement", metavar="CATALOG.NAME", help="the entry to use instead")
+    dep.add_argument("--note", help="what to do instead, when no one entry replaces it")
+    dep.add_argument("--spec", type=Path, help=SPEC_HELP)
     rel = sub.add_parser("release", help="gate, version, baseline, changelog and regenerate for a release",
                          epilog="Exit codes: 0 released (or planned with --dry-run), 1 refused or invalid spec.")
     rel.add_argument("--version", dest="version", metavar="V", help="release as V (at least what the changes need)")
@@ -250,6 +256,7 @@ WORKFLOW = {
     "init": ("codegen.scaffold", "cmd_init"),
     "schema": ("codegen.scaffold", "cmd_schema"),
     "add": ("codegen.workflow.add", "cmd_add"),
+    "deprecate": ("codegen.workflow.deprecate", "cmd_deprecate"),
     "release": ("codegen.workflow.release", "cmd_release"),
     "package": ("codegen.workflow.package", "cmd_package"),
     "context": ("codegen.targets.templated.command", "cmd_context"),

@@ -39,3 +39,23 @@ def test_no_cache_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert cache.cache_dir() is None
     cache.compiled("test off", lambda: "y = 1\n")
     assert not any(tmp_path.rglob("*"))
+
+
+def test_a_computed_value_is_kept_under_its_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path))
+    calls: list[bytes] = []
+
+    def compute(key: bytes) -> dict[str, object]:
+        calls.append(key)
+        return {"key": key.decode(), "items": [1, 2]}
+
+    for key in (b"a", b"a", b"b"):
+        assert cache.computed("test", (key,), lambda key=key: compute(key)) == {"key": key.decode(), "items": [1, 2]}
+    assert calls == [b"a", b"b"]
+    # the parts of a key are kept apart: ("ab", "") is not ("a", "b")
+    assert cache.computed("test", (b"a", b"b"), lambda: 1) == 1
+    assert cache.computed("test", (b"ab", b""), lambda: 2) == 2
+    for entry in tmp_path.glob("codegen/test-*.json"):
+        entry.write_bytes(b"{not json")
+    assert cache.computed("test", (b"a",), lambda: compute(b"a")) == {"key": "a", "items": [1, 2]}
+    assert calls == [b"a", b"b", b"a"], "a corrupt entry is computed again"

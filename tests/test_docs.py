@@ -14,12 +14,14 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from codegen.generate import generate
 from codegen.model import Spec
 from codegen.spec.load import load_spec
 from codegen.targets.docs.check import parse, verify_site
-from codegen.targets.docs.literals import md, md_code, visible
+from codegen.targets.docs.literals import _MD_PLAIN, md, md_code, visible
 from codegen.targets.docs.view import entry_address
 from tests.conftest import ROOT, require
 from tests.test_hostile import HOSTILE
@@ -158,6 +160,20 @@ def test_markdown_escaping_keeps_texts_and_adds_no_markup() -> None:
         assert code.startswith("<code>"), (text, code)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_MD_PLAIN, fullmatch=True).filter(lambda t: "_" not in t))
+@example("1.0.0")
+@example("10000")
+@example("Message for code 9999")
+def test_text_that_markdown_reads_as_itself_is_given_back_as_it_is(text: str) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    import html as html_lib
+
+    assert md(text) == text
+    rendered = markdown_it.MarkdownIt("commonmark").render(text)
+    assert html_lib.unescape(rendered) == f"<p>{text.rstrip()}</p>\n", rendered
+
+
 # --- in Chromium ------------------------------------------------------------------------------
 
 def test_pages_load_without_console_errors(browser: dict[str, Any]) -> None:
@@ -209,8 +225,8 @@ def test_the_hostile_texts_reach_the_browser_exactly_with_no_markup_injected(
     assert seen["errors"] == []
     for entry in hostile_site[0].catalogs[0].entries:
         assert seen["cells"][entry.name] == visible(entry.message), entry.name
-    ours = {"a", "caption", "code", "dd", "details", "div", "dl", "dt", "footer", "h1", "header", "input", "label",
-            "li", "main", "nav", "ol", "p", "pre", "span", "strong", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul"}
+    ours = {"a", "caption", "code", "dd", "details", "div", "dl", "dt", "footer", "h1", "h2", "header", "input", "label",
+            "li", "main", "nav", "ol", "p", "pre", "section", "span", "strong", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul"}
     assert set(seen["elements"]) <= ours, set(seen["elements"]) - ours
 
 
@@ -254,3 +270,29 @@ def test_with_a_base_url_the_bundle_carries_each_address_and_verify_checks_it(tm
     found = {r.target: r.differences for r in verify(spec, tmp_path / "out")}
     assert any("doc_url" in d for d in found["json"]), found
     assert any("doc_url" in d and "missing anchor" in d for d in found["docs"]), found
+
+
+def test_the_release_history_is_read_from_the_cache_and_follows_the_baselines(
+        spec: Spec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import codegen.compat
+    from codegen.targets.docs.history import releases
+
+    folder = tmp_path / "releases"
+    shutil.copytree(ROOT / "spec" / "releases", folder)
+    settings = {"history": str(folder)}
+    first = releases(spec, settings)
+    assert first and first[0].count > 0
+
+    def no_compare(*_: object) -> None:
+        raise AssertionError("compared again")
+
+    compare = codegen.compat.compare
+    monkeypatch.setattr(codegen.compat, "compare", no_compare)
+    assert releases(spec, settings) == first  # every pair came from the cache
+    monkeypatch.setattr(codegen.compat, "compare", compare)
+    (baseline,) = folder.glob("*.json")
+    bundle = json.loads(baseline.read_text("utf-8"))
+    bundle["catalogs"]["voipbin_reason"]["entries"][0]["message"] = "A message never published."
+    baseline.write_text(json.dumps(bundle), "utf-8")
+    texts = {c.text for r in releases(spec, settings) for _, changes in r.groups for c in changes}
+    assert "A message never published." in texts

@@ -128,3 +128,44 @@ def test_add_refuses_taken_retired_and_out_of_range(project_copy: Path, capsys: 
     assert main(["add", "infobip_voice_error", "NEW_ONE", "--message", "m", "--value", "10999"]) == 1
     assert "C012" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in spec.glob("*.yaml")} == before
+
+
+def test_codegen_deprecate_adds_one_line_and_the_version_it_ships_in(project_copy: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from codegen.spec.load import load_spec
+
+    catalog = project_copy / "spec" / "infobip-voice-errors.yaml"
+    before, project_before = catalog.read_text(), (project_copy / "spec" / "codegen.yaml").read_text()
+    assert main(["deprecate", "infobip_voice_error", "BUSY", "--replacement", "infobip_voice_error.CANCELLED",
+                 "--note", "Busy: 'now' cancelled"]) == 0
+    assert "spec/infobip-voice-errors.yaml: deprecated infobip_voice_error.BUSY since 1.3.0" in capsys.readouterr().out
+    line = ('    deprecated: {since: "1.3.0", replacement: "infobip_voice_error.CANCELLED", '
+            "note: \"Busy: 'now' cancelled\"}\n")
+    after = catalog.read_text()
+    assert _removed(after, line) == before  # every other byte as it was
+    assert after.index(line) < after.index("  - name: CANCELLED")  # inside BUSY's own block
+    project_after = (project_copy / "spec" / "codegen.yaml").read_text()
+    assert project_after == re.sub(r"(?m)^version: .*$", "version: 1.3.0", project_before) != project_before
+    spec, _ = load_spec(project_copy / "spec" / "codegen.yaml")
+    busy = spec.catalog("infobip_voice_error").entry("BUSY")  # type: ignore[union-attr]
+    assert busy is not None and busy.deprecated is not None
+    assert (busy.deprecated.since, str(busy.deprecated.replacement), busy.deprecated.note) == (
+        "1.3.0", "infobip_voice_error.CANCELLED", "Busy: 'now' cancelled")
+
+
+def test_deprecate_refuses_and_leaves_every_file_as_it_was(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project_copy / "spec"
+    before = {p.name: p.read_bytes() for p in spec.glob("*.yaml")}
+    cases = [["infobip_voice_error", "BUSY"],  # nothing said about what to use instead
+             ["infobip_voice_error", "NO_SUCH_ENTRY", "--note", "n"],
+             ["no_such_catalog", "BUSY", "--note", "n"],
+             ["infobip_legacy_voice_error", "EC_VOICE_NOT_IMPLEMENTED", "--note", "n"],  # retired
+             ["infobip_legacy_voice_error", "EC_VOICE_USER_BUSY", "--note", "n"]]  # deprecated already
+    for argv in cases:
+        assert main(["deprecate", *argv]) == 2, argv
+        err = capsys.readouterr().err
+        assert re.search(r"^spec/[\w.-]+\.yaml:\d+:\d+: error A001: ", err, re.M), err
+    # a replacement that does not exist: written, found invalid, and put back
+    assert main(["deprecate", "infobip_voice_error", "BUSY", "--replacement", "infobip_voice_error.NOPE"]) == 1
+    assert "nothing changed" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in spec.glob("*.yaml")} == before

@@ -34,19 +34,9 @@ CASES = (*HOSTILE, "", "plain text.", "Message for code 7", "line one\n\nline tw
 
 # --- the general rules, without shortcuts ------------------------------------------------
 
-def go_bytes_rule(data: bytes) -> str:
-    return '"' + "".join(f"\\x{b:02x}" for b in data) + '"'
-
-
 def go_comment_rule(text: str, indent: str = "") -> str:
     lines = (go._comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(f"{indent}// {line}" for line in lines if line)
-
-
-def go_token_rule(value: object) -> str:
-    if isinstance(value, str):
-        return go.go_string(value).replace("`", "\\x60")
-    return go._token(value)
 
 
 def go_pascal_rule(name: str) -> str:
@@ -113,10 +103,6 @@ def rust_doc_rule(text: str) -> list[str]:
 
 def _agree(text: str) -> None:
     assert go.go_comment(text, "\t") == go_comment_rule(text, "\t")
-    assert go._token(text) == go_token_rule(text)
-    assert go.go_rows([[text, None, [text, 1]]]) == "`" + " ".join(
-        [go_token_rule(text), "~", "[", go_token_rule(text), "1", "]"]) + "`"
-    assert go.go_bytes(text.encode()) == go_bytes_rule(text.encode())
     assert java.java_string(text) == java_string_rule(text)
     assert java.doc_html(text) == java_doc_rule(text)
     assert java_rows.cell(text) == text.translate(java_rows._ESCAPES)

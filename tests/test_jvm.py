@@ -202,3 +202,26 @@ def test_every_name_a_java_catalog_class_declares_is_reserved_from_members_and_f
         assert constants - {e.name for e in catalog.entries} - java_naming.MEMBER.reserved == set(), catalog.id
         checked += 1
     assert checked == len(spec.catalogs)
+
+
+def test_every_name_a_kotlin_value_class_declares_is_reserved_from_members_and_fields() -> None:
+    """As for Java: every property and function of a value class and its companion is in the
+    Kotlin MEMBERS list or a declared field's property, and every companion constant is an entry."""
+    from codegen.naming import camel
+    from codegen.spec.load import load_spec
+    from codegen.targets.kotlin import naming as kotlin_naming
+    from tests.conftest import ROOT
+
+    spec, _ = load_spec(ROOT / "spec" / "codegen.yaml")
+    sources = {p.stem: p.read_text("utf-8") for p in (ROOT / "generated" / "kotlin").rglob("*.kt")}
+    checked = 0
+    for catalog in spec.catalogs:
+        text = sources[next(s for s in sources if s.lower() == catalog.id.replace("_", ""))]
+        body = text[text.index("value class"):text.index("\n}\n", text.index("value class"))]
+        declared = set(re.findall(r"^ {4,8}(?:(?:public|private|internal|override)\s+)*(?:val|var|fun)\s+(\w+)", body, re.M))
+        entries = {e.name for e in catalog.entries}
+        fields = {camel(f.name) for f in catalog.fields}
+        assert declared - entries - kotlin_naming.MEMBERS - fields == set(), catalog.id
+        assert entries <= declared, catalog.id  # the pattern sees the companion's constants too
+        checked += 1
+    assert checked == len(spec.catalogs)

@@ -58,8 +58,8 @@ def mutated(spec: Spec, generated_tree: Path, tmp_path_factory: pytest.TempPathF
     (tree / "json/catalogs.json").write_text(json.dumps(bundle), encoding="utf-8")
     # Java: the built metadata table that the class reads (the sources stay older, so it is not rebuilt)
     _mutate(tree, "java/target/classes/net/voipbin/voicestatus/InfobipVoiceError.rows", f"\n{busy.message}\n", "\nBusy!\n")
-    # Go: the message in the metadata row (the constant itself is guarded by the build)
-    _mutate(tree, "go/infobip_voice_error.go", f'"{busy.message}" ', '"Busy!" ')
+    # Go: the message in the metadata row, kept to its length (the rows are located by offsets)
+    _mutate(tree, "go/infobip_voice_error.go", f":{busy.message}", ":" + _go_busy(busy.message))
     # Rust: the message in the metadata row (the constant and its doc comment stay)
     _mutate(tree, "rust/src/infobip_voice_error.rs", f'name: "BUSY", message: "{busy.message}"', 'name: "BUSY", message: "Busy!"')
     # OpenAPI: a name
@@ -101,7 +101,13 @@ def test_kotlin_reads_the_java_table_and_names_the_entry(mutated: dict[str, Targ
 
 def test_go_difference_names_the_entry(mutated: dict[str, TargetResult]) -> None:
     diffs = mutated["go"].differences
-    assert diffs == [f"go: infobip_voice_error.BUSY: message: spec {_busy_message()!r}, target 'Busy!'"], diffs
+    message = _busy_message()
+    assert diffs == [f"go: infobip_voice_error.BUSY: message: spec {message!r}, target {_go_busy(message)!r}"], diffs
+
+
+def _go_busy(message: str) -> str:
+    """Busy! padded to the message's length."""
+    return "Busy!".ljust(len(message), "!")
 
 
 def _busy_message() -> str:

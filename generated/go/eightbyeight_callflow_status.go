@@ -2,13 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // EightbyeightCallflowStatus is a code of eightbyeight_callflow_status: 8x8 Connect callflow submission status codes.
 // statusCode values returned immediately in the response to a callflow submission (POST /api/v1/subaccounts/{subAccountId}/callflows): 1 when the callflow passed validation and a session was created, negative codes for validation errors. The response body carries sessionId (success only), sessionStatus, callFlowRequestId, statusCode (integer), statusMessage and an optional validUntil (date-time).
 //
@@ -66,112 +59,43 @@ const (
 	EightbyeightCallflowStatusScenarioNotPermitted EightbyeightCallflowStatus = -1020
 	// EightbyeightCallflowStatusUnknownError: An unknown error has occurred
 	EightbyeightCallflowStatusUnknownError EightbyeightCallflowStatus = -9999
+	// The number of constants above.
+	_EightbyeightCallflowStatus_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _EightbyeightCallflowStatus_all = [...]EightbyeightCallflowStatus{
-	EightbyeightCallflowStatusCreated,
-	EightbyeightCallflowStatusInvalidJSONRequestBody,
-	EightbyeightCallflowStatusInvalidSpeechProfileOrLanguage,
-	EightbyeightCallflowStatusMaxDigitsRequiredWithMinDigits,
-	EightbyeightCallflowStatusDtmfCallbackURLMissing,
-	EightbyeightCallflowStatusOverallTimeoutRequiredWithDigitTimeout,
-	EightbyeightCallflowStatusOverallTimeoutNotGreaterThanDigitTimeout,
-	EightbyeightCallflowStatusInvalidActionType,
-	EightbyeightCallflowStatusMaxDigitsRequiredWithoutCompleteOnHash,
-	EightbyeightCallflowStatusInvalidCallFlowEntry,
-	EightbyeightCallflowStatusActionCountExceeded,
-	EightbyeightCallflowStatusMultipleDestinationNumbers,
-	EightbyeightCallflowStatusIncorrectHangupUse,
-	EightbyeightCallflowStatusFirstActionNotMakeCall,
-	EightbyeightCallflowStatusCallerIDNotAllowed,
-	EightbyeightCallflowStatusValidityPeriodExpired,
-	EightbyeightCallflowStatusInvalidSpecialCharacters,
-	EightbyeightCallflowStatusInvalidDestinationMsisdn,
-	EightbyeightCallflowStatusExecuteScenarioWithOtherActions,
-	EightbyeightCallflowStatusScenarioNameMissing,
-	EightbyeightCallflowStatusScenarioNotPermitted,
-	EightbyeightCallflowStatusUnknownError,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_EightbyeightCallflowStatus_names   = "CREATEDINVALID_JSON_REQUEST_BODYINVALID_SPEECH_PROFILE_OR_LANGUAGEMAX_DIGITS_REQUIRED_WITH_MIN_DIGITSDTMF_CALLBACK_URL_MISSINGOVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUTOVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUTINVALID_ACTION_TYPEMAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASHINVALID_CALL_FLOW_ENTRYACTION_COUNT_EXCEEDEDMULTIPLE_DESTINATION_NUMBERSINCORRECT_HANGUP_USEFIRST_ACTION_NOT_MAKE_CALLCALLER_ID_NOT_ALLOWEDVALIDITY_PERIOD_EXPIREDINVALID_SPECIAL_CHARACTERSINVALID_DESTINATION_MSISDNEXECUTE_SCENARIO_WITH_OTHER_ACTIONSSCENARIO_NAME_MISSINGSCENARIO_NOT_PERMITTEDUNKNOWN_ERROR"
-	_EightbyeightCallflowStatus_offsets = "\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x20\x00\x00\x00\x42\x00\x00\x00\x65\x00\x00\x00\x7e\x00\x00\x00\xa9\x00\x00\x00\xd7\x00\x00\x00\xea\x00\x00\x01\x16\x00\x00\x01\x2d\x00\x00\x01\x42\x00\x00\x01\x5e\x00\x00\x01\x72\x00\x00\x01\x8c\x00\x00\x01\xa1\x00\x00\x01\xb8\x00\x00\x01\xd2\x00\x00\x01\xec\x00\x00\x02\x0f\x00\x00\x02\x24\x00\x00\x02\x3a\x00\x00\x02\x47"
+	_ uint = _EightbyeightCallflowStatus_count - 22 // fails when a constant was removed
+	_ uint = 22 - _EightbyeightCallflowStatus_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _EightbyeightCallflowStatus_positions = sync.OnceValue(func() map[EightbyeightCallflowStatus]int {
-	m := make(map[EightbyeightCallflowStatus]int, len(_EightbyeightCallflowStatus_all))
-	for i, x := range _EightbyeightCallflowStatus_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _EightbyeightCallflowStatus_rows = `"Created" "" "1.0.0" ~ ~ [ ] "Created" "CREATED"
-"Invalid JSON request body" "" "1.0.0" ~ ~ [ ] "Invalid JSON request body" "NOT_CREATED"
-"Speech profile or language parameter invalid" "" "1.0.0" ~ ~ [ ] "Speech profile or language parameter invalid" "NOT_CREATED"
-"Valid maxDigits required when minDigits provided" "" "1.0.0" ~ ~ [ ] "Valid maxDigits required when minDigits provided" "NOT_CREATED"
-"DTMF callback url not provided" "" "1.0.0" ~ ~ [ ] "DTMF callback url not provided" "NOT_CREATED"
-"Valid overallTimeout is required when digitTimeout provided" "" "1.0.0" ~ ~ [ ] "Valid overallTimeout is required when digitTimeout provided" "NOT_CREATED"
-"OverallTimeout should be greater than digitTimeout" "" "1.0.0" ~ ~ [ ] "OverallTimeout should be greater than digitTimeout" "NOT_CREATED"
-"Invalid action type was used" "" "1.0.0" ~ ~ [ ] "Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]" "NOT_CREATED"
-"Valid maxDigits is required when completeOnHash is false" "" "1.0.0" ~ ~ [ ] "Valid maxDigits is required when completeOnHash is false" "NOT_CREATED"
-"Invalid call flow entry provided" "" "1.0.0" ~ ~ [ ] "Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required" "NOT_CREATED"
-"Some actions are provided beyond the allowed count" "" "1.0.0" ~ ~ [ ] "Some actions are provided beyond the allowed count" "NOT_CREATED"
-"Multiple destination phone numbers found in the request" "" "1.0.0" ~ ~ [ ] "Multiple destination phone numbers found in the request" "NOT_CREATED"
-"Invalid Callflow: Incorrect use of action Hangup" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : Incorrect use of action Hangup" "NOT_CREATED"
-"Invalid Callflow: First action should be a MakeCall action" "" "1.0.0" ~ ~ [ ] "Invalid Callflow : First action should be a MakeCall action" "NOT_CREATED"
-"Source or caller ID is not allowed" "" "1.0.0" ~ ~ [ ] "Source or caller ID is not allowed" "NOT_CREATED"
-"The validity period of the call flow request has expired" "" "1.0.0" ~ ~ [ ] "The validity period of the call flow request has expired" "NOT_CREATED"
-"Invalid Callflow Content: Some special characters are invalid/unaccepted" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: Some special characters are invalid/unaccepted" "NOT_CREATED"
-"Invalid MSISDN format in Destination" "" "1.0.0" ~ ~ [ ] "Invalid MSISDN format in Destination" "NOT_CREATED"
-"Invalid Callflow: Execute Scenario cannot be processed together with other actions" "" "1.0.0" ~ ~ [ ] "\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions" "NOT_CREATED"
-"Invalid Callflow Content: scenarioName is null or empty" "" "1.0.0" ~ ~ [ ] "Invalid Callflow Content: scenarioName is null or empty" "NOT_CREATED"
-"Invalid Callflow: Invalid scenarioName or account doesn't have permission" "" "1.0.0" ~ ~ [ ] "Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario" "NOT_CREATED"
-"An unknown error has occurred" "" "1.0.0" ~ ~ [ ] "An unknown error has occurred." "NOT_CREATED"`
-
-type _EightbyeightCallflowStatus_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-
-	fLongMessage   string
-	fSessionStatus EightbyeightSessionStatus
+// The rest of the catalog as data, read in place: see _table.
+var _EightbyeightCallflowStatus_table = _table{
+	count:  22,
+	rows:   "7:CREATED7:Created0:5:1.0.0~~[]7:Created7:CREATED25:INVALID_JSON_REQUEST_BODY25:Invalid JSON request body0:5:1.0.0~~[]25:Invalid JSON request body11:NOT_CREATED34:INVALID_SPEECH_PROFILE_OR_LANGUAGE44:Speech profile or language parameter invalid0:5:1.0.0~~[]44:Speech profile or language parameter invalid11:NOT_CREATED35:MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS48:Valid maxDigits required when minDigits provided0:5:1.0.0~~[]48:Valid maxDigits required when minDigits provided11:NOT_CREATED25:DTMF_CALLBACK_URL_MISSING30:DTMF callback url not provided0:5:1.0.0~~[]30:DTMF callback url not provided11:NOT_CREATED43:OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT59:Valid overallTimeout is required when digitTimeout provided0:5:1.0.0~~[]59:Valid overallTimeout is required when digitTimeout provided11:NOT_CREATED46:OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT50:OverallTimeout should be greater than digitTimeout0:5:1.0.0~~[]50:OverallTimeout should be greater than digitTimeout11:NOT_CREATED19:INVALID_ACTION_TYPE28:Invalid action type was used0:5:1.0.0~~[]102:Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]11:NOT_CREATED44:MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH56:Valid maxDigits is required when completeOnHash is false0:5:1.0.0~~[]56:Valid maxDigits is required when completeOnHash is false11:NOT_CREATED23:INVALID_CALL_FLOW_ENTRY32:Invalid call flow entry provided0:5:1.0.0~~[]161:Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required11:NOT_CREATED21:ACTION_COUNT_EXCEEDED50:Some actions are provided beyond the allowed count0:5:1.0.0~~[]50:Some actions are provided beyond the allowed count11:NOT_CREATED28:MULTIPLE_DESTINATION_NUMBERS55:Multiple destination phone numbers found in the request0:5:1.0.0~~[]55:Multiple destination phone numbers found in the request11:NOT_CREATED20:INCORRECT_HANGUP_USE48:Invalid Callflow: Incorrect use of action Hangup0:5:1.0.0~~[]49:Invalid Callflow : Incorrect use of action Hangup11:NOT_CREATED26:FIRST_ACTION_NOT_MAKE_CALL58:Invalid Callflow: First action should be a MakeCall action0:5:1.0.0~~[]59:Invalid Callflow : First action should be a MakeCall action11:NOT_CREATED21:CALLER_ID_NOT_ALLOWED34:Source or caller ID is not allowed0:5:1.0.0~~[]34:Source or caller ID is not allowed11:NOT_CREATED23:VALIDITY_PERIOD_EXPIRED56:The validity period of the call flow request has expired0:5:1.0.0~~[]56:The validity period of the call flow request has expired11:NOT_CREATED26:INVALID_SPECIAL_CHARACTERS72:Invalid Callflow Content: Some special characters are invalid/unaccepted0:5:1.0.0~~[]72:Invalid Callflow Content: Some special characters are invalid/unaccepted11:NOT_CREATED26:INVALID_DESTINATION_MSISDN36:Invalid MSISDN format in Destination0:5:1.0.0~~[]36:Invalid MSISDN format in Destination11:NOT_CREATED35:EXECUTE_SCENARIO_WITH_OTHER_ACTIONS82:Invalid Callflow: Execute Scenario cannot be processed together with other actions0:5:1.0.0~~[]89:\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions11:NOT_CREATED21:SCENARIO_NAME_MISSING55:Invalid Callflow Content: scenarioName is null or empty0:5:1.0.0~~[]55:Invalid Callflow Content: scenarioName is null or empty11:NOT_CREATED22:SCENARIO_NOT_PERMITTED73:Invalid Callflow: Invalid scenarioName or account doesn't have permission0:5:1.0.0~~[]102:Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario11:NOT_CREATED13:UNKNOWN_ERROR29:An unknown error has occurred0:5:1.0.0~~[]30:An unknown error has occurred.11:NOT_CREATED",
+	index:  "00001A05009N0?50BN0I30NI14C1:C1B@1G=1LK21D2772;42@?2FM2K332E37L3?63BB",
+	width:  3,
+	order:  "00E00D00C00B00A00@00?00>00=00<00;00:009008007006005004003002001000",
+	keys:   "0008HC8HD8HE8HF8HG8HH8HI8HJ8HK8HL8HM8HN8HO8I08I18I28I38I48I58I69H@",
+	kwidth: 3,
+	base:   -9999,
 }
 
-var _EightbyeightCallflowStatus_infos = sync.OnceValue(func() []_EightbyeightCallflowStatus_info {
-	out := make([]_EightbyeightCallflowStatus_info, 0, len(_EightbyeightCallflowStatus_all))
-	for _, line := range strings.Split(_EightbyeightCallflowStatus_rows, "\n") {
-		r := &_reader{line}
-		in := _EightbyeightCallflowStatus_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		in.fLongMessage = r.str()
-		in.fSessionStatus = EightbyeightSessionStatus(r.str())
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x EightbyeightCallflowStatus) info() *_EightbyeightCallflowStatus_info {
-	if i, ok := _EightbyeightCallflowStatus_positions()[x]; ok {
-		return &_EightbyeightCallflowStatus_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x EightbyeightCallflowStatus) row() _row {
+	return _EightbyeightCallflowStatus_table.row(_EightbyeightCallflowStatus_table.intPos(int64(x)))
 }
 
 // AllEightbyeightCallflowStatus returns every member of eightbyeight_callflow_status, in spec order.
 func AllEightbyeightCallflowStatus() []EightbyeightCallflowStatus {
-	return slices.Clone(_EightbyeightCallflowStatus_all[:])
+	t := &_EightbyeightCallflowStatus_table
+	out := make([]EightbyeightCallflowStatus, t.count)
+	for i := range out {
+		out[t.at(i)] = EightbyeightCallflowStatus(t.intKey(i))
+	}
+	return out
 }
 
 // ParseEightbyeightCallflowStatus returns the member whose wire value is v.
@@ -180,7 +104,7 @@ func AllEightbyeightCallflowStatus() []EightbyeightCallflowStatus {
 func ParseEightbyeightCallflowStatus(v int64) (EightbyeightCallflowStatus, error) {
 	x := EightbyeightCallflowStatus(v)
 	if int64(x) != v {
-		return 0, &UnknownValueError{Catalog: "eightbyeight_callflow_status", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "eightbyeight_callflow_status", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -188,21 +112,21 @@ func ParseEightbyeightCallflowStatus(v int64) (EightbyeightCallflowStatus, error
 // String returns the member's name as the spec spells it, or "EightbyeightCallflowStatus(v)" for a
 // value the catalog does not list.
 func (x EightbyeightCallflowStatus) String() string {
-	if i, ok := _EightbyeightCallflowStatus_positions()[x]; ok {
-		return _EightbyeightCallflowStatus_names[_offset(_EightbyeightCallflowStatus_offsets, i):_offset(_EightbyeightCallflowStatus_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "EightbyeightCallflowStatus(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "EightbyeightCallflowStatus(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x EightbyeightCallflowStatus) MarshalText() ([]byte, error) {
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseEightbyeightCallflowStatus does.
 func (x *EightbyeightCallflowStatus) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "eightbyeight_callflow_status", Value: string(text)}
 	}
 	parsed, err := ParseEightbyeightCallflowStatus(v)
@@ -228,8 +152,7 @@ func (x *EightbyeightCallflowStatus) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x EightbyeightCallflowStatus) IsKnown() bool {
-	_, ok := _EightbyeightCallflowStatus_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "eightbyeight_callflow_status".
@@ -239,81 +162,48 @@ func (EightbyeightCallflowStatus) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x EightbyeightCallflowStatus) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x EightbyeightCallflowStatus) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x EightbyeightCallflowStatus) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x EightbyeightCallflowStatus) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x EightbyeightCallflowStatus) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x EightbyeightCallflowStatus) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x EightbyeightCallflowStatus) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }
 
 // LongMessage returns the long_message field: The long published variant of the status message (seeds 001/002), e.g. -1007 lists the accepted action types and -1009 appends the validation details.
 func (x EightbyeightCallflowStatus) LongMessage() string {
-	var zero string
-	if in := x.info(); in != nil {
-		return in.fLongMessage
-	}
-	return zero
+	v, _ := x.row().text(7)
+	return v
 }
 
 // SessionStatus returns the session_status field: sessionStatus that accompanies this statusCode in the response.
 func (x EightbyeightCallflowStatus) SessionStatus() EightbyeightSessionStatus {
-	var zero EightbyeightSessionStatus
-	if in := x.info(); in != nil {
-		return in.fSessionStatus
-	}
-	return zero
+	v, _ := x.row().text(8)
+	return EightbyeightSessionStatus(v)
 }

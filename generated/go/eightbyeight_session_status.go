@@ -2,12 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strings"
-	"sync"
-)
-
 // EightbyeightSessionStatus is a reason of eightbyeight_session_status: 8x8 Connect callflow session status.
 // Value of sessionStatus in the response to a callflow submission (POST /api/v1/subaccounts/{subAccountId}/callflows): whether the callflow passed validation and a voice session was created.
 //
@@ -25,61 +19,41 @@ const (
 	// EightbyeightSessionStatusNotCreated: Callflow rejected; no session was created
 	// The callflow has validation errors and was rejected; statusCode and statusMessage say why.
 	EightbyeightSessionStatusNotCreated EightbyeightSessionStatus = "NOT_CREATED"
+	// The number of constants above.
+	_EightbyeightSessionStatus_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _EightbyeightSessionStatus_all = [...]EightbyeightSessionStatus{
-	EightbyeightSessionStatusCreated,
-	EightbyeightSessionStatusNotCreated,
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
+const (
+	_ uint = _EightbyeightSessionStatus_count - 2 // fails when a constant was removed
+	_ uint = 2 - _EightbyeightSessionStatus_count // fails when a constant was added
+)
+
+// The rest of the catalog as data, read in place: see _table.
+var _EightbyeightSessionStatus_table = _table{
+	count:  2,
+	rows:   "7:CREATED40:Callflow accepted; a session was created102:The callflow passed validation and a voice session was created. The response then carries a sessionId.5:1.0.0~~[]11:NOT_CREATED41:Callflow rejected; no session was created90:The callflow has validation errors and was rejected; statusCode and statusMessage say why.5:1.0.0~~[]",
+	index:  "0059:;",
+	width:  2,
+	keys:   "CREATEDNOT_CREATED",
+	bounds: "00070B",
 }
 
-// Each member's position in spec order, built on first use.
-var _EightbyeightSessionStatus_positions = sync.OnceValue(func() map[EightbyeightSessionStatus]int {
-	m := make(map[EightbyeightSessionStatus]int, len(_EightbyeightSessionStatus_all))
-	for i, x := range _EightbyeightSessionStatus_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _EightbyeightSessionStatus_rows = `"Callflow accepted; a session was created" "The callflow passed validation and a voice session was created. The response then carries a sessionId." "1.0.0" ~ ~ [ ]
-"Callflow rejected; no session was created" "The callflow has validation errors and was rejected; statusCode and statusMessage say why." "1.0.0" ~ ~ [ ]`
-
-type _EightbyeightSessionStatus_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-}
-
-var _EightbyeightSessionStatus_infos = sync.OnceValue(func() []_EightbyeightSessionStatus_info {
-	out := make([]_EightbyeightSessionStatus_info, 0, len(_EightbyeightSessionStatus_all))
-	for _, line := range strings.Split(_EightbyeightSessionStatus_rows, "\n") {
-		r := &_reader{line}
-		in := _EightbyeightSessionStatus_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x EightbyeightSessionStatus) info() *_EightbyeightSessionStatus_info {
-	if i, ok := _EightbyeightSessionStatus_positions()[x]; ok {
-		return &_EightbyeightSessionStatus_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x EightbyeightSessionStatus) row() _row {
+	return _EightbyeightSessionStatus_table.row(_EightbyeightSessionStatus_table.strPos(string(x)))
 }
 
 // AllEightbyeightSessionStatus returns every member of eightbyeight_session_status, in spec order.
 func AllEightbyeightSessionStatus() []EightbyeightSessionStatus {
-	return slices.Clone(_EightbyeightSessionStatus_all[:])
+	t := &_EightbyeightSessionStatus_table
+	out := make([]EightbyeightSessionStatus, t.count)
+	for i := range out {
+		out[t.at(i)] = EightbyeightSessionStatus(t.strKey(i))
+	}
+	return out
 }
 
 // ParseEightbyeightSessionStatus returns the member whose wire value is s.
@@ -118,8 +92,7 @@ func (x *EightbyeightSessionStatus) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x EightbyeightSessionStatus) IsKnown() bool {
-	_, ok := _EightbyeightSessionStatus_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "eightbyeight_session_status".
@@ -129,63 +102,36 @@ func (EightbyeightSessionStatus) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x EightbyeightSessionStatus) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x EightbyeightSessionStatus) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x EightbyeightSessionStatus) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x EightbyeightSessionStatus) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x EightbyeightSessionStatus) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x EightbyeightSessionStatus) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x EightbyeightSessionStatus) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }

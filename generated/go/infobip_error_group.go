@@ -2,13 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // InfobipErrorGroup is a code of infobip_error_group: Infobip error groups.
 // groupId of the error object Infobip returns on send responses, delivery reports, logs and webhooks. Every voice error code belongs to one group.
 //
@@ -33,71 +26,42 @@ const (
 	// InfobipErrorGroupOperatorErrors: Operator or platform error
 	// The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.
 	InfobipErrorGroupOperatorErrors InfobipErrorGroup = 3
+	// The number of constants above.
+	_InfobipErrorGroup_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _InfobipErrorGroup_all = [...]InfobipErrorGroup{
-	InfobipErrorGroupOk,
-	InfobipErrorGroupHandsetErrors,
-	InfobipErrorGroupUserErrors,
-	InfobipErrorGroupOperatorErrors,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_InfobipErrorGroup_names   = "OKHANDSET_ERRORSUSER_ERRORSOPERATOR_ERRORS"
-	_InfobipErrorGroup_offsets = "\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x10\x00\x00\x00\x1b\x00\x00\x00\x2a"
+	_ uint = _InfobipErrorGroup_count - 4 // fails when a constant was removed
+	_ uint = 4 - _InfobipErrorGroup_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _InfobipErrorGroup_positions = sync.OnceValue(func() map[InfobipErrorGroup]int {
-	m := make(map[InfobipErrorGroup]int, len(_InfobipErrorGroup_all))
-	for i, x := range _InfobipErrorGroup_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _InfobipErrorGroup_rows = `"OK" "No error: the call was handled normally (e.g. normal hangup, machine detected)." "1.0.0" ~ ~ [ ]
-"Handset or device error" "The end user's handset or device (e.g. camera or microphone) caused the failure." "1.0.0" ~ ~ [ ]
-"Called party (user) error" "The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable." "1.0.0" ~ ~ [ ]
-"Operator or platform error" "The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors." "1.0.0" ~ ~ [ ]`
-
-type _InfobipErrorGroup_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
+// The rest of the catalog as data, read in place: see _table.
+var _InfobipErrorGroup_table = _table{
+	count:  4,
+	rows:   "2:OK2:OK79:No error: the call was handled normally (e.g. normal hangup, machine detected).5:1.0.0~~[]14:HANDSET_ERRORS23:Handset or device error80:The end user's handset or device (e.g. camera or microphone) caused the failure.5:1.0.0~~[]11:USER_ERRORS25:Called party (user) error104:The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable.5:1.0.0~~[]15:OPERATOR_ERRORS26:Operator or platform error112:The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.5:1.0.0~~[]",
+	index:  "00357><?AM",
+	width:  2,
+	keys:   "0123",
+	kwidth: 1,
+	base:   0,
 }
 
-var _InfobipErrorGroup_infos = sync.OnceValue(func() []_InfobipErrorGroup_info {
-	out := make([]_InfobipErrorGroup_info, 0, len(_InfobipErrorGroup_all))
-	for _, line := range strings.Split(_InfobipErrorGroup_rows, "\n") {
-		r := &_reader{line}
-		in := _InfobipErrorGroup_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x InfobipErrorGroup) info() *_InfobipErrorGroup_info {
-	if i, ok := _InfobipErrorGroup_positions()[x]; ok {
-		return &_InfobipErrorGroup_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x InfobipErrorGroup) row() _row {
+	return _InfobipErrorGroup_table.row(_InfobipErrorGroup_table.intPos(int64(x)))
 }
 
 // AllInfobipErrorGroup returns every member of infobip_error_group, in spec order.
 func AllInfobipErrorGroup() []InfobipErrorGroup {
-	return slices.Clone(_InfobipErrorGroup_all[:])
+	t := &_InfobipErrorGroup_table
+	out := make([]InfobipErrorGroup, t.count)
+	for i := range out {
+		out[t.at(i)] = InfobipErrorGroup(t.intKey(i))
+	}
+	return out
 }
 
 // ParseInfobipErrorGroup returns the member whose wire value is v.
@@ -105,7 +69,7 @@ func AllInfobipErrorGroup() []InfobipErrorGroup {
 func ParseInfobipErrorGroup(v int64) (InfobipErrorGroup, error) {
 	x := InfobipErrorGroup(v)
 	if int64(x) != v || !x.IsKnown() {
-		return 0, &UnknownValueError{Catalog: "infobip_error_group", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "infobip_error_group", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -113,24 +77,24 @@ func ParseInfobipErrorGroup(v int64) (InfobipErrorGroup, error) {
 // String returns the member's name as the spec spells it, or "InfobipErrorGroup(v)" for a
 // value the catalog does not list.
 func (x InfobipErrorGroup) String() string {
-	if i, ok := _InfobipErrorGroup_positions()[x]; ok {
-		return _InfobipErrorGroup_names[_offset(_InfobipErrorGroup_offsets, i):_offset(_InfobipErrorGroup_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "InfobipErrorGroup(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "InfobipErrorGroup(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x InfobipErrorGroup) MarshalText() ([]byte, error) {
 	if !x.IsKnown() {
-		return nil, &UnknownValueError{Catalog: "infobip_error_group", Value: strconv.FormatInt(int64(x), 10)}
+		return nil, &UnknownValueError{Catalog: "infobip_error_group", Value: _itoa(int64(x))}
 	}
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseInfobipErrorGroup does.
 func (x *InfobipErrorGroup) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "infobip_error_group", Value: string(text)}
 	}
 	parsed, err := ParseInfobipErrorGroup(v)
@@ -156,8 +120,7 @@ func (x *InfobipErrorGroup) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipErrorGroup) IsKnown() bool {
-	_, ok := _InfobipErrorGroup_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "infobip_error_group".
@@ -167,63 +130,36 @@ func (InfobipErrorGroup) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x InfobipErrorGroup) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x InfobipErrorGroup) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x InfobipErrorGroup) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x InfobipErrorGroup) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x InfobipErrorGroup) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x InfobipErrorGroup) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x InfobipErrorGroup) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }

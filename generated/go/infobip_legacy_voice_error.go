@@ -2,13 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // InfobipLegacyVoiceError is a code of infobip_legacy_voice_error: Infobip legacy voice error codes (5xxx).
 // The 5xxx voice error codes Infobip used before 2024-10-09. From that date 20 of them migrated to 10xxx codes (infobip_voice_error) and 4 were retired. Kept so that old reports and DLRs can still be decoded and mapped to their successors.
 //
@@ -140,122 +133,42 @@ const (
 	// Deprecated: since 1.0.0. Use InfobipVoiceErrorRejected instead.
 	// Migrated to 10xxx codes on 2024-10-09.
 	InfobipLegacyVoiceErrorEcDecline InfobipLegacyVoiceError = 5603
+	// The number of constants above.
+	_InfobipLegacyVoiceError_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _InfobipLegacyVoiceError_all = [...]InfobipLegacyVoiceError{
-	InfobipLegacyVoiceErrorVoiceAnswered,
-	InfobipLegacyVoiceErrorVoiceAnsweredMachine,
-	InfobipLegacyVoiceErrorEcVoiceUserBusy,
-	InfobipLegacyVoiceErrorEcVoiceNoAnswer,
-	InfobipLegacyVoiceErrorEcVoiceErrorDownloadingFile,
-	InfobipLegacyVoiceErrorEcVoiceErrorUnsupportedAudioFormat,
-	InfobipLegacyVoiceErrorEcVoiceErrorBadRequest,
-	InfobipLegacyVoiceErrorEcVoiceErrorForbidden,
-	InfobipLegacyVoiceErrorEcVoiceErrorDestinationNotFound,
-	InfobipLegacyVoiceErrorEcVoiceErrorProxyAuthenticationRequired,
-	InfobipLegacyVoiceErrorEcVoiceErrorRequestTimeout,
-	InfobipLegacyVoiceErrorEcVoiceErrorGone,
-	InfobipLegacyVoiceErrorEcVoiceErrorRequestEntityTooLarge,
-	InfobipLegacyVoiceErrorEcVoiceErrorRequestURITooLong,
-	InfobipLegacyVoiceErrorEcVoiceUnsupportedMediaType,
-	InfobipLegacyVoiceErrorEcVoiceErrorTemporarilyNotAvailable,
-	InfobipLegacyVoiceErrorEcVoiceErrorCallDoesNotExist,
-	InfobipLegacyVoiceErrorEcVoiceErrorAddressIncomplete,
-	InfobipLegacyVoiceErrorEcVoiceErrorRequestTerminated,
-	InfobipLegacyVoiceErrorEcVoiceErrorNotAcceptableHere,
-	InfobipLegacyVoiceErrorEcVoiceErrorRequestPending,
-	InfobipLegacyVoiceErrorEcVoiceNotImplemented,
-	InfobipLegacyVoiceErrorEcVoiceServiceUnavailable,
-	InfobipLegacyVoiceErrorEcDecline,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_InfobipLegacyVoiceError_names   = "VOICE_ANSWEREDVOICE_ANSWERED_MACHINEEC_VOICE_USER_BUSYEC_VOICE_NO_ANSWEREC_VOICE_ERROR_DOWNLOADING_FILEEC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMATEC_VOICE_ERROR_BAD_REQUESTEC_VOICE_ERROR_FORBIDDENEC_VOICE_ERROR_DESTINATION_NOT_FOUNDEC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIREDEC_VOICE_ERROR_REQUEST_TIMEOUTEC_VOICE_ERROR_GONEEC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGEEC_VOICE_ERROR_REQUEST_URI_TOO_LONGEC_VOICE_UNSUPPORTED_MEDIA_TYPEEC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLEEC_VOICE_ERROR_CALL_DOES_NOT_EXISTEC_VOICE_ERROR_ADDRESS_INCOMPLETEEC_VOICE_ERROR_REQUEST_TERMINATEDEC_VOICE_ERROR_NOT_ACCEPTABLE_HEREEC_VOICE_ERROR_REQUEST_PENDINGEC_VOICE_NOT_IMPLEMENTEDEC_VOICE_SERVICE_UNAVAILABLEEC_DECLINE"
-	_InfobipLegacyVoiceError_offsets = "\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x24\x00\x00\x00\x36\x00\x00\x00\x48\x00\x00\x00\x67\x00\x00\x00\x8e\x00\x00\x00\xa8\x00\x00\x00\xc0\x00\x00\x00\xe4\x00\x00\x01\x10\x00\x00\x01\x2e\x00\x00\x01\x41\x00\x00\x01\x68\x00\x00\x01\x8b\x00\x00\x01\xaa\x00\x00\x01\xd2\x00\x00\x01\xf4\x00\x00\x02\x15\x00\x00\x02\x36\x00\x00\x02\x58\x00\x00\x02\x76\x00\x00\x02\x8e\x00\x00\x02\xaa\x00\x00\x02\xb4"
+	_ uint = _InfobipLegacyVoiceError_count - 24 // fails when a constant was removed
+	_ uint = 24 - _InfobipLegacyVoiceError_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _InfobipLegacyVoiceError_positions = sync.OnceValue(func() map[InfobipLegacyVoiceError]int {
-	m := make(map[InfobipLegacyVoiceError]int, len(_InfobipLegacyVoiceError_all))
-	for i, x := range _InfobipLegacyVoiceError_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _InfobipLegacyVoiceError_rows = `"The voice call was successfully answered by the recipient." "The voice call was successfully answered by the recipient. No further action is required." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10000 ] ~ [ 10000 ] 0 ~
-"The voice call was answered by a machine or voicemail system." "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10002 ] ~ [ 10002 ] 0 ~
-"The recipient's phone line is busy." "The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10201 ] ~ [ 10201 ] 3 ~
-"The recipient did not answer the call." "The recipient did not answer the call. You may try calling again later or choose an alternative communication method." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10200 ] ~ [ 10200 ] 3 ~
-"An error occurred while downloading the audio file for playback." "An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10400 ] ~ [ 10400 10401 10402 ] 2 ~
-"The audio format is not supported." "The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 ~
-"The voice call request was malformed or contained invalid parameters." "The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 400
-"The voice call request was rejected by the operator." "The voice call request was rejected by the operator. Contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10300 ] ~ [ 10300 ] 3 403
-"The destination for the voice call was not found or is invalid." "The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10303 ] ~ [ 10303 ] 3 404
-"Proxy authentication is required to establish the voice call." "Proxy authentication is required to establish the voice call. Contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10302 ] ~ [ 10302 ] 3 407
-"The voice call request timed out before a response was received or the end user could not be found in time during the call." "The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10307 ] ~ [ 10307 ] 3 408
-"The requested voice call resource is no longer available." "The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10304 ] ~ [ 10304 ] 3 410
-"The voice call request entity (for example, audio file) is too large." "The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 413
-"The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long)." "The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long)." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 414
-"The media type used in the voice call is not supported." "The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 415
-"Temporary unavailability of the voice service or recipient currently unavailable." "Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10204 ] ~ [ 10204 ] 3 480
-"The voice call record/transaction does not exist." "The voice call record/transaction does not exist. Contact Support for further assistance." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 481
-"The address (for example, destination number) provided for the voice call is incomplete or invalid." "The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10306 ] ~ [ 10306 ] 3 484
-"The voice call request was terminated with a cancel button or the end user refused to receive a voice call." "The voice call request was terminated with a cancel button or the end user refused to receive a voice call." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10202 ] ~ [ 10202 10203 ] 3 487
-"The voice call request is not acceptable on the operator’s end." "The voice call request is not acceptable on the operator’s end. Contact Support for further assistance." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 488
-"The voice call request is pending and waiting for further processing." "The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 491
-"The requested voice call feature is not implemented or supported." "The requested voice call feature is not implemented or supported. Contact Support for further assistance." "1.0.0" ~ [ "1.0.0" "Retired on 2024-10-09 with no 10xxx equivalent." ] [ ] ~ 501
-"The voice call service is temporarily unavailable." "The voice call service is temporarily unavailable. Retry the request later or contact Support\u00a0for further information." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10309 ] ~ [ 10309 ] 3 503
-"The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call." "The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later." "1.0.0" [ "1.0.0" "Migrated to 10xxx codes on 2024-10-09." "infobip_voice_error" 10203 ] ~ [ 10203 ] 3 603`
-
-type _InfobipLegacyVoiceError_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []InfobipVoiceError
-
-	fGroup        InfobipErrorGroup
-	fGroupSet     bool
-	fSIPStatus    int
-	fSIPStatusSet bool
+// The rest of the catalog as data, read in place: see _table.
+var _InfobipLegacyVoiceError_table = _table{
+	count:  24,
+	rows:   "14:VOICE_ANSWERED58:The voice call was successfully answered by the recipient.89:The voice call was successfully answered by the recipient. No further action is required.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10000]~[19:infobip_voice_error5:10000]1:0~22:VOICE_ANSWERED_MACHINE61:The voice call was answered by a machine or voicemail system.144:The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10002]~[19:infobip_voice_error5:10002]1:0~18:EC_VOICE_USER_BUSY35:The recipient's phone line is busy.118:The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10201]~[19:infobip_voice_error5:10201]1:3~18:EC_VOICE_NO_ANSWER38:The recipient did not answer the call.117:The recipient did not answer the call. You may try calling again later or choose an alternative communication method.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10200]~[19:infobip_voice_error5:10200]1:3~31:EC_VOICE_ERROR_DOWNLOADING_FILE64:An error occurred while downloading the audio file for playback.171:An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10400]~[19:infobip_voice_error5:1040019:infobip_voice_error5:1040119:infobip_voice_error5:10402]1:2~39:EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT34:The audio format is not supported.141:The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10306]~[19:infobip_voice_error5:10306]1:3~26:EC_VOICE_ERROR_BAD_REQUEST69:The voice call request was malformed or contained invalid parameters.190:The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10306]~[19:infobip_voice_error5:10306]1:33:40024:EC_VOICE_ERROR_FORBIDDEN52:The voice call request was rejected by the operator.92:The voice call request was rejected by the operator. Contact Support for further assistance.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10300]~[19:infobip_voice_error5:10300]1:33:40336:EC_VOICE_ERROR_DESTINATION_NOT_FOUND63:The destination for the voice call was not found or is invalid.129:The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10303]~[19:infobip_voice_error5:10303]1:33:40444:EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED61:Proxy authentication is required to establish the voice call.101:Proxy authentication is required to establish the voice call. Contact Support for further assistance.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10302]~[19:infobip_voice_error5:10302]1:33:40730:EC_VOICE_ERROR_REQUEST_TIMEOUT123:The voice call request timed out before a response was received or the end user could not be found in time during the call.163:The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10307]~[19:infobip_voice_error5:10307]1:33:40819:EC_VOICE_ERROR_GONE57:The requested voice call resource is no longer available.160:The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10304]~[19:infobip_voice_error5:10304]1:33:41039:EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE69:The voice call request entity (for example, audio file) is too large.122:The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10306]~[19:infobip_voice_error5:10306]1:33:41335:EC_VOICE_ERROR_REQUEST_URI_TOO_LONG143:The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).143:The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10306]~[19:infobip_voice_error5:10306]1:33:41431:EC_VOICE_UNSUPPORTED_MEDIA_TYPE55:The media type used in the voice call is not supported.120:The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10306]~[19:infobip_voice_error5:10306]1:33:41540:EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE81:Temporary unavailability of the voice service or recipient currently unavailable.142:Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10204]~[19:infobip_voice_error5:10204]1:33:48034:EC_VOICE_ERROR_CALL_DOES_NOT_EXIST49:The voice call record/transaction does not exist.89:The voice call record/transaction does not exist. Contact Support for further assistance.5:1.0.0~[5:1.0.047:Retired on 2024-10-09 with no 10xxx equivalent.][]~3:48133:EC_VOICE_ERROR_ADDRESS_INCOMPLETE99:The address (for example, destination number) provided for the voice call is incomplete or invalid.145:The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10306]~[19:infobip_voice_error5:10306]1:33:48433:EC_VOICE_ERROR_REQUEST_TERMINATED107:The voice call request was terminated with a cancel button or the end user refused to receive a voice call.107:The voice call request was terminated with a cancel button or the end user refused to receive a voice call.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10202]~[19:infobip_voice_error5:1020219:infobip_voice_error5:10203]1:33:48734:EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE65:The voice call request is not acceptable on the operator’s end.105:The voice call request is not acceptable on the operator’s end. Contact Support for further assistance.5:1.0.0~[5:1.0.047:Retired on 2024-10-09 with no 10xxx equivalent.][]~3:48830:EC_VOICE_ERROR_REQUEST_PENDING69:The voice call request is pending and waiting for further processing.133:The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later.5:1.0.0~[5:1.0.047:Retired on 2024-10-09 with no 10xxx equivalent.][]~3:49124:EC_VOICE_NOT_IMPLEMENTED65:The requested voice call feature is not implemented or supported.105:The requested voice call feature is not implemented or supported. Contact Support for further assistance.5:1.0.0~[5:1.0.047:Retired on 2024-10-09 with no 10xxx equivalent.][]~3:50128:EC_VOICE_SERVICE_UNAVAILABLE50:The voice call service is temporarily unavailable.119:The voice call service is temporarily unavailable. Retry the request later or contact Support\u00a0for further information.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10309]~[19:infobip_voice_error5:10309]1:33:50310:EC_DECLINE114:The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.193:The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later.5:1.0.0[5:1.0.038:Migrated to 10xxx codes on 2024-10-09.19:infobip_voice_error5:10203]~[19:infobip_voice_error5:10203]1:33:603",
+	index:  "0000940D;0MJ17;1EC20=2=B2G132=3=33K846L4B:50D5;:5GI5OI6<F6IC72D7<A7E87OE8=K",
+	width:  3,
+	keys:   "000102030405<@<C<D<G<H<J<M<N<O?0?1?4?7?8?;?E?GBK",
+	kwidth: 2,
+	base:   5000,
 }
 
-var _InfobipLegacyVoiceError_infos = sync.OnceValue(func() []_InfobipLegacyVoiceError_info {
-	out := make([]_InfobipLegacyVoiceError_info, 0, len(_InfobipLegacyVoiceError_all))
-	for _, line := range strings.Split(_InfobipLegacyVoiceError_rows, "\n") {
-		r := &_reader{line}
-		in := _InfobipLegacyVoiceError_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, InfobipVoiceError(r.num()))
-		}
-		if !r.none() {
-			in.fGroup, in.fGroupSet = InfobipErrorGroup(r.num()), true
-		}
-		if !r.none() {
-			in.fSIPStatus, in.fSIPStatusSet = int(r.num()), true
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x InfobipLegacyVoiceError) info() *_InfobipLegacyVoiceError_info {
-	if i, ok := _InfobipLegacyVoiceError_positions()[x]; ok {
-		return &_InfobipLegacyVoiceError_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x InfobipLegacyVoiceError) row() _row {
+	return _InfobipLegacyVoiceError_table.row(_InfobipLegacyVoiceError_table.intPos(int64(x)))
 }
 
 // AllInfobipLegacyVoiceError returns every member of infobip_legacy_voice_error, in spec order.
 func AllInfobipLegacyVoiceError() []InfobipLegacyVoiceError {
-	return slices.Clone(_InfobipLegacyVoiceError_all[:])
+	t := &_InfobipLegacyVoiceError_table
+	out := make([]InfobipLegacyVoiceError, t.count)
+	for i := range out {
+		out[t.at(i)] = InfobipLegacyVoiceError(t.intKey(i))
+	}
+	return out
 }
 
 // ParseInfobipLegacyVoiceError returns the member whose wire value is v.
@@ -263,7 +176,7 @@ func AllInfobipLegacyVoiceError() []InfobipLegacyVoiceError {
 func ParseInfobipLegacyVoiceError(v int64) (InfobipLegacyVoiceError, error) {
 	x := InfobipLegacyVoiceError(v)
 	if int64(x) != v || !x.IsKnown() {
-		return 0, &UnknownValueError{Catalog: "infobip_legacy_voice_error", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "infobip_legacy_voice_error", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -271,24 +184,24 @@ func ParseInfobipLegacyVoiceError(v int64) (InfobipLegacyVoiceError, error) {
 // String returns the member's name as the spec spells it, or "InfobipLegacyVoiceError(v)" for a
 // value the catalog does not list.
 func (x InfobipLegacyVoiceError) String() string {
-	if i, ok := _InfobipLegacyVoiceError_positions()[x]; ok {
-		return _InfobipLegacyVoiceError_names[_offset(_InfobipLegacyVoiceError_offsets, i):_offset(_InfobipLegacyVoiceError_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "InfobipLegacyVoiceError(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "InfobipLegacyVoiceError(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x InfobipLegacyVoiceError) MarshalText() ([]byte, error) {
 	if !x.IsKnown() {
-		return nil, &UnknownValueError{Catalog: "infobip_legacy_voice_error", Value: strconv.FormatInt(int64(x), 10)}
+		return nil, &UnknownValueError{Catalog: "infobip_legacy_voice_error", Value: _itoa(int64(x))}
 	}
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseInfobipLegacyVoiceError does.
 func (x *InfobipLegacyVoiceError) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "infobip_legacy_voice_error", Value: string(text)}
 	}
 	parsed, err := ParseInfobipLegacyVoiceError(v)
@@ -314,8 +227,7 @@ func (x *InfobipLegacyVoiceError) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipLegacyVoiceError) IsKnown() bool {
-	_, ok := _InfobipLegacyVoiceError_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "infobip_legacy_voice_error".
@@ -325,65 +237,42 @@ func (InfobipLegacyVoiceError) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x InfobipLegacyVoiceError) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x InfobipLegacyVoiceError) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x InfobipLegacyVoiceError) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x InfobipLegacyVoiceError) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x InfobipLegacyVoiceError) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x InfobipLegacyVoiceError) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x InfobipLegacyVoiceError) Successors() []InfobipVoiceError {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
+	var out []InfobipVoiceError
+	for _, m := range x.row().successors() {
+		out = append(out, m.(InfobipVoiceError))
 	}
-	return nil
+	return out
 }
 
 // MigrateInfobipLegacyVoiceError returns the members that replace x, in order (nil when none).
@@ -394,19 +283,13 @@ func MigrateInfobipLegacyVoiceError(x InfobipLegacyVoiceError) []InfobipVoiceErr
 // Group returns the group field: Old error group id, as shown in the Migrated table. The Retired table publishes no group, so the four retired codes (exempt from required fields as tombstones) have none.
 // The second result reports whether the member has it.
 func (x InfobipLegacyVoiceError) Group() (InfobipErrorGroup, bool) {
-	if in := x.info(); in != nil && in.fGroupSet {
-		return in.fGroup, true
-	}
-	var zero InfobipErrorGroup
-	return zero, false
+	v, ok := x.row().num(7)
+	return InfobipErrorGroup(v), ok
 }
 
 // SIPStatus returns the sip_status field: SIP response code the legacy code was derived from (code - 5000); present for 5400-5603 only.
 // The second result reports whether the member has it.
 func (x InfobipLegacyVoiceError) SIPStatus() (int, bool) {
-	if in := x.info(); in != nil && in.fSIPStatusSet {
-		return in.fSIPStatus, true
-	}
-	var zero int
-	return zero, false
+	v, ok := x.row().num(8)
+	return int(v), ok
 }

@@ -2,13 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // InfobipStatusGroup is a code of infobip_status_group: Infobip status groups.
 // groupId of the status object Infobip returns on send responses, delivery reports, logs and webhooks.
 //
@@ -35,73 +28,42 @@ const (
 	// InfobipStatusGroupRejected: Rejected
 	// The request was rejected by the platform and not sent.
 	InfobipStatusGroupRejected InfobipStatusGroup = 5
+	// The number of constants above.
+	_InfobipStatusGroup_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _InfobipStatusGroup_all = [...]InfobipStatusGroup{
-	InfobipStatusGroupPending,
-	InfobipStatusGroupUndeliverable,
-	InfobipStatusGroupDelivered,
-	InfobipStatusGroupExpired,
-	InfobipStatusGroupRejected,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_InfobipStatusGroup_names   = "PENDINGUNDELIVERABLEDELIVEREDEXPIREDREJECTED"
-	_InfobipStatusGroup_offsets = "\x00\x00\x00\x00\x00\x00\x00\x07\x00\x00\x00\x14\x00\x00\x00\x1d\x00\x00\x00\x24\x00\x00\x00\x2c"
+	_ uint = _InfobipStatusGroup_count - 5 // fails when a constant was removed
+	_ uint = 5 - _InfobipStatusGroup_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _InfobipStatusGroup_positions = sync.OnceValue(func() map[InfobipStatusGroup]int {
-	m := make(map[InfobipStatusGroup]int, len(_InfobipStatusGroup_all))
-	for i, x := range _InfobipStatusGroup_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _InfobipStatusGroup_rows = `"Pending" "The message or call is still being processed; no final status yet." "1.0.0" ~ ~ [ ]
-"Undeliverable" "The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled)." "1.0.0" ~ ~ [ ]
-"Delivered" "The message or call was delivered." "1.0.0" ~ ~ [ ]
-"Expired" "No final status was received before the validity period ended." "1.0.0" ~ ~ [ ]
-"Rejected" "The request was rejected by the platform and not sent." "1.0.0" ~ ~ [ ]`
-
-type _InfobipStatusGroup_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
+// The rest of the catalog as data, read in place: see _table.
+var _InfobipStatusGroup_table = _table{
+	count:  5,
+	rows:   "7:PENDING7:Pending66:The message or call is still being processed; no final status yet.5:1.0.0~~[]13:UNDELIVERABLE13:Undeliverable93:The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled).5:1.0.0~~[]9:DELIVERED9:Delivered34:The message or call was delivered.5:1.0.0~~[]7:EXPIRED7:Expired62:No final status was received before the validity period ended.5:1.0.0~~[]8:REJECTED8:Rejected54:The request was rejected by the platform and not sent.5:1.0.0~~[]",
+	index:  "00327=9C<A?9",
+	width:  2,
+	keys:   "01234",
+	kwidth: 1,
+	base:   1,
 }
 
-var _InfobipStatusGroup_infos = sync.OnceValue(func() []_InfobipStatusGroup_info {
-	out := make([]_InfobipStatusGroup_info, 0, len(_InfobipStatusGroup_all))
-	for _, line := range strings.Split(_InfobipStatusGroup_rows, "\n") {
-		r := &_reader{line}
-		in := _InfobipStatusGroup_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x InfobipStatusGroup) info() *_InfobipStatusGroup_info {
-	if i, ok := _InfobipStatusGroup_positions()[x]; ok {
-		return &_InfobipStatusGroup_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x InfobipStatusGroup) row() _row {
+	return _InfobipStatusGroup_table.row(_InfobipStatusGroup_table.intPos(int64(x)))
 }
 
 // AllInfobipStatusGroup returns every member of infobip_status_group, in spec order.
 func AllInfobipStatusGroup() []InfobipStatusGroup {
-	return slices.Clone(_InfobipStatusGroup_all[:])
+	t := &_InfobipStatusGroup_table
+	out := make([]InfobipStatusGroup, t.count)
+	for i := range out {
+		out[t.at(i)] = InfobipStatusGroup(t.intKey(i))
+	}
+	return out
 }
 
 // ParseInfobipStatusGroup returns the member whose wire value is v.
@@ -109,7 +71,7 @@ func AllInfobipStatusGroup() []InfobipStatusGroup {
 func ParseInfobipStatusGroup(v int64) (InfobipStatusGroup, error) {
 	x := InfobipStatusGroup(v)
 	if int64(x) != v || !x.IsKnown() {
-		return 0, &UnknownValueError{Catalog: "infobip_status_group", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "infobip_status_group", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -117,24 +79,24 @@ func ParseInfobipStatusGroup(v int64) (InfobipStatusGroup, error) {
 // String returns the member's name as the spec spells it, or "InfobipStatusGroup(v)" for a
 // value the catalog does not list.
 func (x InfobipStatusGroup) String() string {
-	if i, ok := _InfobipStatusGroup_positions()[x]; ok {
-		return _InfobipStatusGroup_names[_offset(_InfobipStatusGroup_offsets, i):_offset(_InfobipStatusGroup_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "InfobipStatusGroup(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "InfobipStatusGroup(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x InfobipStatusGroup) MarshalText() ([]byte, error) {
 	if !x.IsKnown() {
-		return nil, &UnknownValueError{Catalog: "infobip_status_group", Value: strconv.FormatInt(int64(x), 10)}
+		return nil, &UnknownValueError{Catalog: "infobip_status_group", Value: _itoa(int64(x))}
 	}
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseInfobipStatusGroup does.
 func (x *InfobipStatusGroup) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "infobip_status_group", Value: string(text)}
 	}
 	parsed, err := ParseInfobipStatusGroup(v)
@@ -160,8 +122,7 @@ func (x *InfobipStatusGroup) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipStatusGroup) IsKnown() bool {
-	_, ok := _InfobipStatusGroup_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "infobip_status_group".
@@ -171,63 +132,36 @@ func (InfobipStatusGroup) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x InfobipStatusGroup) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x InfobipStatusGroup) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x InfobipStatusGroup) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x InfobipStatusGroup) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x InfobipStatusGroup) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x InfobipStatusGroup) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x InfobipStatusGroup) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }

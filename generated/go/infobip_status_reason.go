@@ -2,13 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // InfobipStatusReason is a code of infobip_status_reason: Infobip voice status reasons.
 // Status ids (reasons) added by the Infobip voice update of 2024-10-09; they say why a call was not successful and appear in reports (reason column) and voice DLRs.
 //
@@ -32,81 +25,42 @@ const (
 	// InfobipStatusReasonUndeliverableRejectedPlatform: Request rejected by the platform
 	// The request was invalid or malformed, or the service was temporarily unavailable.
 	InfobipStatusReasonUndeliverableRejectedPlatform InfobipStatusReason = 100
+	// The number of constants above.
+	_InfobipStatusReason_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _InfobipStatusReason_all = [...]InfobipStatusReason{
-	InfobipStatusReasonNoAnswer,
-	InfobipStatusReasonBusy,
-	InfobipStatusReasonCancelled,
-	InfobipStatusReasonRejected,
-	InfobipStatusReasonUndeliverableRejectedPlatform,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_InfobipStatusReason_names   = "NO_ANSWERBUSYCANCELLEDREJECTEDUNDELIVERABLE_REJECTED_PLATFORM"
-	_InfobipStatusReason_offsets = "\x00\x00\x00\x00\x00\x00\x00\x09\x00\x00\x00\x0d\x00\x00\x00\x16\x00\x00\x00\x1e\x00\x00\x00\x3d"
+	_ uint = _InfobipStatusReason_count - 5 // fails when a constant was removed
+	_ uint = 5 - _InfobipStatusReason_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _InfobipStatusReason_positions = sync.OnceValue(func() map[InfobipStatusReason]int {
-	m := make(map[InfobipStatusReason]int, len(_InfobipStatusReason_all))
-	for i, x := range _InfobipStatusReason_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _InfobipStatusReason_rows = `"Call delivered but not answered" "" "1.0.0" ~ ~ [ ] 2 10200
-"End user was busy" "" "1.0.0" ~ ~ [ ] 2 10201
-"Call cancelled at the originating side" "" "1.0.0" ~ ~ [ ] 2 10202
-"Call rejected by the end user" "" "1.0.0" ~ ~ [ ] 2 10203
-"Request rejected by the platform" "The request was invalid or malformed, or the service was temporarily unavailable." "1.0.0" ~ ~ [ ] 5 ~`
-
-type _InfobipStatusReason_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-
-	fErrorCode    InfobipVoiceError
-	fErrorCodeSet bool
-	fStatusGroup  InfobipStatusGroup
+// The rest of the catalog as data, read in place: see _table.
+var _InfobipStatusReason_table = _table{
+	count:  5,
+	rows:   "9:NO_ANSWER31:Call delivered but not answered0:5:1.0.0~~[]1:25:102004:BUSY17:End user was busy0:5:1.0.0~~[]1:25:102019:CANCELLED38:Call cancelled at the originating side0:5:1.0.0~~[]1:25:102028:REJECTED29:Call rejected by the end user0:5:1.0.0~~[]1:25:1020331:UNDELIVERABLE_REJECTED_PLATFORM32:Request rejected by the platform81:The request was invalid or malformed, or the service was temporarily unavailable.5:1.0.0~~[]1:5~",
+	index:  "00243E6081=9",
+	width:  2,
+	keys:   "01234",
+	kwidth: 1,
+	base:   96,
 }
 
-var _InfobipStatusReason_infos = sync.OnceValue(func() []_InfobipStatusReason_info {
-	out := make([]_InfobipStatusReason_info, 0, len(_InfobipStatusReason_all))
-	for _, line := range strings.Split(_InfobipStatusReason_rows, "\n") {
-		r := &_reader{line}
-		in := _InfobipStatusReason_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		in.fStatusGroup = InfobipStatusGroup(r.num())
-		if !r.none() {
-			in.fErrorCode, in.fErrorCodeSet = InfobipVoiceError(r.num()), true
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x InfobipStatusReason) info() *_InfobipStatusReason_info {
-	if i, ok := _InfobipStatusReason_positions()[x]; ok {
-		return &_InfobipStatusReason_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x InfobipStatusReason) row() _row {
+	return _InfobipStatusReason_table.row(_InfobipStatusReason_table.intPos(int64(x)))
 }
 
 // AllInfobipStatusReason returns every member of infobip_status_reason, in spec order.
 func AllInfobipStatusReason() []InfobipStatusReason {
-	return slices.Clone(_InfobipStatusReason_all[:])
+	t := &_InfobipStatusReason_table
+	out := make([]InfobipStatusReason, t.count)
+	for i := range out {
+		out[t.at(i)] = InfobipStatusReason(t.intKey(i))
+	}
+	return out
 }
 
 // ParseInfobipStatusReason returns the member whose wire value is v.
@@ -115,7 +69,7 @@ func AllInfobipStatusReason() []InfobipStatusReason {
 func ParseInfobipStatusReason(v int64) (InfobipStatusReason, error) {
 	x := InfobipStatusReason(v)
 	if int64(x) != v {
-		return 0, &UnknownValueError{Catalog: "infobip_status_reason", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "infobip_status_reason", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -123,21 +77,21 @@ func ParseInfobipStatusReason(v int64) (InfobipStatusReason, error) {
 // String returns the member's name as the spec spells it, or "InfobipStatusReason(v)" for a
 // value the catalog does not list.
 func (x InfobipStatusReason) String() string {
-	if i, ok := _InfobipStatusReason_positions()[x]; ok {
-		return _InfobipStatusReason_names[_offset(_InfobipStatusReason_offsets, i):_offset(_InfobipStatusReason_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "InfobipStatusReason(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "InfobipStatusReason(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x InfobipStatusReason) MarshalText() ([]byte, error) {
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseInfobipStatusReason does.
 func (x *InfobipStatusReason) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "infobip_status_reason", Value: string(text)}
 	}
 	parsed, err := ParseInfobipStatusReason(v)
@@ -163,8 +117,7 @@ func (x *InfobipStatusReason) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipStatusReason) IsKnown() bool {
-	_, ok := _InfobipStatusReason_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "infobip_status_reason".
@@ -174,82 +127,49 @@ func (InfobipStatusReason) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x InfobipStatusReason) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x InfobipStatusReason) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x InfobipStatusReason) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x InfobipStatusReason) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x InfobipStatusReason) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x InfobipStatusReason) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x InfobipStatusReason) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }
 
 // StatusGroup returns the status_group field: Status group (groupId) of this status.
 func (x InfobipStatusReason) StatusGroup() InfobipStatusGroup {
-	var zero InfobipStatusGroup
-	if in := x.info(); in != nil {
-		return in.fStatusGroup
-	}
-	return zero
+	v, _ := x.row().num(7)
+	return InfobipStatusGroup(v)
 }
 
 // ErrorCode returns the error_code field: Matching voice error code, when there is one.
 // The second result reports whether the member has it.
 func (x InfobipStatusReason) ErrorCode() (InfobipVoiceError, bool) {
-	if in := x.info(); in != nil && in.fErrorCodeSet {
-		return in.fErrorCode, true
-	}
-	var zero InfobipVoiceError
-	return zero, false
+	v, ok := x.row().num(8)
+	return InfobipVoiceError(v), ok
 }

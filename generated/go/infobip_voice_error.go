@@ -2,13 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // InfobipVoiceError is a code of infobip_voice_error: Infobip voice and WebRTC error codes.
 // The 10xxx error codes Infobip returns for voice and WebRTC calls (error id in reports, voice DLRs and SDK events). They replace the legacy 5xxx codes from 2024-10-09 (see infobip_legacy_voice_error).
 //
@@ -110,135 +103,42 @@ const (
 	// InfobipVoiceErrorInvalidResponse: Response from the application URL is invalid
 	// The response received during the call is invalid or unexpected. Contact Support for assistance.
 	InfobipVoiceErrorInvalidResponse InfobipVoiceError = 10402
+	// The number of constants above.
+	_InfobipVoiceError_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _InfobipVoiceError_all = [...]InfobipVoiceError{
-	InfobipVoiceErrorNormalHangup,
-	InfobipVoiceErrorAnsweredElsewhere,
-	InfobipVoiceErrorMachineDetected,
-	InfobipVoiceErrorHumanDetected,
-	InfobipVoiceErrorMaxDurationReached,
-	InfobipVoiceErrorDeviceForbidden,
-	InfobipVoiceErrorDeviceNotFound,
-	InfobipVoiceErrorDeviceUnavailable,
-	InfobipVoiceErrorMediaError,
-	InfobipVoiceErrorForbiddenDisplaySurface,
-	InfobipVoiceErrorScreenSharingControlUnsupported,
-	InfobipVoiceErrorNoAnswer,
-	InfobipVoiceErrorBusy,
-	InfobipVoiceErrorCancelled,
-	InfobipVoiceErrorRejected,
-	InfobipVoiceErrorTemporarilyUnavailable,
-	InfobipVoiceErrorForbidden,
-	InfobipVoiceErrorInsufficientFunds,
-	InfobipVoiceErrorUnauthenticated,
-	InfobipVoiceErrorDestinationNotFound,
-	InfobipVoiceErrorDestinationUnavailable,
-	InfobipVoiceErrorInvalidDestination,
-	InfobipVoiceErrorInvalidRequest,
-	InfobipVoiceErrorRequestTimeout,
-	InfobipVoiceErrorNetworkError,
-	InfobipVoiceErrorServiceUnavailable,
-	InfobipVoiceErrorUnknown,
-	InfobipVoiceErrorFeatureUnavailable,
-	InfobipVoiceErrorCongestion,
-	InfobipVoiceErrorUnauthorized,
-	InfobipVoiceErrorURLNotFound,
-	InfobipVoiceErrorURLUnreachable,
-	InfobipVoiceErrorInvalidResponse,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_InfobipVoiceError_names   = "NORMAL_HANGUPANSWERED_ELSEWHEREMACHINE_DETECTEDHUMAN_DETECTEDMAX_DURATION_REACHEDDEVICE_FORBIDDENDEVICE_NOT_FOUNDDEVICE_UNAVAILABLEMEDIA_ERRORFORBIDDEN_DISPLAY_SURFACESCREEN_SHARING_CONTROL_UNSUPPORTEDNO_ANSWERBUSYCANCELLEDREJECTEDTEMPORARILY_UNAVAILABLEFORBIDDENINSUFFICIENT_FUNDSUNAUTHENTICATEDDESTINATION_NOT_FOUNDDESTINATION_UNAVAILABLEINVALID_DESTINATIONINVALID_REQUESTREQUEST_TIMEOUTNETWORK_ERRORSERVICE_UNAVAILABLEUNKNOWNFEATURE_UNAVAILABLECONGESTIONUNAUTHORIZEDURL_NOT_FOUNDURL_UNREACHABLEINVALID_RESPONSE"
-	_InfobipVoiceError_offsets = "\x00\x00\x00\x00\x00\x00\x00\x0d\x00\x00\x00\x1f\x00\x00\x00\x2f\x00\x00\x00\x3d\x00\x00\x00\x51\x00\x00\x00\x61\x00\x00\x00\x71\x00\x00\x00\x83\x00\x00\x00\x8e\x00\x00\x00\xa7\x00\x00\x00\xc9\x00\x00\x00\xd2\x00\x00\x00\xd6\x00\x00\x00\xdf\x00\x00\x00\xe7\x00\x00\x00\xfe\x00\x00\x01\x07\x00\x00\x01\x19\x00\x00\x01\x28\x00\x00\x01\x3d\x00\x00\x01\x54\x00\x00\x01\x67\x00\x00\x01\x76\x00\x00\x01\x85\x00\x00\x01\x92\x00\x00\x01\xa5\x00\x00\x01\xac\x00\x00\x01\xbf\x00\x00\x01\xc9\x00\x00\x01\xd5\x00\x00\x01\xe2\x00\x00\x01\xf1\x00\x00\x02\x01"
+	_ uint = _InfobipVoiceError_count - 33 // fails when a constant was removed
+	_ uint = 33 - _InfobipVoiceError_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _InfobipVoiceError_positions = sync.OnceValue(func() map[InfobipVoiceError]int {
-	m := make(map[InfobipVoiceError]int, len(_InfobipVoiceError_all))
-	for i, x := range _InfobipVoiceError_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _InfobipVoiceError_rows = `"Call ended by a hangup from the caller, the callee or the API" "The call ended due to a hangup initiated by the caller, callee, or API." "1.0.0" ~ ~ [ ] 0
-"Call was answered on another device" "" "1.0.0" ~ ~ [ ] 0
-"Call was answered by an answering machine or voicemail" "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls." "1.0.0" ~ ~ [ ] 0
-"Call was answered by a person" "" "1.0.0" ~ ~ [ ] 0
-"Call reached its maximum allowed duration" "The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance." "1.0.0" ~ ~ [ ] 0
-"Use of camera and/or microphone was denied or blocked" "" "1.0.0" ~ ~ [ ] 1
-"Camera and/or microphone not found" "" "1.0.0" ~ ~ [ ] 1
-"Camera and/or microphone not available" "" "1.0.0" ~ ~ [ ] 1
-"Media problem during the call (e.g. audio)" "" "1.0.0" ~ ~ [ ] 1
-"Screen-sharing display surface selected is not allowed" "" "1.0.0" ~ ~ [ ] ~
-"Browser does not support screen-sharing control" "" "1.0.0" ~ ~ [ ] ~
-"Call reached the end user's device but was not answered" "The call was successfully delivered to the end user device,\u00a0however, it was not answered by the end user." "1.0.0" ~ ~ [ ] 2
-"Call reached the end user's device but the user was busy" "The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call." "1.0.0" ~ ~ [ ] 2
-"Call was cancelled on the originating side before it was connected" "The call was canceled at the origination end before it could be successfully routed to the end user." "1.0.0" ~ ~ [ ] 2
-"Call was rejected or declined on the receiving side" "The call was rejected/declined by the end user at the receiving end." "1.0.0" ~ ~ [ ] 2
-"End user could not be reached at the moment" "The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future." "1.0.0" ~ ~ [ ] 2
-"Request was rejected" "The received request was rejected. Contact Support for further assistance." "1.0.0" ~ ~ [ ] 3
-"Account lacks the credit needed to place the call" "The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account." "1.0.0" ~ ~ [ ] 3
-"Caller authentication missing or invalid" "The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call." "1.0.0" ~ ~ [ ] 3
-"Dialled destination could not be found" "The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format." "1.0.0" ~ ~ [ ] 3
-"Destination currently unavailable or out of service" "The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable." "1.0.0" ~ ~ [ ] 3
-"Destination is invalid" "" "1.0.0" ~ ~ [ ] 3
-"Call request is invalid or malformed" "The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments." "1.0.0" ~ ~ [ ] 3
-"Call request timed out (no coverage or end user not reached in time)" "The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance." "1.0.0" ~ ~ [ ] 3
-"Network error during the call" "" "1.0.0" ~ ~ [ ] 3
-"Call service temporarily unavailable" "The call service is temporarily unavailable. Contact Support for assistance." "1.0.0" ~ ~ [ ] 3
-"Call ended for an unknown reason" "An unknown error occurred during the call. Contact Support for further investigation and assistance." "1.0.0" ~ ~ [ ] 3
-"Requested feature is not available or not enabled" "The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance." "1.0.0" ~ ~ [ ] 3
-"Call could not be completed because of network congestion" "The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance." "1.0.0" ~ ~ [ ] 3
-"Destination has not authorized incoming calls" "" "1.0.0" ~ ~ [ ] 3
-"Application URL not found" "The requested URL for the call was not found. Verify the URL and make necessary corrections." "1.0.0" ~ ~ [ ] 3
-"Application URL unreachable" "The requested URL for the call is unreachable. Check the network connectivity and URL accessibility." "1.0.0" ~ ~ [ ] 3
-"Response from the application URL is invalid" "The response received during the call is invalid or unexpected. Contact Support for assistance." "1.0.0" ~ ~ [ ] 3`
-
-type _InfobipVoiceError_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-
-	fGroup    InfobipErrorGroup
-	fGroupSet bool
+// The rest of the catalog as data, read in place: see _table.
+var _InfobipVoiceError_table = _table{
+	count:  33,
+	rows:   "13:NORMAL_HANGUP61:Call ended by a hangup from the caller, the callee or the API71:The call ended due to a hangup initiated by the caller, callee, or API.5:1.0.0~~[]1:018:ANSWERED_ELSEWHERE35:Call was answered on another device0:5:1.0.0~~[]1:016:MACHINE_DETECTED54:Call was answered by an answering machine or voicemail144:The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.5:1.0.0~~[]1:014:HUMAN_DETECTED29:Call was answered by a person0:5:1.0.0~~[]1:020:MAX_DURATION_REACHED41:Call reached its maximum allowed duration158:The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.5:1.0.0~~[]1:016:DEVICE_FORBIDDEN53:Use of camera and/or microphone was denied or blocked0:5:1.0.0~~[]1:116:DEVICE_NOT_FOUND34:Camera and/or microphone not found0:5:1.0.0~~[]1:118:DEVICE_UNAVAILABLE38:Camera and/or microphone not available0:5:1.0.0~~[]1:111:MEDIA_ERROR42:Media problem during the call (e.g. audio)0:5:1.0.0~~[]1:125:FORBIDDEN_DISPLAY_SURFACE54:Screen-sharing display surface selected is not allowed0:5:1.0.0~~[]~34:SCREEN_SHARING_CONTROL_UNSUPPORTED47:Browser does not support screen-sharing control0:5:1.0.0~~[]~9:NO_ANSWER55:Call reached the end user's device but was not answered106:The call was successfully delivered to the end user device,\u00a0however, it was not answered by the end user.5:1.0.0~~[]1:24:BUSY56:Call reached the end user's device but the user was busy171:The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.5:1.0.0~~[]1:29:CANCELLED66:Call was cancelled on the originating side before it was connected100:The call was canceled at the origination end before it could be successfully routed to the end user.5:1.0.0~~[]1:28:REJECTED51:Call was rejected or declined on the receiving side68:The call was rejected/declined by the end user at the receiving end.5:1.0.0~~[]1:223:TEMPORARILY_UNAVAILABLE43:End user could not be reached at the moment362:The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.5:1.0.0~~[]1:29:FORBIDDEN20:Request was rejected74:The received request was rejected. Contact Support for further assistance.5:1.0.0~~[]1:318:INSUFFICIENT_FUNDS49:Account lacks the credit needed to place the call247:The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.5:1.0.0~~[]1:315:UNAUTHENTICATED40:Caller authentication missing or invalid226:The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.5:1.0.0~~[]1:321:DESTINATION_NOT_FOUND38:Dialled destination could not be found276:The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.5:1.0.0~~[]1:323:DESTINATION_UNAVAILABLE51:Destination currently unavailable or out of service200:The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.5:1.0.0~~[]1:319:INVALID_DESTINATION22:Destination is invalid0:5:1.0.0~~[]1:315:INVALID_REQUEST36:Call request is invalid or malformed118:The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.5:1.0.0~~[]1:315:REQUEST_TIMEOUT68:Call request timed out (no coverage or end user not reached in time)164:The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.5:1.0.0~~[]1:313:NETWORK_ERROR29:Network error during the call0:5:1.0.0~~[]1:319:SERVICE_UNAVAILABLE36:Call service temporarily unavailable76:The call service is temporarily unavailable. Contact Support for assistance.5:1.0.0~~[]1:37:UNKNOWN32:Call ended for an unknown reason100:An unknown error occurred during the call. Contact Support for further investigation and assistance.5:1.0.0~~[]1:319:FEATURE_UNAVAILABLE49:Requested feature is not available or not enabled151:The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.5:1.0.0~~[]1:310:CONGESTION57:Call could not be completed because of network congestion128:The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.5:1.0.0~~[]1:312:UNAUTHORIZED45:Destination has not authorized incoming calls0:5:1.0.0~~[]1:313:URL_NOT_FOUND25:Application URL not found92:The requested URL for the call was not found. Verify the URL and make necessary corrections.5:1.0.0~~[]1:315:URL_UNREACHABLE27:Application URL unreachable100:The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.5:1.0.0~~[]1:316:INVALID_RESPONSE44:Response from the application URL is invalid95:The response received during the call is invalid or unexpected. Contact Support for assistance.5:1.0.0~~[]1:3",
+	index:  "00005807C0?10A20HE0K@0MH10612A15D18I1>J1FH1LN21C2?G2CD2N637G3BN3L83N74484<G4>G4CA4HC50657159@5>95C?5I1",
+	width:  3,
+	keys:   "000102030434353637383968696:6;6<9<9=9>9?9@9A9B9C9D9E9F9G9H9I<@<A<B",
+	kwidth: 2,
+	base:   10000,
 }
 
-var _InfobipVoiceError_infos = sync.OnceValue(func() []_InfobipVoiceError_info {
-	out := make([]_InfobipVoiceError_info, 0, len(_InfobipVoiceError_all))
-	for _, line := range strings.Split(_InfobipVoiceError_rows, "\n") {
-		r := &_reader{line}
-		in := _InfobipVoiceError_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		if !r.none() {
-			in.fGroup, in.fGroupSet = InfobipErrorGroup(r.num()), true
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x InfobipVoiceError) info() *_InfobipVoiceError_info {
-	if i, ok := _InfobipVoiceError_positions()[x]; ok {
-		return &_InfobipVoiceError_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x InfobipVoiceError) row() _row {
+	return _InfobipVoiceError_table.row(_InfobipVoiceError_table.intPos(int64(x)))
 }
 
 // AllInfobipVoiceError returns every member of infobip_voice_error, in spec order.
 func AllInfobipVoiceError() []InfobipVoiceError {
-	return slices.Clone(_InfobipVoiceError_all[:])
+	t := &_InfobipVoiceError_table
+	out := make([]InfobipVoiceError, t.count)
+	for i := range out {
+		out[t.at(i)] = InfobipVoiceError(t.intKey(i))
+	}
+	return out
 }
 
 // ParseInfobipVoiceError returns the member whose wire value is v.
@@ -247,7 +147,7 @@ func AllInfobipVoiceError() []InfobipVoiceError {
 func ParseInfobipVoiceError(v int64) (InfobipVoiceError, error) {
 	x := InfobipVoiceError(v)
 	if int64(x) != v {
-		return 0, &UnknownValueError{Catalog: "infobip_voice_error", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "infobip_voice_error", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -255,21 +155,21 @@ func ParseInfobipVoiceError(v int64) (InfobipVoiceError, error) {
 // String returns the member's name as the spec spells it, or "InfobipVoiceError(v)" for a
 // value the catalog does not list.
 func (x InfobipVoiceError) String() string {
-	if i, ok := _InfobipVoiceError_positions()[x]; ok {
-		return _InfobipVoiceError_names[_offset(_InfobipVoiceError_offsets, i):_offset(_InfobipVoiceError_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "InfobipVoiceError(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "InfobipVoiceError(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x InfobipVoiceError) MarshalText() ([]byte, error) {
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseInfobipVoiceError does.
 func (x *InfobipVoiceError) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "infobip_voice_error", Value: string(text)}
 	}
 	parsed, err := ParseInfobipVoiceError(v)
@@ -295,8 +195,7 @@ func (x *InfobipVoiceError) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x InfobipVoiceError) IsKnown() bool {
-	_, ok := _InfobipVoiceError_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "infobip_voice_error".
@@ -306,73 +205,43 @@ func (InfobipVoiceError) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x InfobipVoiceError) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x InfobipVoiceError) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x InfobipVoiceError) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x InfobipVoiceError) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x InfobipVoiceError) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x InfobipVoiceError) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x InfobipVoiceError) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }
 
 // Group returns the group field: Error group (groupId). Absent for 10104 and 10105, which only the WebRTC SDK lists and for which no group is published.
 // The second result reports whether the member has it.
 func (x InfobipVoiceError) Group() (InfobipErrorGroup, bool) {
-	if in := x.info(); in != nil && in.fGroupSet {
-		return in.fGroup, true
-	}
-	var zero InfobipErrorGroup
-	return zero, false
+	v, ok := x.row().num(7)
+	return InfobipErrorGroup(v), ok
 }

@@ -2,12 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strings"
-	"sync"
-)
-
 // VoipbinReason is a reason of voipbin_reason: VoIPbin API error reasons.
 // The error.reason of every 4xx/5xx response of the VoIPbin API: UPPER_SNAKE, append-only once published.
 //
@@ -173,216 +167,42 @@ const (
 	VoipbinReasonInvalidCallID VoipbinReason = "INVALID_CALL_ID"
 	// VoipbinReasonInvalidResourceType: The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value. Fix: Use one of the documented resource-type enum values.
 	VoipbinReasonInvalidResourceType VoipbinReason = "INVALID_RESOURCE_TYPE"
+	// The number of constants above.
+	_VoipbinReason_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _VoipbinReason_all = [...]VoipbinReason{
-	VoipbinReasonAuthenticationRequired,
-	VoipbinReasonInvalidCredentials,
-	VoipbinReasonAccountFrozen,
-	VoipbinReasonPermissionDenied,
-	VoipbinReasonDirectAccessNotSupported,
-	VoipbinReasonRateLimitExceeded,
-	VoipbinReasonResourceNotFound,
-	VoipbinReasonRouteNotFound,
-	VoipbinReasonInvalidArgument,
-	VoipbinReasonInvalidJSONBody,
-	VoipbinReasonInvalidID,
-	VoipbinReasonInvalidRequestParameter,
-	VoipbinReasonMissingRequestParameter,
-	VoipbinReasonStateInvalid,
-	VoipbinReasonInsufficientBalance,
-	VoipbinReasonRequestTimeout,
-	VoipbinReasonRequestCanceled,
-	VoipbinReasonServiceUnavailable,
-	VoipbinReasonInternal,
-	VoipbinReasonCallNotFound,
-	VoipbinReasonCallAlreadyHangup,
-	VoipbinReasonCallStateInvalid,
-	VoipbinReasonGroupcallNotFound,
-	VoipbinReasonRecordingNotFound,
-	VoipbinReasonRecordingAlreadyActive,
-	VoipbinReasonRecordingNotActive,
-	VoipbinReasonFlowNotFound,
-	VoipbinReasonActiveflowNotFound,
-	VoipbinReasonFlowStateInvalid,
-	VoipbinReasonActiveflowAlreadyStopped,
-	VoipbinReasonBillingNotFound,
-	VoipbinReasonBillingAccountNotFound,
-	VoipbinReasonNumberNotFound,
-	VoipbinReasonIdentityVerificationRequired,
-	VoipbinReasonProviderNotFound,
-	VoipbinReasonTrunkNotFound,
-	VoipbinReasonProvidercallNotFound,
-	VoipbinReasonAccountNotFound,
-	VoipbinReasonFileNotFound,
-	VoipbinReasonSigningNotConfigured,
-	VoipbinReasonConversationAccountNotFound,
-	VoipbinReasonConversationNotFound,
-	VoipbinReasonMessageNotFound,
-	VoipbinReasonEmailNotFound,
-	VoipbinReasonAimessageNotFound,
-	VoipbinReasonAiNotFound,
-	VoipbinReasonAicallNotFound,
-	VoipbinReasonSummaryNotFound,
-	VoipbinReasonTeamNotFound,
-	VoipbinReasonRagNotFound,
-	VoipbinReasonDocumentNotFound,
-	VoipbinReasonSpeakingNotFound,
-	VoipbinReasonTranscribeNotFound,
-	VoipbinReasonAgentNotFound,
-	VoipbinReasonTagNotFound,
-	VoipbinReasonAccesskeyNotFound,
-	VoipbinReasonCustomerNotFound,
-	VoipbinReasonCampaignNotFound,
-	VoipbinReasonCampaigncallNotFound,
-	VoipbinReasonOutplanNotFound,
-	VoipbinReasonOutdialNotFound,
-	VoipbinReasonOutdialTargetNotFound,
-	VoipbinReasonConferenceNotFound,
-	VoipbinReasonConferencecallNotFound,
-	VoipbinReasonQueueNotFound,
-	VoipbinReasonQueuecallNotFound,
-	VoipbinReasonContactNotFound,
-	VoipbinReasonContactPhoneNumberNotFound,
-	VoipbinReasonContactEmailNotFound,
-	VoipbinReasonContactTagNotFound,
-	VoipbinReasonExtensionNotFound,
-	VoipbinReasonChatNotFound,
-	VoipbinReasonTalkMessageNotFound,
-	VoipbinReasonParticipantNotFound,
-	VoipbinReasonInvalidActiveflowID,
-	VoipbinReasonInvalidCallID,
-	VoipbinReasonInvalidResourceType,
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
+const (
+	_ uint = _VoipbinReason_count - 77 // fails when a constant was removed
+	_ uint = 77 - _VoipbinReason_count // fails when a constant was added
+)
+
+// The rest of the catalog as data, read in place: see _table.
+var _VoipbinReason_table = _table{
+	count:  77,
+	rows:   "23:AUTHENTICATION_REQUIRED36:No token or access key was supplied.117:No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key.5:1.0.0~~[]3:4017:generic19:INVALID_CREDENTIALS55:The supplied token or access key is invalid or expired.133:The supplied token or access key is invalid or expired. Refresh the token via POST https://api.voipbin.net/v1.0/auth/login and retry.5:1.0.0~~[]3:4017:generic14:ACCOUNT_FROZEN76:The customer account is frozen (typically because unregister was scheduled).191:The customer account is frozen (typically because unregister was scheduled). Inspect error.details[0].recovery_endpoint and call it to restore the account, or wait past deletion_effective_at.5:1.0.0~~[]3:4037:generic17:PERMISSION_DENIED66:The authenticated user does not have permission for this resource.66:The authenticated user does not have permission for this resource.5:1.0.0~~[]3:4037:generic27:DIRECT_ACCESS_NOT_SUPPORTED98:The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy.123:The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy. Re-authenticate via JWT.5:1.0.0~~[]3:4037:generic19:RATE_LIMIT_EXCEEDED49:Client exceeded the rate limit for this endpoint.290:Client exceeded the rate limit for this endpoint. The response carries a Retry-After: <seconds> header and error.details[0].limited_by is either \"ip\" (per-client-IP tier) or \"customer\" (per-customer tier, authenticated v1.0 routes only). Back off for at least Retry-After seconds and retry.5:1.0.0~~[]3:4297:generic18:RESOURCE_NOT_FOUND87:The requested resource does not exist or does not belong to the authenticated customer.249:The requested resource does not exist or does not belong to the authenticated customer. Verify the UUID was obtained from a recent GET list call. Returned when the upstream condition does not carry a more specific resource-prefixed not-found reason.5:1.0.0~~[]3:4047:generic15:ROUTE_NOT_FOUND64:The requested HTTP endpoint does not exist (wrong path or typo).159:The requested HTTP endpoint does not exist (wrong path or typo). Verify the URL against the API reference; check API version prefix (/v1.0/) and resource name.5:1.0.0~~[]3:4047:generic16:INVALID_ARGUMENT141:The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).364:The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid).5:1.0.0~~[]3:4007:generic17:INVALID_JSON_BODY35:The request body is not valid JSON.125:The request body is not valid JSON. Ensure Content-Type is application/json and the payload parses as a JSON object or array.5:1.0.0~~[]3:4007:generic10:INVALID_ID45:A path or body parameter is not a valid UUID.155:A path or body parameter is not a valid UUID. Verify the ID was obtained from a recent GET list call and has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.5:1.0.0~~[]3:4007:generic25:INVALID_REQUEST_PARAMETER191:A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.247:A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name.5:1.1.0~~[]3:4007:generic25:MISSING_REQUEST_PARAMETER126:A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER.173:A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER. Fix: Add the parameter named in error.message.5:1.1.0~~[]3:4007:generic13:STATE_INVALID78:The target resource is in a state that does not allow the requested operation.302:The target resource is in a state that does not allow the requested operation. Check the current state via the resource's GET endpoint and retry only when the state matches the operation's prerequisite. Returned when the upstream condition does not carry a more specific resource-prefixed state reason.5:1.0.0~~[]3:4097:generic20:INSUFFICIENT_BALANCE147:Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails).277:Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails). Fix: Top up the customer balance via POST /billing-accounts/{id}/balance-add (admin) or have the customer add credit, then retry.5:1.0.0~~[]3:4027:generic15:REQUEST_TIMEOUT53:Upstream manager did not respond within the deadline.110:Upstream manager did not respond within the deadline. Retry with the same idempotency key after a short delay.5:1.0.0~~[]3:5037:generic16:REQUEST_CANCELED79:The request was canceled before completion (typically the client disconnected).141:The request was canceled before completion (typically the client disconnected). Usually safe to ignore; the server did not finish processing.5:1.0.0~~[]3:5037:generic19:SERVICE_UNAVAILABLE55:An upstream manager service is temporarily unavailable.146:An upstream manager service is temporarily unavailable. Retry the request with the same idempotency key after a short delay (exponential backoff).5:1.0.0~~[]3:5037:generic8:INTERNAL24:Unexpected server error.80:Unexpected server error. Include error.request_id when opening a support ticket.5:1.0.0~~[]3:5007:generic14:CALL_NOT_FOUND54:Call ID does not exist or belongs to another customer.117:Call ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /calls list call.5:1.0.0~~[]3:4044:call19:CALL_ALREADY_HANGUP53:Operation invalid because the call has already ended.111:Operation invalid because the call has already ended. Check current status via GET /calls/{id} before retrying.5:1.0.0~~[]3:4094:call18:CALL_STATE_INVALID102:Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing).198:Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing). Check status via GET /calls/{id} and retry when the state matches the operation's prerequisite.5:1.0.0~~[]3:4094:call19:GROUPCALL_NOT_FOUND59:Groupcall ID does not exist or belongs to another customer.87:Groupcall ID does not exist or belongs to another customer. Verify via GET /groupcalls.5:1.0.0~~[]3:4044:call19:RECORDING_NOT_FOUND59:Recording ID does not exist or belongs to another customer.87:Recording ID does not exist or belongs to another customer. Verify via GET /recordings.5:1.0.0~~[]3:4049:recording24:RECORDING_ALREADY_ACTIVE48:A recording is already in progress on this call.140:A recording is already in progress on this call. Stop the existing recording with POST /calls/{id}/recording-stop before starting a new one.5:1.0.0~~[]3:4099:recording20:RECORDING_NOT_ACTIVE36:No recording is active on this call.111:No recording is active on this call. Start one with POST /calls/{id}/recording-start before attempting to stop.5:1.0.0~~[]3:4099:recording14:FLOW_NOT_FOUND54:Flow ID does not exist or belongs to another customer.117:Flow ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /flows list call.5:1.0.0~~[]3:4044:flow20:ACTIVEFLOW_NOT_FOUND60:Activeflow ID does not exist or belongs to another customer.89:Activeflow ID does not exist or belongs to another customer. Verify via GET /activeflows.5:1.0.0~~[]3:4044:flow18:FLOW_STATE_INVALID97:Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow).161:Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow). Check current status via GET /activeflows/{id} before retrying.5:1.0.0~~[]3:4094:flow26:ACTIVEFLOW_ALREADY_STOPPED60:Stop requested on an activeflow that has already terminated.125:Stop requested on an activeflow that has already terminated. Idempotent — treat as success or check status before retrying.5:1.0.0~~[]3:4094:flow17:BILLING_NOT_FOUND64:Billing record ID does not exist or belongs to another customer.172:Billing record ID does not exist or belongs to another customer. Fired by GET /billings/{billing_id}. Fix: Verify the ID was obtained from a recent GET /billings list call.5:1.0.0~~[]3:4047:billing25:BILLING_ACCOUNT_NOT_FOUND65:Billing account ID does not exist or belongs to another customer.198:Billing account ID does not exist or belongs to another customer. Fired by the /billing-accounts/{id}* admin endpoints. Fix: Verify the ID was obtained from a recent GET /billing-accounts list call.5:1.0.0~~[]3:4047:billing16:NUMBER_NOT_FOUND56:Number ID does not exist or belongs to another customer.121:Number ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /numbers list call.5:1.0.0~~[]3:4046:number30:IDENTITY_VERIFICATION_REQUIRED62:Customer identity verification is required for this operation.326:Customer identity verification is required for this operation. Fired by POST /numbers for non-virtual purchases when the customer's identity_verification_status is not verified. Fix: Complete the customer identity verification flow (see Customer overview), then retry the purchase. Virtual numbers do not require verification.5:1.0.0~~[]3:4036:number18:PROVIDER_NOT_FOUND27:Provider ID does not exist.115:Provider ID does not exist. Verify the ID was obtained from a recent GET /providers list call. Admin-only resource.5:1.0.0~~[]3:4045:trunk15:TRUNK_NOT_FOUND24:Trunk ID does not exist.69:Trunk ID does not exist. Verify via GET /trunks. Admin-only resource.5:1.0.0~~[]3:4045:trunk22:PROVIDERCALL_NOT_FOUND32:Provider-call ID does not exist.84:Provider-call ID does not exist. Verify via GET /providercalls. Admin-only resource.5:1.0.0~~[]3:4045:trunk17:ACCOUNT_NOT_FOUND65:Storage account ID does not exist or belongs to another customer.215:Storage account ID does not exist or belongs to another customer. Fired by GET /storage-accounts/{id} and DELETE /storage-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /storage-accounts list call.5:1.0.0~~[]3:4047:storage14:FILE_NOT_FOUND62:Storage file ID does not exist or belongs to another customer.418:Storage file ID does not exist or belongs to another customer. Fired by GET /storage_files/{id}, DELETE /storage_files/{id}, GET /storage_files/{id}/file, and the agent-surface counterparts GET /service_agents/files/{id}, DELETE /service_agents/files/{id}, and GET /service_agents/files/{id}/file. Fix: Verify the ID was obtained from a recent GET /storage_files (admin) or GET /service_agents/files (agent) list call.5:1.0.0~~[]3:4047:storage22:SIGNING_NOT_CONFIGURED114:The storage service instance has no credential for signing download URLs, so no downloadable link can be produced.623:The storage service instance has no credential for signing download URLs, so no downloadable link can be produced. Fired only by the endpoints that resolve a signed URL: GET /storage_files/{id}/file, its agent-surface counterpart GET /service_agents/files/{id}/file, and GET /recordingfiles/{id}. Metadata and list endpoints are unaffected and still return 200 — a file created while signing was unavailable is stored normally but its uri_download comes back empty until a signing credential is restored. Fix: Operational; retry later or contact support. Listing, retrieving metadata, and deleting files continue to work.5:1.2.0~~[]3:5037:storage30:CONVERSATION_ACCOUNT_NOT_FOUND70:Conversation account ID does not exist or belongs to another customer.269:Conversation account ID does not exist or belongs to another customer. Fired by GET /conversation-accounts/{id}, PUT /conversation-accounts/{id}, and DELETE /conversation-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /conversation-accounts list call.5:1.0.0~~[]3:40412:conversation22:CONVERSATION_NOT_FOUND62:Conversation ID does not exist or belongs to another customer.335:Conversation ID does not exist or belongs to another customer. Fired by GET /conversations/{id}, PUT /conversations/{id}, GET /conversations/{id}/messages, POST /conversations/{id}/messages, and the /service-agents/conversations/{id}* agent-surface endpoints. Fix: Verify the ID was obtained from a recent GET /conversations list call.5:1.0.0~~[]3:40412:conversation17:MESSAGE_NOT_FOUND57:Message ID does not exist or belongs to another customer.183:Message ID does not exist or belongs to another customer. Fired by GET /messages/{id} and DELETE /messages/{id}. Fix: Verify the ID was obtained from a recent GET /messages list call.5:1.0.0~~[]3:4047:message15:EMAIL_NOT_FOUND55:Email ID does not exist or belongs to another customer.175:Email ID does not exist or belongs to another customer. Fired by GET /emails/{id} and DELETE /emails/{id}. Fix: Verify the ID was obtained from a recent GET /emails list call.5:1.0.0~~[]3:4045:email19:AIMESSAGE_NOT_FOUND60:AI message ID does not exist or belongs to another customer.192:AI message ID does not exist or belongs to another customer. Fired by GET /aimessages/{id} and DELETE /aimessages/{id}. Fix: Verify the ID was obtained from a recent GET /aimessages list call.5:1.0.0~~[]3:4042:ai12:AI_NOT_FOUND66:AI configuration ID does not exist or belongs to another customer.232:AI configuration ID does not exist or belongs to another customer. Fired by GET /ais/{id}, PUT /ais/{id}, DELETE /ais/{id}, and POST /ais/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /ais list call.5:1.0.0~~[]3:4042:ai16:AICALL_NOT_FOUND57:AI call ID does not exist or belongs to another customer.180:AI call ID does not exist or belongs to another customer. Fired by GET /aicalls/{id} and DELETE /aicalls/{id}. Fix: Verify the ID was obtained from a recent GET /aicalls list call.5:1.0.0~~[]3:4042:ai17:SUMMARY_NOT_FOUND60:AI summary ID does not exist or belongs to another customer.195:AI summary ID does not exist or belongs to another customer. Fired by GET /aisummaries/{id} and DELETE /aisummaries/{id}. Fix: Verify the ID was obtained from a recent GET /aisummaries list call.5:1.0.0~~[]3:4042:ai14:TEAM_NOT_FOUND54:Team ID does not exist or belongs to another customer.230:Team ID does not exist or belongs to another customer. Fired by GET /teams/{id}, PUT /teams/{id}, DELETE /teams/{id}, and POST /teams/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /teams list call.5:1.0.0~~[]3:4042:ai13:RAG_NOT_FOUND68:RAG knowledge-base ID does not exist or belongs to another customer.263:RAG knowledge-base ID does not exist or belongs to another customer. Fired by GET /rags/{id}, PUT /rags/{id}, DELETE /rags/{id}, POST /rags/{id}/sources, and DELETE /rags/{id}/sources/{source_id}. Fix: Verify the ID was obtained from a recent GET /rags list call.5:1.0.0~~[]3:4043:rag18:DOCUMENT_NOT_FOUND69:RAG document/source ID does not exist or belongs to another customer.222:RAG document/source ID does not exist or belongs to another customer. Fired by DELETE /rags/{id}/sources/{source_id} when the source is missing. Fix: Verify the source ID was obtained from a recent GET /rags/{id} response.5:1.0.0~~[]3:4043:rag18:SPEAKING_NOT_FOUND66:Speaking session ID does not exist or belongs to another customer.317:Speaking session ID does not exist or belongs to another customer. Fired by GET /speakings/{id}, DELETE /speakings/{id}, POST /speakings/{id}/flush, POST /speakings/{id}/say, and POST /speakings/{id}/stop. Fix: Verify the ID was obtained from a recent GET /speakings list call or from the response of POST /speakings.5:1.0.0~~[]3:4048:speaking20:TRANSCRIBE_NOT_FOUND60:Transcribe ID does not exist or belongs to another customer.267:Transcribe ID does not exist or belongs to another customer. Fired by GET /transcribes/{id}, DELETE /transcribes/{id}, and POST /transcribes/{id}/stop. Fix: Verify the ID was obtained from a recent GET /transcribes list call or from the response of POST /transcribes.5:1.0.0~~[]3:40410:transcribe15:AGENT_NOT_FOUND55:Agent ID does not exist or belongs to another customer.371:Agent ID does not exist or belongs to another customer. Fired by GET /agents/{id}, PUT /agents/{id}, DELETE /agents/{id}, PUT /agents/{id}/addresses, PUT /agents/{id}/tag_ids, PUT /agents/{id}/status, PUT /agents/{id}/permission, PUT /agents/{id}/password, and POST /agents/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /agents list call.5:1.0.0~~[]3:4045:agent13:TAG_NOT_FOUND53:Tag ID does not exist or belongs to another customer.184:Tag ID does not exist or belongs to another customer. Fired by GET /tags/{id}, PUT /tags/{id}, and DELETE /tags/{id}. Fix: Verify the ID was obtained from a recent GET /tags list call.5:1.0.0~~[]3:4043:tag19:ACCESSKEY_NOT_FOUND60:Access-key ID does not exist or belongs to another customer.215:Access-key ID does not exist or belongs to another customer. Fired by GET /accesskeys/{id}, PUT /accesskeys/{id}, and DELETE /accesskeys/{id}. Fix: Verify the ID was obtained from a recent GET /accesskeys list call.5:1.0.0~~[]3:4048:customer18:CUSTOMER_NOT_FOUND27:Customer ID does not exist.203:Customer ID does not exist. Fired by admin endpoints GET /customers/{id}, PUT /customers/{id}, and DELETE /customers/{id}. Fix: Verify the customer ID was obtained from a recent GET /customers list call.5:1.0.0~~[]3:4048:customer18:CAMPAIGN_NOT_FOUND58:Campaign ID does not exist or belongs to another customer.409:Campaign ID does not exist or belongs to another customer. Fired by GET /campaigns/{id}, PUT /campaigns/{id}, DELETE /campaigns/{id}, PUT /campaigns/{id}/status, PUT /campaigns/{id}/service_level, PUT /campaigns/{id}/actions, PUT /campaigns/{id}/resource_info, PUT /campaigns/{id}/next_campaign_id, and GET /campaigns/{id}/campaigncalls. Fix: Verify the ID was obtained from a recent GET /campaigns list call.5:1.0.0~~[]3:4048:campaign22:CAMPAIGNCALL_NOT_FOUND63:Campaign-call ID does not exist or belongs to another customer.262:Campaign-call ID does not exist or belongs to another customer. Fired by GET /campaigncalls/{id} and DELETE /campaigncalls/{id}. Fix: Verify the ID was obtained from a recent GET /campaigncalls list call or from the response of GET /campaigns/{id}/campaigncalls.5:1.0.0~~[]3:4048:campaign17:OUTPLAN_NOT_FOUND57:Outplan ID does not exist or belongs to another customer.234:Outplan ID does not exist or belongs to another customer. Fired by GET /outplans/{id}, PUT /outplans/{id}, DELETE /outplans/{id}, and PUT /outplans/{id}/dial_info. Fix: Verify the ID was obtained from a recent GET /outplans list call.5:1.0.0~~[]3:4048:campaign17:OUTDIAL_NOT_FOUND57:Outdial ID does not exist or belongs to another customer.318:Outdial ID does not exist or belongs to another customer. Fired by GET /outdials/{id}, PUT /outdials/{id}, DELETE /outdials/{id}, PUT /outdials/{id}/campaign_id, PUT /outdials/{id}/data, GET /outdials/{id}/targets, and POST /outdials/{id}/targets. Fix: Verify the ID was obtained from a recent GET /outdials list call.5:1.0.0~~[]3:4047:outdial24:OUTDIAL_TARGET_NOT_FOUND76:Outdial-target ID does not exist or does not belong to the supplied outdial.287:Outdial-target ID does not exist or does not belong to the supplied outdial. Fired by GET /outdials/{id}/targets/{target_id} and DELETE /outdials/{id}/targets/{target_id}. Fix: Verify the target ID was obtained from a recent GET /outdials/{id}/targets list call against the same outdial.5:1.0.0~~[]3:4047:outdial20:CONFERENCE_NOT_FOUND60:Conference ID does not exist or belongs to another customer.462:Conference ID does not exist or belongs to another customer. Fired by GET /conferences/{id}, PUT /conferences/{id}, DELETE /conferences/{id}, POST /conferences/{id}/recording_start, POST /conferences/{id}/recording_stop, POST /conferences/{id}/transcribe_start, POST /conferences/{id}/transcribe_stop, GET /conferences/{id}/media_stream, and POST /conferences/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /conferences list call.5:1.0.0~~[]3:40410:conference24:CONFERENCECALL_NOT_FOUND65:Conference-call ID does not exist or belongs to another customer.212:Conference-call ID does not exist or belongs to another customer. Fired by GET /conferencecalls/{id} and DELETE /conferencecalls/{id}. Fix: Verify the ID was obtained from a recent GET /conferencecalls list call.5:1.0.0~~[]3:40410:conference15:QUEUE_NOT_FOUND55:Queue ID does not exist or belongs to another customer.295:Queue ID does not exist or belongs to another customer. Fired by GET /queues/{id}, PUT /queues/{id}, DELETE /queues/{id}, PUT /queues/{id}/tag_ids, PUT /queues/{id}/routing_method, and POST /queues/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /queues list call.5:1.0.0~~[]3:4045:queue19:QUEUECALL_NOT_FOUND78:Queue-call ID (or reference ID) does not exist or belongs to another customer.280:Queue-call ID (or reference ID) does not exist or belongs to another customer. Fired by GET /queuecalls/{id}, DELETE /queuecalls/{id}, POST /queuecalls/{id}/kick, and POST /queuecalls/reference_id/{id}/kick. Fix: Verify the ID was obtained from a recent GET /queuecalls list call.5:1.0.0~~[]3:4045:queue17:CONTACT_NOT_FOUND57:Contact ID does not exist or belongs to another customer.538:Contact ID does not exist or belongs to another customer. Fired by GET /contacts/{id}, PUT /contacts/{id}, DELETE /contacts/{id}, GET /contacts/lookup, POST /contacts/{id}/phone-numbers, PUT /contacts/{id}/phone-numbers/{phone_number_id}, DELETE /contacts/{id}/phone-numbers/{phone_number_id}, POST /contacts/{id}/emails, PUT /contacts/{id}/emails/{email_id}, DELETE /contacts/{id}/emails/{email_id}, POST /contacts/{id}/tags, and DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the ID was obtained from a recent GET /contacts list call.5:1.0.0~~[]3:4047:contact30:CONTACT_PHONE_NUMBER_NOT_FOUND55:Phone-number ID does not exist on the supplied contact.287:Phone-number ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/phone-numbers/{phone_number_id} and DELETE /contacts/{id}/phone-numbers/{phone_number_id}. Fix: Verify the phone-number ID was obtained from a recent GET /contacts/{id} response against the same contact.5:1.0.0~~[]3:4047:contact23:CONTACT_EMAIL_NOT_FOUND48:Email ID does not exist on the supplied contact.245:Email ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/emails/{email_id} and DELETE /contacts/{id}/emails/{email_id}. Fix: Verify the email ID was obtained from a recent GET /contacts/{id} response against the same contact.5:1.0.0~~[]3:4047:contact21:CONTACT_TAG_NOT_FOUND61:Tag ID is not currently associated with the supplied contact.228:Tag ID is not currently associated with the supplied contact. Fired by DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the tag ID is present in the tag_ids field of a recent GET /contacts/{id} response against the same contact.5:1.0.0~~[]3:4047:contact19:EXTENSION_NOT_FOUND59:Extension ID does not exist or belongs to another customer.260:Extension ID does not exist or belongs to another customer. Fired by GET /extensions/{id}, PUT /extensions/{id}, DELETE /extensions/{id}, and POST /extensions/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /extensions list call.5:1.0.0~~[]3:4049:extension14:CHAT_NOT_FOUND54:Chat ID does not exist or belongs to another customer.573:Chat ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_chats/{id}, PUT /service_agents/talk_chats/{id}, DELETE /service_agents/talk_chats/{id}, POST /service_agents/talk_chats/{id}/join, GET /service_agents/talk_chats/{id}/participants, POST /service_agents/talk_chats/{id}/participants, DELETE /service_agents/talk_chats/{id}/participants/{participant_id}, and GET /service_agents/talk_messages?chat_id={chat_id}. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_chats or GET /service_agents/talk_channels list call.5:1.0.0~~[]3:4044:talk22:TALK_MESSAGE_NOT_FOUND62:Talk message ID does not exist or belongs to another customer.366:Talk message ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_messages/{id}, DELETE /service_agents/talk_messages/{id}, and POST /service_agents/talk_messages/{id}/reactions. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_messages?chat_id={chat_id} list call. Distinct from MESSAGE_NOT_FOUND (SMS messages).5:1.0.0~~[]3:4044:talk21:PARTICIPANT_NOT_FOUND66:Participant ID is not currently associated with the supplied chat.284:Participant ID is not currently associated with the supplied chat. Fired by DELETE /service_agents/talk_chats/{id}/participants/{participant_id}. Fix: Verify the participant ID was obtained from a recent GET /service_agents/talk_chats/{id}/participants response against the same chat.5:1.0.0~~[]3:4044:talk21:INVALID_ACTIVEFLOW_ID80:The activeflow_id query parameter on GET /aggregated-events is not a valid UUID.150:The activeflow_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.5:1.0.0~~[]3:4008:timeline15:INVALID_CALL_ID74:The call_id query parameter on GET /aggregated-events is not a valid UUID.144:The call_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.5:1.0.0~~[]3:4008:timeline21:INVALID_RESOURCE_TYPE135:The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value.193:The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value. Fix: Use one of the documented resource-type enum values.5:1.0.0~~[]3:4008:timeline",
+	index:  "00006C0>50H10MH16C1BL1O127B2HO2OC3783FK4234??4N?5545=C5EB5J360L67C6BB6HF6NO76H7=47CM7J583I8;<8D<8N?95B9CF9IG9N3:3=:=I:N:;G5<3O<B;<K?=45==B=H6>11>:?>DG?0>?;2?HG@4I@CC@L<A6FA?BAOKB;JBFBC3MCA3D38D=LDJ:E74EK;F82FC1FMJG9AGNBH=DHJ7I36I;CIGE",
+	width:  3,
+	order:  "01G00201500M00K01E01>01<01=00000O00N00D00C00E01J01I02701O01N02402202302501801901H00401B01;02601600J00L00F01100>00B02:00802;00100:00900;02<01:00<01001L01M01K02900301401202102001A00500H00I00G00@00?00600700A01701C00=01?01F02801@01D013",
+	keys:   "ACCESSKEY_NOT_FOUNDACCOUNT_FROZENACCOUNT_NOT_FOUNDACTIVEFLOW_ALREADY_STOPPEDACTIVEFLOW_NOT_FOUNDAGENT_NOT_FOUNDAICALL_NOT_FOUNDAIMESSAGE_NOT_FOUNDAI_NOT_FOUNDAUTHENTICATION_REQUIREDBILLING_ACCOUNT_NOT_FOUNDBILLING_NOT_FOUNDCALL_ALREADY_HANGUPCALL_NOT_FOUNDCALL_STATE_INVALIDCAMPAIGNCALL_NOT_FOUNDCAMPAIGN_NOT_FOUNDCHAT_NOT_FOUNDCONFERENCECALL_NOT_FOUNDCONFERENCE_NOT_FOUNDCONTACT_EMAIL_NOT_FOUNDCONTACT_NOT_FOUNDCONTACT_PHONE_NUMBER_NOT_FOUNDCONTACT_TAG_NOT_FOUNDCONVERSATION_ACCOUNT_NOT_FOUNDCONVERSATION_NOT_FOUNDCUSTOMER_NOT_FOUNDDIRECT_ACCESS_NOT_SUPPORTEDDOCUMENT_NOT_FOUNDEMAIL_NOT_FOUNDEXTENSION_NOT_FOUNDFILE_NOT_FOUNDFLOW_NOT_FOUNDFLOW_STATE_INVALIDGROUPCALL_NOT_FOUNDIDENTITY_VERIFICATION_REQUIREDINSUFFICIENT_BALANCEINTERNALINVALID_ACTIVEFLOW_IDINVALID_ARGUMENTINVALID_CALL_IDINVALID_CREDENTIALSINVALID_IDINVALID_JSON_BODYINVALID_REQUEST_PARAMETERINVALID_RESOURCE_TYPEMESSAGE_NOT_FOUNDMISSING_REQUEST_PARAMETERNUMBER_NOT_FOUNDOUTDIAL_NOT_FOUNDOUTDIAL_TARGET_NOT_FOUNDOUTPLAN_NOT_FOUNDPARTICIPANT_NOT_FOUNDPERMISSION_DENIEDPROVIDERCALL_NOT_FOUNDPROVIDER_NOT_FOUNDQUEUECALL_NOT_FOUNDQUEUE_NOT_FOUNDRAG_NOT_FOUNDRATE_LIMIT_EXCEEDEDRECORDING_ALREADY_ACTIVERECORDING_NOT_ACTIVERECORDING_NOT_FOUNDREQUEST_CANCELEDREQUEST_TIMEOUTRESOURCE_NOT_FOUNDROUTE_NOT_FOUNDSERVICE_UNAVAILABLESIGNING_NOT_CONFIGUREDSPEAKING_NOT_FOUNDSTATE_INVALIDSUMMARY_NOT_FOUNDTAG_NOT_FOUNDTALK_MESSAGE_NOT_FOUNDTEAM_NOT_FOUNDTRANSCRIBE_NOT_FOUNDTRUNK_NOT_FOUND",
+	bounds: "00000C01101B02<03003?03O04B04N05E06>06O07B08008B09809J0:80;00;D0<;0<L0=J0>?0?=0@30@E0A@0B20BA0C40CB0D00DB0E50F30FG0FO0GD0H40HC0I60I@0J10JJ0K?0L00LI0M90MJ0NB0O30OH10910O11A12412C13013C14;14O15B16216A17317B18518K19=19J1:;1:H1;>1;L1<@1<O",
 }
 
-// Each member's position in spec order, built on first use.
-var _VoipbinReason_positions = sync.OnceValue(func() map[VoipbinReason]int {
-	m := make(map[VoipbinReason]int, len(_VoipbinReason_all))
-	for i, x := range _VoipbinReason_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _VoipbinReason_rows = `"No token or access key was supplied." "No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key." "1.0.0" ~ ~ [ ] 401 "generic"
-"The supplied token or access key is invalid or expired." "The supplied token or access key is invalid or expired. Refresh the token via POST https://api.voipbin.net/v1.0/auth/login and retry." "1.0.0" ~ ~ [ ] 401 "generic"
-"The customer account is frozen (typically because unregister was scheduled)." "The customer account is frozen (typically because unregister was scheduled). Inspect error.details[0].recovery_endpoint and call it to restore the account, or wait past deletion_effective_at." "1.0.0" ~ ~ [ ] 403 "generic"
-"The authenticated user does not have permission for this resource." "The authenticated user does not have permission for this resource." "1.0.0" ~ ~ [ ] 403 "generic"
-"The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy." "The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy. Re-authenticate via JWT." "1.0.0" ~ ~ [ ] 403 "generic"
-"Client exceeded the rate limit for this endpoint." "Client exceeded the rate limit for this endpoint. The response carries a Retry-After: <seconds> header and error.details[0].limited_by is either \"ip\" (per-client-IP tier) or \"customer\" (per-customer tier, authenticated v1.0 routes only). Back off for at least Retry-After seconds and retry." "1.0.0" ~ ~ [ ] 429 "generic"
-"The requested resource does not exist or does not belong to the authenticated customer." "The requested resource does not exist or does not belong to the authenticated customer. Verify the UUID was obtained from a recent GET list call. Returned when the upstream condition does not carry a more specific resource-prefixed not-found reason." "1.0.0" ~ ~ [ ] 404 "generic"
-"The requested HTTP endpoint does not exist (wrong path or typo)." "The requested HTTP endpoint does not exist (wrong path or typo). Verify the URL against the API reference; check API version prefix (/v1.0/) and resource name." "1.0.0" ~ ~ [ ] 404 "generic"
-"The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec)." "The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid)." "1.0.0" ~ ~ [ ] 400 "generic"
-"The request body is not valid JSON." "The request body is not valid JSON. Ensure Content-Type is application/json and the payload parses as a JSON object or array." "1.0.0" ~ ~ [ ] 400 "generic"
-"A path or body parameter is not a valid UUID." "A path or body parameter is not a valid UUID. Verify the ID was obtained from a recent GET list call and has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890." "1.0.0" ~ ~ [ ] 400 "generic"
-"A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran." "A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name." "1.1.0" ~ ~ [ ] 400 "generic"
-"A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER." "A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER. Fix: Add the parameter named in error.message." "1.1.0" ~ ~ [ ] 400 "generic"
-"The target resource is in a state that does not allow the requested operation." "The target resource is in a state that does not allow the requested operation. Check the current state via the resource's GET endpoint and retry only when the state matches the operation's prerequisite. Returned when the upstream condition does not carry a more specific resource-prefixed state reason." "1.0.0" ~ ~ [ ] 409 "generic"
-"Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails)." "Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails). Fix: Top up the customer balance via POST /billing-accounts/{id}/balance-add (admin) or have the customer add credit, then retry." "1.0.0" ~ ~ [ ] 402 "generic"
-"Upstream manager did not respond within the deadline." "Upstream manager did not respond within the deadline. Retry with the same idempotency key after a short delay." "1.0.0" ~ ~ [ ] 503 "generic"
-"The request was canceled before completion (typically the client disconnected)." "The request was canceled before completion (typically the client disconnected). Usually safe to ignore; the server did not finish processing." "1.0.0" ~ ~ [ ] 503 "generic"
-"An upstream manager service is temporarily unavailable." "An upstream manager service is temporarily unavailable. Retry the request with the same idempotency key after a short delay (exponential backoff)." "1.0.0" ~ ~ [ ] 503 "generic"
-"Unexpected server error." "Unexpected server error. Include error.request_id when opening a support ticket." "1.0.0" ~ ~ [ ] 500 "generic"
-"Call ID does not exist or belongs to another customer." "Call ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /calls list call." "1.0.0" ~ ~ [ ] 404 "call"
-"Operation invalid because the call has already ended." "Operation invalid because the call has already ended. Check current status via GET /calls/{id} before retrying." "1.0.0" ~ ~ [ ] 409 "call"
-"Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing)." "Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing). Check status via GET /calls/{id} and retry when the state matches the operation's prerequisite." "1.0.0" ~ ~ [ ] 409 "call"
-"Groupcall ID does not exist or belongs to another customer." "Groupcall ID does not exist or belongs to another customer. Verify via GET /groupcalls." "1.0.0" ~ ~ [ ] 404 "call"
-"Recording ID does not exist or belongs to another customer." "Recording ID does not exist or belongs to another customer. Verify via GET /recordings." "1.0.0" ~ ~ [ ] 404 "recording"
-"A recording is already in progress on this call." "A recording is already in progress on this call. Stop the existing recording with POST /calls/{id}/recording-stop before starting a new one." "1.0.0" ~ ~ [ ] 409 "recording"
-"No recording is active on this call." "No recording is active on this call. Start one with POST /calls/{id}/recording-start before attempting to stop." "1.0.0" ~ ~ [ ] 409 "recording"
-"Flow ID does not exist or belongs to another customer." "Flow ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /flows list call." "1.0.0" ~ ~ [ ] 404 "flow"
-"Activeflow ID does not exist or belongs to another customer." "Activeflow ID does not exist or belongs to another customer. Verify via GET /activeflows." "1.0.0" ~ ~ [ ] 404 "flow"
-"Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow)." "Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow). Check current status via GET /activeflows/{id} before retrying." "1.0.0" ~ ~ [ ] 409 "flow"
-"Stop requested on an activeflow that has already terminated." "Stop requested on an activeflow that has already terminated. Idempotent — treat as success or check status before retrying." "1.0.0" ~ ~ [ ] 409 "flow"
-"Billing record ID does not exist or belongs to another customer." "Billing record ID does not exist or belongs to another customer. Fired by GET /billings/{billing_id}. Fix: Verify the ID was obtained from a recent GET /billings list call." "1.0.0" ~ ~ [ ] 404 "billing"
-"Billing account ID does not exist or belongs to another customer." "Billing account ID does not exist or belongs to another customer. Fired by the /billing-accounts/{id}* admin endpoints. Fix: Verify the ID was obtained from a recent GET /billing-accounts list call." "1.0.0" ~ ~ [ ] 404 "billing"
-"Number ID does not exist or belongs to another customer." "Number ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /numbers list call." "1.0.0" ~ ~ [ ] 404 "number"
-"Customer identity verification is required for this operation." "Customer identity verification is required for this operation. Fired by POST /numbers for non-virtual purchases when the customer's identity_verification_status is not verified. Fix: Complete the customer identity verification flow (see Customer overview), then retry the purchase. Virtual numbers do not require verification." "1.0.0" ~ ~ [ ] 403 "number"
-"Provider ID does not exist." "Provider ID does not exist. Verify the ID was obtained from a recent GET /providers list call. Admin-only resource." "1.0.0" ~ ~ [ ] 404 "trunk"
-"Trunk ID does not exist." "Trunk ID does not exist. Verify via GET /trunks. Admin-only resource." "1.0.0" ~ ~ [ ] 404 "trunk"
-"Provider-call ID does not exist." "Provider-call ID does not exist. Verify via GET /providercalls. Admin-only resource." "1.0.0" ~ ~ [ ] 404 "trunk"
-"Storage account ID does not exist or belongs to another customer." "Storage account ID does not exist or belongs to another customer. Fired by GET /storage-accounts/{id} and DELETE /storage-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /storage-accounts list call." "1.0.0" ~ ~ [ ] 404 "storage"
-"Storage file ID does not exist or belongs to another customer." "Storage file ID does not exist or belongs to another customer. Fired by GET /storage_files/{id}, DELETE /storage_files/{id}, GET /storage_files/{id}/file, and the agent-surface counterparts GET /service_agents/files/{id}, DELETE /service_agents/files/{id}, and GET /service_agents/files/{id}/file. Fix: Verify the ID was obtained from a recent GET /storage_files (admin) or GET /service_agents/files (agent) list call." "1.0.0" ~ ~ [ ] 404 "storage"
-"The storage service instance has no credential for signing download URLs, so no downloadable link can be produced." "The storage service instance has no credential for signing download URLs, so no downloadable link can be produced. Fired only by the endpoints that resolve a signed URL: GET /storage_files/{id}/file, its agent-surface counterpart GET /service_agents/files/{id}/file, and GET /recordingfiles/{id}. Metadata and list endpoints are unaffected and still return 200 — a file created while signing was unavailable is stored normally but its uri_download comes back empty until a signing credential is restored. Fix: Operational; retry later or contact support. Listing, retrieving metadata, and deleting files continue to work." "1.2.0" ~ ~ [ ] 503 "storage"
-"Conversation account ID does not exist or belongs to another customer." "Conversation account ID does not exist or belongs to another customer. Fired by GET /conversation-accounts/{id}, PUT /conversation-accounts/{id}, and DELETE /conversation-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /conversation-accounts list call." "1.0.0" ~ ~ [ ] 404 "conversation"
-"Conversation ID does not exist or belongs to another customer." "Conversation ID does not exist or belongs to another customer. Fired by GET /conversations/{id}, PUT /conversations/{id}, GET /conversations/{id}/messages, POST /conversations/{id}/messages, and the /service-agents/conversations/{id}* agent-surface endpoints. Fix: Verify the ID was obtained from a recent GET /conversations list call." "1.0.0" ~ ~ [ ] 404 "conversation"
-"Message ID does not exist or belongs to another customer." "Message ID does not exist or belongs to another customer. Fired by GET /messages/{id} and DELETE /messages/{id}. Fix: Verify the ID was obtained from a recent GET /messages list call." "1.0.0" ~ ~ [ ] 404 "message"
-"Email ID does not exist or belongs to another customer." "Email ID does not exist or belongs to another customer. Fired by GET /emails/{id} and DELETE /emails/{id}. Fix: Verify the ID was obtained from a recent GET /emails list call." "1.0.0" ~ ~ [ ] 404 "email"
-"AI message ID does not exist or belongs to another customer." "AI message ID does not exist or belongs to another customer. Fired by GET /aimessages/{id} and DELETE /aimessages/{id}. Fix: Verify the ID was obtained from a recent GET /aimessages list call." "1.0.0" ~ ~ [ ] 404 "ai"
-"AI configuration ID does not exist or belongs to another customer." "AI configuration ID does not exist or belongs to another customer. Fired by GET /ais/{id}, PUT /ais/{id}, DELETE /ais/{id}, and POST /ais/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /ais list call." "1.0.0" ~ ~ [ ] 404 "ai"
-"AI call ID does not exist or belongs to another customer." "AI call ID does not exist or belongs to another customer. Fired by GET /aicalls/{id} and DELETE /aicalls/{id}. Fix: Verify the ID was obtained from a recent GET /aicalls list call." "1.0.0" ~ ~ [ ] 404 "ai"
-"AI summary ID does not exist or belongs to another customer." "AI summary ID does not exist or belongs to another customer. Fired by GET /aisummaries/{id} and DELETE /aisummaries/{id}. Fix: Verify the ID was obtained from a recent GET /aisummaries list call." "1.0.0" ~ ~ [ ] 404 "ai"
-"Team ID does not exist or belongs to another customer." "Team ID does not exist or belongs to another customer. Fired by GET /teams/{id}, PUT /teams/{id}, DELETE /teams/{id}, and POST /teams/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /teams list call." "1.0.0" ~ ~ [ ] 404 "ai"
-"RAG knowledge-base ID does not exist or belongs to another customer." "RAG knowledge-base ID does not exist or belongs to another customer. Fired by GET /rags/{id}, PUT /rags/{id}, DELETE /rags/{id}, POST /rags/{id}/sources, and DELETE /rags/{id}/sources/{source_id}. Fix: Verify the ID was obtained from a recent GET /rags list call." "1.0.0" ~ ~ [ ] 404 "rag"
-"RAG document/source ID does not exist or belongs to another customer." "RAG document/source ID does not exist or belongs to another customer. Fired by DELETE /rags/{id}/sources/{source_id} when the source is missing. Fix: Verify the source ID was obtained from a recent GET /rags/{id} response." "1.0.0" ~ ~ [ ] 404 "rag"
-"Speaking session ID does not exist or belongs to another customer." "Speaking session ID does not exist or belongs to another customer. Fired by GET /speakings/{id}, DELETE /speakings/{id}, POST /speakings/{id}/flush, POST /speakings/{id}/say, and POST /speakings/{id}/stop. Fix: Verify the ID was obtained from a recent GET /speakings list call or from the response of POST /speakings." "1.0.0" ~ ~ [ ] 404 "speaking"
-"Transcribe ID does not exist or belongs to another customer." "Transcribe ID does not exist or belongs to another customer. Fired by GET /transcribes/{id}, DELETE /transcribes/{id}, and POST /transcribes/{id}/stop. Fix: Verify the ID was obtained from a recent GET /transcribes list call or from the response of POST /transcribes." "1.0.0" ~ ~ [ ] 404 "transcribe"
-"Agent ID does not exist or belongs to another customer." "Agent ID does not exist or belongs to another customer. Fired by GET /agents/{id}, PUT /agents/{id}, DELETE /agents/{id}, PUT /agents/{id}/addresses, PUT /agents/{id}/tag_ids, PUT /agents/{id}/status, PUT /agents/{id}/permission, PUT /agents/{id}/password, and POST /agents/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /agents list call." "1.0.0" ~ ~ [ ] 404 "agent"
-"Tag ID does not exist or belongs to another customer." "Tag ID does not exist or belongs to another customer. Fired by GET /tags/{id}, PUT /tags/{id}, and DELETE /tags/{id}. Fix: Verify the ID was obtained from a recent GET /tags list call." "1.0.0" ~ ~ [ ] 404 "tag"
-"Access-key ID does not exist or belongs to another customer." "Access-key ID does not exist or belongs to another customer. Fired by GET /accesskeys/{id}, PUT /accesskeys/{id}, and DELETE /accesskeys/{id}. Fix: Verify the ID was obtained from a recent GET /accesskeys list call." "1.0.0" ~ ~ [ ] 404 "customer"
-"Customer ID does not exist." "Customer ID does not exist. Fired by admin endpoints GET /customers/{id}, PUT /customers/{id}, and DELETE /customers/{id}. Fix: Verify the customer ID was obtained from a recent GET /customers list call." "1.0.0" ~ ~ [ ] 404 "customer"
-"Campaign ID does not exist or belongs to another customer." "Campaign ID does not exist or belongs to another customer. Fired by GET /campaigns/{id}, PUT /campaigns/{id}, DELETE /campaigns/{id}, PUT /campaigns/{id}/status, PUT /campaigns/{id}/service_level, PUT /campaigns/{id}/actions, PUT /campaigns/{id}/resource_info, PUT /campaigns/{id}/next_campaign_id, and GET /campaigns/{id}/campaigncalls. Fix: Verify the ID was obtained from a recent GET /campaigns list call." "1.0.0" ~ ~ [ ] 404 "campaign"
-"Campaign-call ID does not exist or belongs to another customer." "Campaign-call ID does not exist or belongs to another customer. Fired by GET /campaigncalls/{id} and DELETE /campaigncalls/{id}. Fix: Verify the ID was obtained from a recent GET /campaigncalls list call or from the response of GET /campaigns/{id}/campaigncalls." "1.0.0" ~ ~ [ ] 404 "campaign"
-"Outplan ID does not exist or belongs to another customer." "Outplan ID does not exist or belongs to another customer. Fired by GET /outplans/{id}, PUT /outplans/{id}, DELETE /outplans/{id}, and PUT /outplans/{id}/dial_info. Fix: Verify the ID was obtained from a recent GET /outplans list call." "1.0.0" ~ ~ [ ] 404 "campaign"
-"Outdial ID does not exist or belongs to another customer." "Outdial ID does not exist or belongs to another customer. Fired by GET /outdials/{id}, PUT /outdials/{id}, DELETE /outdials/{id}, PUT /outdials/{id}/campaign_id, PUT /outdials/{id}/data, GET /outdials/{id}/targets, and POST /outdials/{id}/targets. Fix: Verify the ID was obtained from a recent GET /outdials list call." "1.0.0" ~ ~ [ ] 404 "outdial"
-"Outdial-target ID does not exist or does not belong to the supplied outdial." "Outdial-target ID does not exist or does not belong to the supplied outdial. Fired by GET /outdials/{id}/targets/{target_id} and DELETE /outdials/{id}/targets/{target_id}. Fix: Verify the target ID was obtained from a recent GET /outdials/{id}/targets list call against the same outdial." "1.0.0" ~ ~ [ ] 404 "outdial"
-"Conference ID does not exist or belongs to another customer." "Conference ID does not exist or belongs to another customer. Fired by GET /conferences/{id}, PUT /conferences/{id}, DELETE /conferences/{id}, POST /conferences/{id}/recording_start, POST /conferences/{id}/recording_stop, POST /conferences/{id}/transcribe_start, POST /conferences/{id}/transcribe_stop, GET /conferences/{id}/media_stream, and POST /conferences/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /conferences list call." "1.0.0" ~ ~ [ ] 404 "conference"
-"Conference-call ID does not exist or belongs to another customer." "Conference-call ID does not exist or belongs to another customer. Fired by GET /conferencecalls/{id} and DELETE /conferencecalls/{id}. Fix: Verify the ID was obtained from a recent GET /conferencecalls list call." "1.0.0" ~ ~ [ ] 404 "conference"
-"Queue ID does not exist or belongs to another customer." "Queue ID does not exist or belongs to another customer. Fired by GET /queues/{id}, PUT /queues/{id}, DELETE /queues/{id}, PUT /queues/{id}/tag_ids, PUT /queues/{id}/routing_method, and POST /queues/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /queues list call." "1.0.0" ~ ~ [ ] 404 "queue"
-"Queue-call ID (or reference ID) does not exist or belongs to another customer." "Queue-call ID (or reference ID) does not exist or belongs to another customer. Fired by GET /queuecalls/{id}, DELETE /queuecalls/{id}, POST /queuecalls/{id}/kick, and POST /queuecalls/reference_id/{id}/kick. Fix: Verify the ID was obtained from a recent GET /queuecalls list call." "1.0.0" ~ ~ [ ] 404 "queue"
-"Contact ID does not exist or belongs to another customer." "Contact ID does not exist or belongs to another customer. Fired by GET /contacts/{id}, PUT /contacts/{id}, DELETE /contacts/{id}, GET /contacts/lookup, POST /contacts/{id}/phone-numbers, PUT /contacts/{id}/phone-numbers/{phone_number_id}, DELETE /contacts/{id}/phone-numbers/{phone_number_id}, POST /contacts/{id}/emails, PUT /contacts/{id}/emails/{email_id}, DELETE /contacts/{id}/emails/{email_id}, POST /contacts/{id}/tags, and DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the ID was obtained from a recent GET /contacts list call." "1.0.0" ~ ~ [ ] 404 "contact"
-"Phone-number ID does not exist on the supplied contact." "Phone-number ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/phone-numbers/{phone_number_id} and DELETE /contacts/{id}/phone-numbers/{phone_number_id}. Fix: Verify the phone-number ID was obtained from a recent GET /contacts/{id} response against the same contact." "1.0.0" ~ ~ [ ] 404 "contact"
-"Email ID does not exist on the supplied contact." "Email ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/emails/{email_id} and DELETE /contacts/{id}/emails/{email_id}. Fix: Verify the email ID was obtained from a recent GET /contacts/{id} response against the same contact." "1.0.0" ~ ~ [ ] 404 "contact"
-"Tag ID is not currently associated with the supplied contact." "Tag ID is not currently associated with the supplied contact. Fired by DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the tag ID is present in the tag_ids field of a recent GET /contacts/{id} response against the same contact." "1.0.0" ~ ~ [ ] 404 "contact"
-"Extension ID does not exist or belongs to another customer." "Extension ID does not exist or belongs to another customer. Fired by GET /extensions/{id}, PUT /extensions/{id}, DELETE /extensions/{id}, and POST /extensions/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /extensions list call." "1.0.0" ~ ~ [ ] 404 "extension"
-"Chat ID does not exist or belongs to another customer." "Chat ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_chats/{id}, PUT /service_agents/talk_chats/{id}, DELETE /service_agents/talk_chats/{id}, POST /service_agents/talk_chats/{id}/join, GET /service_agents/talk_chats/{id}/participants, POST /service_agents/talk_chats/{id}/participants, DELETE /service_agents/talk_chats/{id}/participants/{participant_id}, and GET /service_agents/talk_messages?chat_id={chat_id}. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_chats or GET /service_agents/talk_channels list call." "1.0.0" ~ ~ [ ] 404 "talk"
-"Talk message ID does not exist or belongs to another customer." "Talk message ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_messages/{id}, DELETE /service_agents/talk_messages/{id}, and POST /service_agents/talk_messages/{id}/reactions. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_messages?chat_id={chat_id} list call. Distinct from MESSAGE_NOT_FOUND (SMS messages)." "1.0.0" ~ ~ [ ] 404 "talk"
-"Participant ID is not currently associated with the supplied chat." "Participant ID is not currently associated with the supplied chat. Fired by DELETE /service_agents/talk_chats/{id}/participants/{participant_id}. Fix: Verify the participant ID was obtained from a recent GET /service_agents/talk_chats/{id}/participants response against the same chat." "1.0.0" ~ ~ [ ] 404 "talk"
-"The activeflow_id query parameter on GET /aggregated-events is not a valid UUID." "The activeflow_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890." "1.0.0" ~ ~ [ ] 400 "timeline"
-"The call_id query parameter on GET /aggregated-events is not a valid UUID." "The call_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890." "1.0.0" ~ ~ [ ] 400 "timeline"
-"The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value." "The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value. Fix: Use one of the documented resource-type enum values." "1.0.0" ~ ~ [ ] 400 "timeline"`
-
-type _VoipbinReason_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-
-	fHTTPStatus int
-	fSection    string
-}
-
-var _VoipbinReason_infos = sync.OnceValue(func() []_VoipbinReason_info {
-	out := make([]_VoipbinReason_info, 0, len(_VoipbinReason_all))
-	for _, line := range strings.Split(_VoipbinReason_rows, "\n") {
-		r := &_reader{line}
-		in := _VoipbinReason_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		in.fHTTPStatus = int(r.num())
-		in.fSection = r.str()
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x VoipbinReason) info() *_VoipbinReason_info {
-	if i, ok := _VoipbinReason_positions()[x]; ok {
-		return &_VoipbinReason_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x VoipbinReason) row() _row {
+	return _VoipbinReason_table.row(_VoipbinReason_table.strPos(string(x)))
 }
 
 // AllVoipbinReason returns every member of voipbin_reason, in spec order.
 func AllVoipbinReason() []VoipbinReason {
-	return slices.Clone(_VoipbinReason_all[:])
+	t := &_VoipbinReason_table
+	out := make([]VoipbinReason, t.count)
+	for i := range out {
+		out[t.at(i)] = VoipbinReason(t.strKey(i))
+	}
+	return out
 }
 
 // ParseVoipbinReason returns the member whose wire value is s.
@@ -415,8 +235,7 @@ func (x *VoipbinReason) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x VoipbinReason) IsKnown() bool {
-	_, ok := _VoipbinReason_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "voipbin_reason".
@@ -426,81 +245,48 @@ func (VoipbinReason) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x VoipbinReason) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x VoipbinReason) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x VoipbinReason) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x VoipbinReason) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x VoipbinReason) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x VoipbinReason) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x VoipbinReason) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }
 
 // HTTPStatus returns the http_status field: HTTP status of the response that carries the reason.
 func (x VoipbinReason) HTTPStatus() int {
-	var zero int
-	if in := x.info(); in != nil {
-		return in.fHTTPStatus
-	}
-	return zero
+	v, _ := x.row().num(7)
+	return int(v)
 }
 
 // Section returns the section field: Section of the page that lists the reason (generic, or the resource group of a prefixed reason).
 func (x VoipbinReason) Section() string {
-	var zero string
-	if in := x.info(); in != nil {
-		return in.fSection
-	}
-	return zero
+	v, _ := x.row().text(8)
+	return v
 }

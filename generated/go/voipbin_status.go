@@ -2,12 +2,6 @@
 
 package voicecodes
 
-import (
-	"slices"
-	"strings"
-	"sync"
-)
-
 // VoipbinStatus is a reason of voipbin_status: VoIPbin error envelope statuses.
 // The error.status of the VoIPbin error envelope: a string from a closed set, each mapped 1:1 to an HTTP status.
 //
@@ -40,80 +34,42 @@ const (
 	VoipbinStatusUnavailable VoipbinStatus = "UNAVAILABLE"
 	// VoipbinStatusInternal: An unexpected server error occurred.
 	VoipbinStatusInternal VoipbinStatus = "INTERNAL"
+	// The number of constants above.
+	_VoipbinStatus_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _VoipbinStatus_all = [...]VoipbinStatus{
-	VoipbinStatusInvalidArgument,
-	VoipbinStatusUnauthenticated,
-	VoipbinStatusPaymentRequired,
-	VoipbinStatusPermissionDenied,
-	VoipbinStatusNotFound,
-	VoipbinStatusAlreadyExists,
-	VoipbinStatusFailedPrecondition,
-	VoipbinStatusResourceExhausted,
-	VoipbinStatusUnavailable,
-	VoipbinStatusInternal,
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
+const (
+	_ uint = _VoipbinStatus_count - 10 // fails when a constant was removed
+	_ uint = 10 - _VoipbinStatus_count // fails when a constant was added
+)
+
+// The rest of the catalog as data, read in place: see _table.
+var _VoipbinStatus_table = _table{
+	count:  10,
+	rows:   "16:INVALID_ARGUMENT23:The request is invalid.0:5:1.0.0~~[]3:40015:UNAUTHENTICATED41:The request carries no valid credentials.0:5:1.0.0~~[]3:40116:PAYMENT_REQUIRED49:The account balance does not cover the operation.0:5:1.0.0~~[]3:40217:PERMISSION_DENIED41:The caller may not perform the operation.0:5:1.0.0~~[]3:4039:NOT_FOUND37:The resource or route does not exist.0:5:1.0.0~~[]3:40414:ALREADY_EXISTS28:The resource already exists.0:5:1.0.0~~[]3:40919:FAILED_PRECONDITION57:The resource is not in a state that allows the operation.0:5:1.0.0~~[]3:40918:RESOURCE_EXHAUSTED35:A rate limit or quota was exceeded.0:5:1.0.0~~[]3:42911:UNAVAILABLE69:A service is temporarily unavailable or the request did not complete.0:5:1.0.0~~[]3:5038:INTERNAL36:An unexpected server error occurred.0:5:1.0.0~~[]3:500",
+	index:  "001O4?789J;O>1A5CBFJHM",
+	width:  2,
+	order:  "05060900040203070108",
+	keys:   "ALREADY_EXISTSFAILED_PRECONDITIONINTERNALINVALID_ARGUMENTNOT_FOUNDPAYMENT_REQUIREDPERMISSION_DENIEDRESOURCE_EXHAUSTEDUNAUTHENTICATEDUNAVAILABLE",
+	bounds: "000>11191I222B333E444?",
 }
 
-// Each member's position in spec order, built on first use.
-var _VoipbinStatus_positions = sync.OnceValue(func() map[VoipbinStatus]int {
-	m := make(map[VoipbinStatus]int, len(_VoipbinStatus_all))
-	for i, x := range _VoipbinStatus_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _VoipbinStatus_rows = `"The request is invalid." "" "1.0.0" ~ ~ [ ] 400
-"The request carries no valid credentials." "" "1.0.0" ~ ~ [ ] 401
-"The account balance does not cover the operation." "" "1.0.0" ~ ~ [ ] 402
-"The caller may not perform the operation." "" "1.0.0" ~ ~ [ ] 403
-"The resource or route does not exist." "" "1.0.0" ~ ~ [ ] 404
-"The resource already exists." "" "1.0.0" ~ ~ [ ] 409
-"The resource is not in a state that allows the operation." "" "1.0.0" ~ ~ [ ] 409
-"A rate limit or quota was exceeded." "" "1.0.0" ~ ~ [ ] 429
-"A service is temporarily unavailable or the request did not complete." "" "1.0.0" ~ ~ [ ] 503
-"An unexpected server error occurred." "" "1.0.0" ~ ~ [ ] 500`
-
-type _VoipbinStatus_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-
-	fHTTPStatus int
-}
-
-var _VoipbinStatus_infos = sync.OnceValue(func() []_VoipbinStatus_info {
-	out := make([]_VoipbinStatus_info, 0, len(_VoipbinStatus_all))
-	for _, line := range strings.Split(_VoipbinStatus_rows, "\n") {
-		r := &_reader{line}
-		in := _VoipbinStatus_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		in.fHTTPStatus = int(r.num())
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x VoipbinStatus) info() *_VoipbinStatus_info {
-	if i, ok := _VoipbinStatus_positions()[x]; ok {
-		return &_VoipbinStatus_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x VoipbinStatus) row() _row {
+	return _VoipbinStatus_table.row(_VoipbinStatus_table.strPos(string(x)))
 }
 
 // AllVoipbinStatus returns every member of voipbin_status, in spec order.
 func AllVoipbinStatus() []VoipbinStatus {
-	return slices.Clone(_VoipbinStatus_all[:])
+	t := &_VoipbinStatus_table
+	out := make([]VoipbinStatus, t.count)
+	for i := range out {
+		out[t.at(i)] = VoipbinStatus(t.strKey(i))
+	}
+	return out
 }
 
 // ParseVoipbinStatus returns the member whose wire value is s.
@@ -152,8 +108,7 @@ func (x *VoipbinStatus) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x VoipbinStatus) IsKnown() bool {
-	_, ok := _VoipbinStatus_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "voipbin_status".
@@ -163,72 +118,42 @@ func (VoipbinStatus) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x VoipbinStatus) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x VoipbinStatus) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x VoipbinStatus) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x VoipbinStatus) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x VoipbinStatus) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x VoipbinStatus) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x VoipbinStatus) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }
 
 // HTTPStatus returns the http_status field: The one HTTP status that carries this envelope status.
 func (x VoipbinStatus) HTTPStatus() int {
-	var zero int
-	if in := x.info(); in != nil {
-		return in.fHTTPStatus
-	}
-	return zero
+	v, _ := x.row().num(7)
+	return int(v)
 }

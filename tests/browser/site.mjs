@@ -92,7 +92,7 @@ for (const [page, ids] of Object.entries(plan.texts || {})) {
   const { tab, errors } = await open(plan.textSite, page);
   const cells = await tab.evaluate((ids) => Object.fromEntries(ids.map((id) => {
     const row = document.getElementById(id);
-    return [id, row ? row.querySelector("td.message").firstChild.textContent : null];
+    return [id, row ? row.cells[2].firstChild.textContent : null];
   })), ids);
   const elements = await tab.evaluate(() => [...new Set([...document.querySelectorAll("body *")].map((e) => e.localName))].sort());
   out.texts[page] = { cells, elements, errors };

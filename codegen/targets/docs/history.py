@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from codegen.cache import computed
 from codegen.model import Spec
 from codegen.targets import Settings
 from codegen.targets.docs.view import entry_address
@@ -53,35 +55,47 @@ def _key(name: str) -> tuple[int, int, int, int, str]:
     return int(major), int(minor), int(patch), 0 if pre else 1, pre or ""
 
 
-def baselines(folder: Path | None) -> list[tuple[str, dict[str, Any]]]:
-    """(version, bundle) of every release baseline, oldest first."""
+def baselines(folder: Path | None) -> list[tuple[str, Path]]:
+    """(version, file) of every release baseline, oldest first."""
     if folder is None or not folder.is_dir():
         return []
     names = sorted((p.name for p in folder.iterdir() if _VERSION_FILE.match(p.name)), key=_key)
-    return [(name[:-5], json.loads((folder / name).read_text("utf-8"))) for name in names]
+    return [(name[:-5], folder / name) for name in names]
+
+
+_NOTHING = b'{"spec_version": "0.0.0", "catalogs": {}, "envelopes": {}}'
 
 
 def releases(spec: Spec, settings: Settings) -> tuple[Release, ...]:
-    """A page per release, newest first; the first release adds everything it carries."""
+    """A page per release, newest first; the first release adds everything it carries.
+
+    What changed between two baselines depends on their bytes alone, so it is kept in the
+    cache: a run compares only the pairs it has not compared before."""
+    out: list[Release] = []
+    before = _NOTHING
+    for version, path in baselines(history_folder(spec, settings)):
+        after = path.read_bytes()
+        found = computed("release", (before, after), partial(_changes, before, after))
+        groups = tuple((g, tuple(Change(*c) for c in changes)) for g, changes in found["groups"])
+        out.append(Release(version, found["previous"] if out else "", f"release-{version}.html", groups))
+        before = after
+    return tuple(reversed(out))
+
+
+def _changes(before: bytes, after: bytes) -> dict[str, Any]:
+    """The previous release's version and the non-empty groups of changes, as JSON data."""
     from codegen.compat import compare
 
-    found = baselines(history_folder(spec, settings))
-    out: list[Release] = []
-    previous: dict[str, Any] = {"spec_version": "0.0.0", "catalogs": {}, "envelopes": {}}
-    for version, bundle in found:
-        report = compare(previous, bundle)
-        groups: dict[str, list[Change]] = {g: [] for g in GROUPS}
-        for finding in report.findings:
-            if finding.catalog:
-                _classify(finding.rule, finding.catalog, finding.entry, finding.message, bundle, groups)
-            elif finding.rule != "CONTENT_CHANGED":  # an envelope or the project itself
-                group = {"ENVELOPE_ADDED": "added", "ENVELOPE_REMOVED": "removed"}.get(finding.rule, "changed")
-                groups[group].append(Change(finding.envelope or "project", "", finding.message, ""))
-        prev = str(previous["spec_version"]) if out else ""
-        out.append(Release(version, prev, f"release-{version}.html",
-                           tuple((g, tuple(c)) for g, c in groups.items() if c)))
-        previous = bundle
-    return tuple(reversed(out))
+    previous, bundle = json.loads(before), json.loads(after)
+    groups: dict[str, list[Change]] = {g: [] for g in GROUPS}
+    for finding in compare(previous, bundle).findings:
+        if finding.catalog:
+            _classify(finding.rule, finding.catalog, finding.entry, finding.message, bundle, groups)
+        elif finding.rule != "CONTENT_CHANGED":  # an envelope or the project itself
+            group = {"ENVELOPE_ADDED": "added", "ENVELOPE_REMOVED": "removed"}.get(finding.rule, "changed")
+            groups[group].append(Change(finding.envelope or "project", "", finding.message, ""))
+    return {"previous": str(previous["spec_version"]),
+            "groups": [[g, [[c.catalog, c.name, c.text, c.href] for c in changes]] for g, changes in groups.items() if changes]}
 
 
 def _classify(rule: str, catalog: str, entry: str | None, message: str, bundle: dict[str, Any],

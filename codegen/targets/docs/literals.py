@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
-
-from markupsafe import escape
 
 # C0/C1 controls other than tab and newline, and the bidi controls: HTML cannot carry the
 # first and a reader would be misled by the second, so both are shown as their code point.
@@ -14,21 +13,30 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\
 # _MD_LINE_START applies (a heading, list, quote or thematic break would start there).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
 _MD_LINE_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])")
+# Text md() gives back as it is (most texts): letters, digits and punctuation that Markdown
+# and HTML never read (no underscore either), starting with a letter or digit that does not
+# open a list item (digits, '.' or ')', then a blank or the end: "1.0.0" does not).
+_MD_PLAIN = re.compile(r"(?!\d+[.)](?:[ \t]|$))\w[\w ,.:;!?'\"()/%=-]*")
 
 
 def visible(text: str) -> str:
     """The text with invisible and direction-changing characters spelled as <U+XXXX>."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case: nothing to spell
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def html(text: object) -> str:
-    """HTML text or a double-quoted attribute value (markupsafe escapes & < > \" ')."""
-    return str(escape(visible(str(text))))
+    """HTML text or a double-quoted attribute value (the standard library escapes & < > \" ')."""
+    return html_lib.escape(visible(str(text)))
 
 
 def md(text: object) -> str:
     """Markdown inline text: every punctuation that Markdown or HTML could read is backslash-escaped."""
-    out = _MD_SPECIAL.sub(r"\\\1", visible(str(text)))
+    plain = str(text)
+    if _MD_PLAIN.fullmatch(plain) and "_" not in plain:
+        return plain
+    out = _MD_SPECIAL.sub(r"\\\1", visible(plain))
     body = out.lstrip(" \t")
     # Leading blanks would make an indented code block: each is kept as a character reference.
     lead = "".join(f"&#{ord(ch)};" for ch in out[: len(out) - len(body)])
@@ -49,7 +57,7 @@ def js_data(value: object) -> str:
 def md_code(text: object) -> str:
     """A Markdown code span holding the text exactly: a fence longer than any backtick run inside."""
     body = visible(str(text)).replace("\n", " ")
-    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0) if "`" in body else 0
     fence = "`" * (longest + 1)
     pad = " " if body.startswith("`") or body.endswith("`") or not body.strip() else ""
     return f"{fence}{pad}{body}{pad}{fence}".replace("|", "\\|")  # a pipe would end a table cell

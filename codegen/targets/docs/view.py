@@ -31,10 +31,12 @@ def entry_address(catalog_id: str, name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One field value: its text, and a link when it names another entry."""
+    """One field value: its text, a link when it names another entry, and whether it follows
+    another value of the same cell (a list of references)."""
 
     text: str
     href: str = ""
+    follows: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,16 @@ class Row:
     replacement: Cell | None
     successors: tuple[Cell, ...]
     examples: tuple[tuple[str, str], ...]  # (envelope name, JSON text)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Consecutive rows of a catalog's table, shown as a table of their own that the browser
+    lays out only when it comes near the screen."""
+
+    first: int  # 1-based position of the first row
+    last: int
+    rows: tuple[Row, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +85,7 @@ class CatalogPage:
     field_names: tuple[str, ...]
     field_docs: tuple[tuple[str, str], ...]
     rows: tuple[Row, ...]
+    chunks: tuple[Chunk, ...]
     diagram: Diagram | None
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -86,16 +99,34 @@ class Site:
     search: list[list[str]]  # [catalog, name, value, message, href] per entry
 
 
-def _cell(spec: Spec, value: FieldValue | None) -> tuple[Cell, ...]:
+# Rows per chunk of a catalog's table: small enough that the first screen lays out quickly,
+# large enough that a catalog of 10,000 entries is a few hundred tables.
+CHUNK = 50
+_EMPTY = (Cell(""),)
+
+
+def _cell(value: FieldValue | None) -> tuple[Cell, ...]:
     if value is None:
-        return (Cell(""),)
+        return _EMPTY
     if isinstance(value, Ref):
-        return (Cell(str(value), entry_address(value.catalog, value.name)),)
+        return (_link(value),)
     if isinstance(value, tuple):
-        return tuple(Cell(str(r), entry_address(r.catalog, r.name)) for r in value) or (Cell(""),)
+        return _links(value) or _EMPTY
     if isinstance(value, bool):
         return (Cell("true" if value else "false"),)
     return (Cell(str(value)),)
+
+
+def _link(ref: Ref, follows: bool = False) -> Cell:
+    return Cell(str(ref), entry_address(ref.catalog, ref.name), follows)
+
+
+def _links(refs: tuple[Ref, ...]) -> tuple[Cell, ...]:
+    return tuple(_link(r, i > 0) for i, r in enumerate(refs))
+
+
+def _chunks(rows: tuple[Row, ...]) -> tuple[Chunk, ...]:
+    return tuple(Chunk(i + 1, min(i + CHUNK, len(rows)), rows[i:i + CHUNK]) for i in range(0, len(rows), CHUNK))
 
 
 def _lifecycle(entry: Entry) -> str:
@@ -108,20 +139,16 @@ def _lifecycle(entry: Entry) -> str:
     return ""
 
 
-def _row(spec: Spec, catalog: Catalog, entry: Entry, envelopes: list[tuple[Envelope, EnvelopeProperty]]) -> Row:
+def _row(spec: Spec, fields: tuple[str, ...], entry: Entry, envelopes: list[tuple[Envelope, EnvelopeProperty]]) -> Row:
     rep = entry.deprecated.replacement if entry.deprecated else None
+    values = entry.fields
     return Row(
-        name=entry.name,
-        value=str(entry.value),
-        message=entry.message,
-        description=entry.description,
-        since=entry.since,
-        status=entry.status,
-        fields=tuple(_cell(spec, entry.fields.get(d.name)) for d in catalog.fields),
-        lifecycle=_lifecycle(entry),
-        replacement=None if rep is None else Cell(str(rep), entry_address(rep.catalog, rep.name)),
-        successors=tuple(Cell(str(r), entry_address(r.catalog, r.name)) for r in entry.successors),
-        examples=tuple((env.name, example_payload(spec, env, prop, entry)) for env, prop in envelopes),
+        entry.name, str(entry.value), entry.message, entry.description, entry.since, entry.status,
+        tuple([_cell(values.get(name)) for name in fields]),
+        _lifecycle(entry),
+        None if rep is None else _link(rep),
+        _links(entry.successors) if entry.successors else (),
+        tuple([(env.name, example_payload(spec, env, prop, entry)) for env, prop in envelopes]) if envelopes else (),
     )
 
 
@@ -139,15 +166,16 @@ def build(spec: Spec, settings: Settings) -> Site:
     search: list[list[str]] = []
     for catalog in spec.catalogs:
         carriers = _first_per_envelope(_carriers(spec, catalog))
-        rows = tuple(_row(spec, catalog, e, carriers) for e in catalog.entries)
+        fields = tuple(d.name for d in catalog.fields)
+        rows = tuple([_row(spec, fields, e, carriers) for e in catalog.entries])
         counts = {s: sum(r.status == s for r in rows) for s in ("active", "deprecated", "retired")}
         pages.append(CatalogPage(
             id=catalog.id, file=page_of(catalog.id), title=catalog.title, description=catalog.description,
             publisher=catalog.publisher, sources=tuple((s.url, s.title or s.url) for s in catalog.sources),
             notes=catalog.notes, values=catalog.values, open=catalog.open,
-            field_names=tuple(d.name for d in catalog.fields),
+            field_names=fields,
             field_docs=tuple((d.name, d.description) for d in catalog.fields if d.description),
-            rows=rows, diagram=migration_svg(spec, catalog), counts=counts,
+            rows=rows, chunks=_chunks(rows), diagram=migration_svg(spec, catalog), counts=counts,
         ))
         search += [[catalog.id, r.name, r.value, r.message, entry_address(catalog.id, r.name)] for r in rows]
     return Site(str(settings.get("title", "Error and status codes")), spec.version, base, tuple(pages), search)

@@ -31,11 +31,6 @@ def go_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def go_bytes(data: bytes) -> str:
-    """An interpreted Go string literal holding exactly these bytes."""
-    return '"' + ("\\x" + data.hex(":").replace(":", "\\x") if data else "") + '"'
-
-
 # In ASCII text, what may make _comment_line do more to a line than strip it: a control
 # character other than the line feed, a doubled quote, what would read as a deprecation or a
 # directive at the start of a line (anywhere in the text: such text takes the general rule).
@@ -73,25 +68,32 @@ def go_comment(text: str, indent: str = "") -> str:
     return "\n".join(prefix + line for line in lines if line)
 
 
-def go_rows(rows: list[list[object]]) -> str:
-    """Rows as a raw string literal, one line each, in the token format the package's reader
-    reads: Go-quoted strings, decimal integers, t and f, ~ for none, [ ... ] for lists."""
-    return "`" + "\n".join(" ".join(_token(v) for v in row) for row in rows) + "`"
-
-
-def _token(value: object) -> str:
-    if type(value) is str:  # a raw string cannot hold a backtick: \x60 inside the quoted token
-        if value.isprintable() and "\\" not in value and '"' not in value and "`" not in value:
-            return f'"{value}"'
-        return go_string(value).replace("`", "\\x60")
+def row_item(value: object) -> str:
+    """One item of a metadata row as the package's _row reads it: ~ for none, a string as its
+    length in UTF-8 bytes, a colon and the text, a list as [ items ]; numbers and booleans
+    (t, f) as strings."""
     if value is None:
         return "~"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return go_string(value).replace("`", "\\x60")
     if isinstance(value, list):
-        return " ".join(["[", *(_token(v) for v in value), "]"])
-    raise TypeError(f"no row token for {type(value).__name__}")
+        return "[" + "".join(row_item(v) for v in value) + "]"
+    if isinstance(value, bool):
+        text = "t" if value else "f"
+    elif isinstance(value, (int, str)):
+        text = str(value)
+    else:
+        raise TypeError(f"no row item for {type(value).__name__}")
+    return f"{len(text.encode('utf-8'))}:{text}"
+
+
+def base32_numbers(numbers: list[int], width: int) -> str:
+    """Numbers as fixed-width base-32 digits, '0' standing for 0: printable, never escaped."""
+    return "".join(chr(0x30 + (n >> (5 * k) & 31)) for n in numbers for k in reversed(range(width)))
+
+
+def go_table(rows: list[list[object]]) -> tuple[str, list[int]]:
+    """Rows back to back as one Go string literal, and where each starts (then the end), in bytes."""
+    texts = ["".join(row_item(v) for v in row) for row in rows]
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text.encode("utf-8")))
+    return go_string("".join(texts)), starts

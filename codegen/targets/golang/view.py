@@ -9,24 +9,38 @@ from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.golang import naming
-from codegen.targets.golang.literals import go_bytes, go_comment, go_rows, go_string
+from codegen.targets.golang.literals import base32_numbers, go_comment, go_string, go_table
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
 _PLAIN_TYPES = {"string": "string", "boolean": "bool"}
-ROW_FIXED = 6  # message, description, since, deprecated, retired, successors; fields follow
+ROW_FIXED = 7  # name, message, description, since, deprecation, retirement, successors; fields follow
 
 
 @dataclass(frozen=True, slots=True)
 class GoField:
     method: str
-    slot: str  # the private struct field holding it
     type: str  # Go type the method returns
     optional: bool  # the method also returns whether the member has it
     kind: str  # plain, ref or ref_list
     doc: str
-    index: int  # position in a metadata row
-    read: str = ""  # the Go expression that reads one value (one element of a list) from a row
+    item: int  # its item in a metadata row
+    cell: str  # the _row method reading it: num (int64), text (string) or flag (bool)
+    convert: str  # the Go expression turning that value v into the method's type
+    element: str = ""  # a ref_list's element type
+
+
+@dataclass(frozen=True, slots=True)
+class GoTables:
+    """The literals that locate a catalog's rows and values (the package's _table reads them)."""
+
+    index: str  # where each row starts, and the last ends (width base-32 digits each)
+    width: int
+    order: str  # the positions in value order, likewise ("" when spec order is value order)
+    keys: str  # the values in value order
+    bounds: str  # where each string value starts in keys, and the last ends
+    kwidth: int  # digits of each integer key
+    key_base: int  # the least integer value, which integer keys count from
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +62,12 @@ class GoCatalog:
     open: bool
     doc: str
     members: tuple[GoMember, ...]
-    names: str  # Go literal: every name, in spec order
-    offsets: str  # Go literal: each name's offset in names (and the end), 4 bytes big-endian each
-    rows: str  # raw string literal of the metadata rows, in spec order
+    count: int
+    rows: str  # Go literal: every member's metadata row, in spec order
+    tables: GoTables
     fields: tuple[GoField, ...]
-    slots: tuple[str, ...]  # the info struct's field lines, aligned as gofmt aligns them
-    successor_type: str  # a catalog type, or Member when successors span catalogs
-    successor_read: str  # the Go expression that reads one successor from a row
+    successor_type: str  # a catalog type, or Member when successors span catalogs (or there are none)
     migrate: bool
-    imports: tuple[str, ...]
 
     # The per-member lines, joined here: a template loop over 10,000 members costs several
     # times the join.
@@ -65,11 +76,6 @@ class GoCatalog:
         """The const block's lines: each member's doc comment and constant."""
         tail = f" {self.type} = "
         return "\n".join([f"{m.doc}\n\t{m.const}{tail}{m.literal}" for m in self.members])
-
-    @property
-    def listed(self) -> str:
-        """The lines of the table of every member, in spec order."""
-        return "\n".join([f"\t{m.const}," for m in self.members])
 
 
 @dataclass
@@ -82,6 +88,26 @@ class GoPackage:
     catalogs: list[GoCatalog] = field(default_factory=list)
     out: str = ""  # the target's folder below the output root
     doc: str = ""  # the package doc comment
+
+    @property
+    def has_integer(self) -> bool:
+        """Whether a catalog of the package has integer values (and so a name table)."""
+        return any(c.integer for c in self.catalogs)
+
+    @property
+    def has_string(self) -> bool:
+        """Whether a catalog of the package has string values."""
+        return not all(c.integer for c in self.catalogs)
+
+    @property
+    def num_cells(self) -> bool:
+        """Whether a declared field is read as an integer (and so the package needs _row.num)."""
+        return any(f.cell == "num" for c in self.catalogs for f in c.fields)
+
+    @property
+    def flag_cells(self) -> bool:
+        """Whether a declared field is a boolean."""
+        return any(f.cell == "flag" for c in self.catalogs for f in c.fields)
 
     @property
     def major(self) -> int:
@@ -127,81 +153,109 @@ def _catalog(spec: Spec, catalog: Catalog, types: dict[str, str], bases: dict[st
     consts, slots, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.METHODS, "N002", f"type {tname}")
     base = bases[catalog.id]
     integer = base != "string"
-    offsets = [0]
-    for e in catalog.entries:
-        offsets.append(offsets[-1] + len(e.name))
     succ_cats = sorted({r.catalog for e in catalog.entries for r in e.successors})
     succ_type = types[succ_cats[0]] if len(succ_cats) == 1 else "Member"
-    succ_read = _read(succ_type, bases[succ_cats[0]]) if len(succ_cats) == 1 else "r.member()"
     fields = tuple(_field(d, slots[d.name], i, types, bases, catalog) for i, d in enumerate(catalog.fields))
     members = tuple(_member(e, tname + consts[e.name], spec) for e in catalog.entries)
+    rows, starts = go_table([_row(spec, catalog, e) for e in catalog.entries])
+    keys = _keys(catalog)
     view = GoCatalog(
         catalog_id=go_string(catalog.id), raw_id=catalog.id, file=naming.file_name(catalog.id),
         spec_file=catalog.file, type=tname, base=base, integer=integer, open=catalog.open,
         doc=_catalog_doc(catalog, tname), members=members,
-        names=go_string("".join(e.name for e in catalog.entries)),
-        offsets=go_bytes(b"".join(o.to_bytes(4, "big") for o in offsets)),
-        rows=go_rows([_row(spec, catalog, e, succ_type) for e in catalog.entries]),
-        fields=fields, slots=_slots(fields), successor_type=succ_type, successor_read=succ_read,
-        migrate=bool(succ_cats),
-        imports=("slices", "strconv", "strings", "sync") if integer else ("slices", "strings", "sync"),
+        count=len(members), rows=rows, tables=keys.tables(starts),
+        fields=fields, successor_type=succ_type, migrate=bool(succ_cats),
     )
     return view, diags
 
 
-def _slots(fields: tuple[GoField, ...]) -> tuple[str, ...]:
-    """`name type` lines of the declared fields, padded to one column."""
-    pairs = [(f.slot, f.type) for f in fields]
-    pairs += [(f.slot + "Set", "bool") for f in fields if f.optional]
-    width = max((len(name) for name, _ in pairs), default=0)
-    return tuple(f"{name.ljust(width)} {kind}" for name, kind in sorted(pairs, key=lambda p: p[0]))
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """A catalog's values in value order, and the spec-order position of each."""
+
+    positions: list[int]
+    ints: list[int]
+    strings: list[bytes]
+
+    def tables(self, starts: list[int]) -> GoTables:
+        """The tables of the catalog whose rows start at starts (then end at the last)."""
+        bounds = [0]
+        for s in self.strings:
+            bounds.append(bounds[-1] + len(s))
+        width = _digits(max(starts[-1], bounds[-1], len(starts)))
+        order = "" if self.positions == sorted(self.positions) else _numbers(self.positions, width)
+        if not self.ints:
+            return GoTables(_numbers(starts, width), width, order, go_string(b"".join(self.strings).decode("utf-8")),
+                            _numbers(bounds, width), 0, 0)
+        base = min(self.ints)
+        kwidth = _digits(max(self.ints) - base)
+        return GoTables(_numbers(starts, width), width, order, _numbers([v - base for v in self.ints], kwidth), "",
+                        kwidth, base)
 
 
-def _read(go_type: str, base: str) -> str:
-    """The reader call for a value of a catalog type whose underlying type is base."""
-    return f"{go_type}(r.str())" if base == "string" else f"{go_type}(r.num())"
+def _numbers(numbers: list[int], width: int) -> str:
+    """A Go literal of numbers in base 32, width digits each."""
+    return go_string(base32_numbers(numbers, width))
+
+
+def _digits(largest: int) -> int:
+    """Base-32 digits that hold every number up to largest."""
+    return max(1, (largest.bit_length() + 4) // 5)
+
+
+def _keys(catalog: Catalog) -> _Keys:
+    """Strings order by their UTF-8 bytes, as Go compares them."""
+    if catalog.values == "string":
+        encoded = [str(e.value).encode("utf-8") for e in catalog.entries]
+        positions = sorted(range(len(encoded)), key=encoded.__getitem__)
+        return _Keys(positions, [], [encoded[i] for i in positions])
+    ints = [int(e.value) for e in catalog.entries]
+    positions = sorted(range(len(ints)), key=ints.__getitem__)
+    return _Keys(positions, [ints[i] for i in positions], [])
 
 
 def _literal(value: int | str) -> str:
     return go_string(value) if isinstance(value, str) else str(value)
 
 
-def _field(decl: FieldDecl, slot: str, i: int, types: dict[str, str], bases: dict[str, str],
+def _field(decl: FieldDecl, method: str, i: int, types: dict[str, str], bases: dict[str, str],
            catalog: Catalog) -> GoField:
     optional = not (decl.required and all(decl.name in e.fields for e in catalog.entries))
-    doc = go_comment(f"{slot} returns the {decl.name} field" + (f": {decl.description}" if decl.description else "."))
-    index = ROW_FIXED + i
+    doc = go_comment(f"{method} returns the {decl.name} field" + (f": {decl.description}" if decl.description else "."))
+    item = ROW_FIXED + i
     if decl.type in ("ref", "ref_list") and decl.catalog:
         ref = types[decl.catalog]
-        read = _read(ref, bases[decl.catalog])
+        cell = "text" if bases[decl.catalog] == "string" else "num"
         if decl.type == "ref_list":
-            return GoField(slot, "f" + slot, "[]" + ref, False, "ref_list", doc, index, read)
-        return GoField(slot, "f" + slot, ref, optional, "ref", doc, index, read)
+            return GoField(method, "[]" + ref, False, "ref_list", doc, item, cell, "", ref)
+        return GoField(method, ref, optional, "ref", doc, item, cell, f"{ref}(v)")
     if decl.type == "integer":
         small = decl.min is not None and decl.max is not None and INT32[0] <= decl.min and decl.max <= INT32[1]
-        return GoField(slot, "f" + slot, "int" if small else "int64", optional, "plain", doc, index,
-                       "int(r.num())" if small else "r.num()")
-    read = "r.str()" if decl.type == "string" else "r.flag()"
-    return GoField(slot, "f" + slot, _PLAIN_TYPES[decl.type], optional, "plain", doc, index, read)
+        return GoField(method, "int" if small else "int64", optional, "plain", doc, item, "num",
+                       "int(v)" if small else "v")
+    return GoField(method, _PLAIN_TYPES[decl.type], optional, "plain", doc, item,
+                   "text" if decl.type == "string" else "flag", "v")
 
 
-def _ref_value(spec: Spec, ref: Ref) -> int | str | None:
+def _ref_value(spec: Spec, ref: Ref) -> str:
+    """A reference's wire value as a row carries it (always resolved in a validated spec)."""
     target = spec.resolve(ref)
-    return None if target is None else target.value
+    return "" if target is None else str(target.value)
 
 
-def _row(spec: Spec, catalog: Catalog, entry: Entry, succ_type: str) -> list[object]:
+def _row(spec: Spec, catalog: Catalog, entry: Entry) -> list[object]:
+    """The member's metadata row: every item the package's _row reads, in its order."""
     dep = entry.deprecated
     dep_row: list[object] | None = None
     if dep:
         dep_row = [dep.since, dep.note]
         if dep.replacement:
             dep_row += [dep.replacement.catalog, _ref_value(spec, dep.replacement)]
-    ret = [entry.retired.since, entry.retired.note] if entry.retired else None
+    ret: list[object] | None = [entry.retired.since, entry.retired.note] if entry.retired else None
     succ: list[object] = []
     for ref in entry.successors:
-        succ += [ref.catalog, _ref_value(spec, ref)] if succ_type == "Member" else [_ref_value(spec, ref)]
-    row: list[object] = [entry.message, entry.description, entry.since, dep_row, ret, succ]
+        succ += [ref.catalog, _ref_value(spec, ref)]
+    row: list[object] = [entry.name, entry.message, entry.description, entry.since, dep_row, ret, succ]
     for decl in catalog.fields:
         value = entry.fields.get(decl.name)
         if isinstance(value, Ref):

@@ -6,6 +6,8 @@ package consumer
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 
 	vc "example.com/voice-status-codes/generated/go"
@@ -83,6 +85,36 @@ func TestClosedCatalogsRejectUnknownValues(t *testing.T) {
 	}
 	if _, err := vc.ParseInfobipLegacyVoiceError(1); err == nil {
 		t.Fatal("closed integer catalog parsed an unknown value")
+	}
+}
+
+func TestDecimalWireTextParsesAsStrconvDoes(t *testing.T) {
+	for _, text := range []string{"", "-", "+", "1e3", "1.0", " 1", "0x10", "1_0", "2147483648", "-2147483649",
+		"9223372036854775808", "-9223372036854775809", "99999999999999999999"} {
+		var code vc.InfobipVoiceError
+		var unknown *vc.UnknownValueError
+		if err := code.UnmarshalText([]byte(text)); !errors.As(err, &unknown) || unknown.Value != text {
+			t.Errorf("%q was taken: %v, %v", text, code, err)
+		}
+	}
+	for text, want := range map[string]vc.InfobipVoiceError{"+10999": 10999, "-7": -7, "0010999": 10999,
+		"-2147483648": -2147483648, "2147483647": 2147483647} {
+		var code vc.InfobipVoiceError
+		if err := code.UnmarshalText([]byte(text)); err != nil || code != want {
+			t.Errorf("%q: %v, %v", text, code, err)
+		}
+		if out, _ := code.MarshalText(); string(out) != strconv.FormatInt(int64(want), 10) {
+			t.Errorf("%v written as %q", want, out)
+		}
+	}
+}
+
+func TestUnknownValueErrorsQuoteTheValue(t *testing.T) {
+	value := "a\"\\\n\u202e\xff"
+	msg := (&vc.UnknownValueError{Catalog: "c", Value: value}).Error()
+	quoted, ok := strings.CutPrefix(msg, "c: unknown value ")
+	if back, err := strconv.Unquote(quoted); !ok || err != nil || back != value || strings.ContainsRune(quoted, '\u202e') {
+		t.Fatalf("%q does not quote %q: %q, %v", msg, value, back, err)
 	}
 }
 

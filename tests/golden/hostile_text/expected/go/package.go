@@ -2,11 +2,6 @@
 
 package hostiletext
 
-import (
-	"strconv"
-	"strings"
-)
-
 // Lifecycle is where a member stands: active, deprecated or retired.
 type Lifecycle string
 
@@ -55,112 +50,209 @@ type UnknownValueError struct {
 }
 
 func (e *UnknownValueError) Error() string {
-	return e.Catalog + ": unknown value " + strconv.Quote(e.Value)
+	return e.Catalog + ": unknown value " + _quote(e.Value)
 }
 
-// _offset reads the i-th 4-byte big-endian offset of a table.
-func _offset(table string, i int) int {
-	j := 4 * i
-	return int(table[j])<<24 | int(table[j+1])<<16 | int(table[j+2])<<8 | int(table[j+3])
+// The package imports nothing: every import costs each build of it, and what it needs
+// from strconv and strings is a few lines below. Nothing is built when it loads either:
+// the tables are string constants read in place.
+
+// _table is one catalog's generated data. Numbers in it are written in base 32 with a
+// fixed number of digits, '0' standing for 0, so that the i-th is found in place.
+type _table struct {
+	// count is the number of members.
+	count int
+	// rows holds every member's row of metadata in spec order; index holds where each row
+	// starts, then where the last one ends, width digits each.
+	rows, index string
+	width       int
+	// order holds the spec-order position of each member in value order, width digits
+	// each ("" when spec order is value order).
+	order string
+	// keys holds the values in value order. An integer catalog writes each as its
+	// difference from base in kwidth digits; a string catalog writes them back to back,
+	// and bounds holds where each starts, then where the last one ends, width digits each.
+	keys, bounds string
+	kwidth       int
+	base         int64
 }
 
-// _reader reads one line of the generated metadata rows: Go-quoted strings, decimal
-// integers, t and f, ~ for none and [ ... ] for lists, separated by single spaces. The
-// rows are generated, so a failure is a bug of the generator: it panics.
-type _reader struct {
-	s string
+// _number returns the i-th number of width digits in s.
+func _number(s string, width, i int) uint64 {
+	var n uint64
+	for _, c := range []byte(s[i*width : (i+1)*width]) {
+		n = n<<5 | uint64(c-'0')
+	}
+	return n
 }
 
-func (r *_reader) token() string {
-	r.s = strings.TrimPrefix(r.s, " ")
-	if strings.HasPrefix(r.s, `"`) {
-		quoted, err := strconv.QuotedPrefix(r.s)
-		if err != nil {
-			panic("hostiletext: corrupt generated metadata: " + err.Error())
+// at returns the position in spec order of the i-th member in value order.
+func (t *_table) at(i int) int {
+	if t.order == "" {
+		return i
+	}
+	return int(_number(t.order, t.width, i))
+}
+
+// strKey returns the value of the i-th member in value order, in a string catalog.
+func (t *_table) strKey(i int) string {
+	return t.keys[_number(t.bounds, t.width, i):_number(t.bounds, t.width, i+1)]
+}
+
+// strPos returns the position in spec order of the member whose value is v, or -1 when
+// the catalog lists no such member: a binary search of the keys.
+func (t *_table) strPos(v string) int {
+	lo, hi := 0, t.count
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if t.strKey(mid) < v {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
-		r.s = r.s[len(quoted):]
-		return quoted
 	}
-	token, rest, _ := strings.Cut(r.s, " ")
-	r.s = " " + rest
-	return token
+	if lo < t.count && t.strKey(lo) == v {
+		return t.at(lo)
+	}
+	return -1
 }
 
-func (r *_reader) peek(token string) bool {
-	rest := strings.TrimPrefix(r.s, " ")
-	if rest == token || strings.HasPrefix(rest, token+" ") {
-		r.token()
-		return true
+// row returns the row of the member at position i ("" when i < 0).
+func (t *_table) row(i int) _row {
+	if i < 0 {
+		return ""
 	}
-	return false
+	return _row(t.rows[_number(t.index, t.width, i):_number(t.index, t.width, i+1)])
 }
 
-func (r *_reader) str() string {
-	s, err := strconv.Unquote(r.token())
-	if err != nil {
-		panic("hostiletext: corrupt generated metadata: " + err.Error())
+// _row is one member's metadata: items back to back, each ~ (none), a string (its length
+// in bytes, a colon and its bytes) or [ strings ]. In order: name, message, description,
+// since, deprecation [since note (catalog value)], retirement [since note], successors
+// [catalog value ...], then the declared fields. The row of a value the catalog does not
+// list is empty. The rows are generated: a malformed one is a bug of the generator.
+type _row string
+
+// str splits the string at the start of r off the rest.
+func (r _row) str() (string, _row) {
+	n, i := 0, 0
+	for ; r[i] != ':'; i++ {
+		n = n*10 + int(r[i]-'0')
 	}
+	return string(r[i+1 : i+1+n]), r[i+1+n:]
+}
+
+// skip drops the first k items.
+func (r _row) skip(k int) _row {
+	for ; k > 0 && r != ""; k-- {
+		switch r[0] {
+		case '~':
+			r = r[1:]
+		case '[':
+			for r = r[1:]; r[0] != ']'; {
+				_, r = r.str()
+			}
+			r = r[1:]
+		default:
+			_, r = r.str()
+		}
+	}
+	return r
+}
+
+// text returns item k as a string; ok is false when it is ~ or the row is empty.
+func (r _row) text(k int) (s string, ok bool) {
+	r = r.skip(k)
+	if r == "" || r[0] == '~' {
+		return "", false
+	}
+	s, _ = r.str()
+	return s, true
+}
+
+// get returns item k as a string ("" when it has none).
+func (r _row) get(k int) string {
+	s, _ := r.text(k)
 	return s
 }
 
-func (r *_reader) num() int64 {
-	v, err := strconv.ParseInt(r.token(), 10, 64)
-	if err != nil {
-		panic("hostiletext: corrupt generated metadata: " + err.Error())
-	}
-	return v
-}
-
-func (r *_reader) flag() bool {
-	return r.token() == "t"
-}
-
-// none consumes ~ (no value) when it comes next.
-func (r *_reader) none() bool {
-	return r.peek("~")
-}
-
-// list consumes the [ that opens a list.
-func (r *_reader) list() {
-	if !r.peek("[") {
-		panic("hostiletext: corrupt generated metadata: no list at " + strconv.Quote(r.s))
-	}
-}
-
-// end consumes the ] that closes a list when it comes next.
-func (r *_reader) end() bool {
-	return r.peek("]")
-}
-
-func (r *_reader) deprecation() *Deprecation {
-	if r.none() {
+// list returns item k as a list (nil when it is ~ or empty).
+func (r _row) list(k int) []string {
+	r = r.skip(k)
+	if r == "" || r[0] != '[' {
 		return nil
 	}
-	r.list()
-	d := &Deprecation{Since: r.str(), Note: r.str()}
-	if !r.end() {
-		d.Replacement = r.member()
-		r.end()
+	var out []string
+	for r = r[1:]; r[0] != ']'; {
+		var s string
+		s, r = r.str()
+		out = append(out, s)
 	}
-	return d
+	return out
 }
 
-func (r *_reader) retirement() *Retirement {
-	if r.none() {
-		return nil
+func (r _row) lifecycle() Lifecycle {
+	switch {
+	case r == "":
+		return ""
+	case r.list(5) != nil:
+		return LifecycleRetired
+	case r.list(4) != nil:
+		return LifecycleDeprecated
 	}
-	r.list()
-	t := &Retirement{Since: r.str(), Note: r.str()}
-	r.end()
-	return t
+	return LifecycleActive
 }
 
-// member reads a catalog id and a value of that catalog.
-func (r *_reader) member() Member {
-	switch id := r.str(); id {
+func (r _row) deprecation() (Deprecation, bool) {
+	l := r.list(4)
+	if l == nil {
+		return Deprecation{}, false
+	}
+	d := Deprecation{Since: l[0], Note: l[1]}
+	if len(l) == 4 {
+		d.Replacement = _member(l[2], l[3])
+	}
+	return d, true
+}
+
+func (r _row) retirement() (Retirement, bool) {
+	l := r.list(5)
+	if l == nil {
+		return Retirement{}, false
+	}
+	return Retirement{Since: l[0], Note: l[1]}, true
+}
+
+func (r _row) successors() []Member {
+	var out []Member
+	l := r.list(6)
+	for i := 0; i+1 < len(l); i += 2 {
+		out = append(out, _member(l[i], l[i+1]))
+	}
+	return out
+}
+
+// _member returns the value of a catalog named by its id, both as a row writes them.
+func _member(catalog, value string) Member {
+	switch catalog {
 	case "text":
-		return Text(r.str())
-	default:
-		panic("hostiletext: corrupt generated metadata: no catalog " + strconv.Quote(id))
+		return Text(value)
 	}
+	panic("hostiletext: corrupt generated metadata: no catalog " + _quote(catalog))
+}
+
+// _quote writes s as a Go string literal, every byte beyond printable ASCII escaped.
+func _quote(s string) string {
+	const hex = "0123456789abcdef"
+	b := []byte{'"'}
+	for _, c := range []byte(s) {
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < ' ' || c > '~':
+			b = append(b, '\\', 'x', hex[c>>4], hex[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(append(b, '"'))
 }

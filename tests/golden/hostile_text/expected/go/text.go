@@ -2,12 +2,6 @@
 
 package hostiletext
 
-import (
-	"slices"
-	"strings"
-	"sync"
-)
-
 // Text is a reason of text: Texts with """ and */ and \.
 //
 // Publisher: O'Brien & Sons <tag>.
@@ -32,69 +26,42 @@ const (
 	TextUnicode Text = "UNICODE"
 	// TextEndsWithQuote: ends with a quote"
 	TextEndsWithQuote Text = "ENDS_WITH_QUOTE"
+	// The number of constants above.
+	_Text_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _Text_all = [...]Text{
-	TextTripleQuotes,
-	TextBackslashes,
-	TextNewlines,
-	TextCommentClosers,
-	TextUnicode,
-	TextEndsWithQuote,
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
+const (
+	_ uint = _Text_count - 6 // fails when a constant was removed
+	_ uint = 6 - _Text_count // fails when a constant was added
+)
+
+// The rest of the catalog as data, read in place: see _table.
+var _Text_table = _table{
+	count:  6,
+	rows:   "13:TRIPLE_QUOTES26:He said \"\"\"hi\"\"\" and left.0:5:1.0.0~~[]11:BACKSLASHES30:C:\\path\\to\\file and \\n literal0:5:1.0.0~~[]8:NEWLINES36:line one\nline two\r\nline three\ttabbed0:5:1.0.0~~[]15:COMMENT_CLOSERS66:ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`0:5:1.0.0~~[]7:UNICODE95:naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end0:5:1.0.0~~[]15:ENDS_WITH_QUOTE18:ends with a quote\"0:5:1.0.0~~[]",
+	index:  "001J3F5D8H<@>4",
+	width:  2,
+	order:  "010305020004",
+	keys:   "BACKSLASHESCOMMENT_CLOSERSENDS_WITH_QUOTENEWLINESTRIPLE_QUOTESUNICODE",
+	bounds: "000;0J191A1N25",
 }
 
-// Each member's position in spec order, built on first use.
-var _Text_positions = sync.OnceValue(func() map[Text]int {
-	m := make(map[Text]int, len(_Text_all))
-	for i, x := range _Text_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _Text_rows = `"He said \"\"\"hi\"\"\" and left." "" "1.0.0" ~ ~ [ ]
-"C:\\path\\to\\file and \\n literal" "" "1.0.0" ~ ~ [ ]
-"line one\nline two\r\nline three\ttabbed" "" "1.0.0" ~ ~ [ ]
-"ends */ and /* starts --> {{ jinja }} {% raw %} ${template} \x60tick\x60" "" "1.0.0" ~ ~ [ ]
-"naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end" "" "1.0.0" ~ ~ [ ]
-"ends with a quote\"" "" "1.0.0" ~ ~ [ ]`
-
-type _Text_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-}
-
-var _Text_infos = sync.OnceValue(func() []_Text_info {
-	out := make([]_Text_info, 0, len(_Text_all))
-	for _, line := range strings.Split(_Text_rows, "\n") {
-		r := &_reader{line}
-		in := _Text_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x Text) info() *_Text_info {
-	if i, ok := _Text_positions()[x]; ok {
-		return &_Text_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x Text) row() _row {
+	return _Text_table.row(_Text_table.strPos(string(x)))
 }
 
 // AllText returns every member of text, in spec order.
 func AllText() []Text {
-	return slices.Clone(_Text_all[:])
+	t := &_Text_table
+	out := make([]Text, t.count)
+	for i := range out {
+		out[t.at(i)] = Text(t.strKey(i))
+	}
+	return out
 }
 
 // ParseText returns the member whose wire value is s.
@@ -127,8 +94,7 @@ func (x *Text) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x Text) IsKnown() bool {
-	_, ok := _Text_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "text".
@@ -138,63 +104,36 @@ func (Text) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x Text) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x Text) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x Text) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x Text) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x Text) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x Text) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x Text) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }

@@ -2,13 +2,6 @@
 
 package minimal
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
-)
-
 // LegacyCode is a code of legacy_code: Legacy codes.
 //
 // Publisher: Example Corp.
@@ -32,80 +25,43 @@ const (
 	// Deprecated: retired since 2.1.0; the value stays reserved and is never reused.
 	// Never reuse.
 	LegacyCodeGone LegacyCode = 9007199254740991
+	// The number of constants above.
+	_LegacyCode_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _LegacyCode_all = [...]LegacyCode{
-	LegacyCodeOk,
-	LegacyCodeOldTimeout,
-	LegacyCodeGone,
-}
-
-// The members' names in spec order, and the offset of each (4 bytes, big-endian).
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
 const (
-	_LegacyCode_names   = "OKOLD_TIMEOUTGONE"
-	_LegacyCode_offsets = "\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x0d\x00\x00\x00\x11"
+	_ uint = _LegacyCode_count - 3 // fails when a constant was removed
+	_ uint = 3 - _LegacyCode_count // fails when a constant was added
 )
 
-// Each member's position in spec order, built on first use.
-var _LegacyCode_positions = sync.OnceValue(func() map[LegacyCode]int {
-	m := make(map[LegacyCode]int, len(_LegacyCode_all))
-	for i, x := range _LegacyCode_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _LegacyCode_rows = `"Everything worked." "" "1.0.0" ~ ~ [ ] "NONE" f
-"The request timed out." "A longer text about the timeout." "1.0.0" [ "2.0.0" "Use the new code." "legacy_code" 0 ] ~ [ "TIMEOUT" "NONE" ] "TIMEOUT" t
-"A retired code with the largest safe integer." "" "1.0.0" ~ [ "2.1.0" "Never reuse." ] [ ] ~ ~`
-
-type _LegacyCode_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Reason
-
-	fCategory     Reason
-	fCategorySet  bool
-	fRetryable    bool
-	fRetryableSet bool
+// The rest of the catalog as data, read in place: see _table.
+var _LegacyCode_table = _table{
+	count:  3,
+	rows:   "2:OK18:Everything worked.0:5:1.0.0~~[]4:NONE1:f11:OLD_TIMEOUT22:The request timed out.32:A longer text about the timeout.5:1.0.0[5:2.0.017:Use the new code.11:legacy_code1:0]~[6:reason7:TIMEOUT6:reason4:NONE]7:TIMEOUT1:t4:GONE45:A retired code with the largest safe integer.0:5:1.0.0~[5:2.1.012:Never reuse.][]~~",
+	index:  "001?6L9H",
+	width:  2,
+	order:  "010002",
+	keys:   "000000000000000000000A8000000000@",
+	kwidth: 11,
+	base:   -17,
 }
 
-var _LegacyCode_infos = sync.OnceValue(func() []_LegacyCode_info {
-	out := make([]_LegacyCode_info, 0, len(_LegacyCode_all))
-	for _, line := range strings.Split(_LegacyCode_rows, "\n") {
-		r := &_reader{line}
-		in := _LegacyCode_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, Reason(r.str()))
-		}
-		if !r.none() {
-			in.fCategory, in.fCategorySet = Reason(r.str()), true
-		}
-		if !r.none() {
-			in.fRetryable, in.fRetryableSet = r.flag(), true
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x LegacyCode) info() *_LegacyCode_info {
-	if i, ok := _LegacyCode_positions()[x]; ok {
-		return &_LegacyCode_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x LegacyCode) row() _row {
+	return _LegacyCode_table.row(_LegacyCode_table.intPos(int64(x)))
 }
 
 // AllLegacyCode returns every member of legacy_code, in spec order.
 func AllLegacyCode() []LegacyCode {
-	return slices.Clone(_LegacyCode_all[:])
+	t := &_LegacyCode_table
+	out := make([]LegacyCode, t.count)
+	for i := range out {
+		out[t.at(i)] = LegacyCode(t.intKey(i))
+	}
+	return out
 }
 
 // ParseLegacyCode returns the member whose wire value is v.
@@ -113,7 +69,7 @@ func AllLegacyCode() []LegacyCode {
 func ParseLegacyCode(v int64) (LegacyCode, error) {
 	x := LegacyCode(v)
 	if !x.IsKnown() {
-		return 0, &UnknownValueError{Catalog: "legacy_code", Value: strconv.FormatInt(v, 10)}
+		return 0, &UnknownValueError{Catalog: "legacy_code", Value: _itoa(v)}
 	}
 	return x, nil
 }
@@ -121,24 +77,24 @@ func ParseLegacyCode(v int64) (LegacyCode, error) {
 // String returns the member's name as the spec spells it, or "LegacyCode(v)" for a
 // value the catalog does not list.
 func (x LegacyCode) String() string {
-	if i, ok := _LegacyCode_positions()[x]; ok {
-		return _LegacyCode_names[_offset(_LegacyCode_offsets, i):_offset(_LegacyCode_offsets, i+1)]
+	if r := x.row(); r != "" {
+		return r.get(0)
 	}
-	return "LegacyCode(" + strconv.FormatInt(int64(x), 10) + ")"
+	return "LegacyCode(" + _itoa(int64(x)) + ")"
 }
 
 // MarshalText writes the wire value in decimal.
 func (x LegacyCode) MarshalText() ([]byte, error) {
 	if !x.IsKnown() {
-		return nil, &UnknownValueError{Catalog: "legacy_code", Value: strconv.FormatInt(int64(x), 10)}
+		return nil, &UnknownValueError{Catalog: "legacy_code", Value: _itoa(int64(x))}
 	}
-	return strconv.AppendInt(nil, int64(x), 10), nil
+	return []byte(_itoa(int64(x))), nil
 }
 
 // UnmarshalText reads a decimal wire value, as ParseLegacyCode does.
 func (x *LegacyCode) UnmarshalText(text []byte) error {
-	v, err := strconv.ParseInt(string(text), 10, 64)
-	if err != nil {
+	v, ok := _atoi(string(text))
+	if !ok {
 		return &UnknownValueError{Catalog: "legacy_code", Value: string(text)}
 	}
 	parsed, err := ParseLegacyCode(v)
@@ -164,8 +120,7 @@ func (x *LegacyCode) UnmarshalJSON(data []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x LegacyCode) IsKnown() bool {
-	_, ok := _LegacyCode_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "legacy_code".
@@ -175,65 +130,42 @@ func (LegacyCode) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x LegacyCode) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x LegacyCode) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x LegacyCode) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x LegacyCode) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x LegacyCode) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x LegacyCode) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x LegacyCode) Successors() []Reason {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
+	var out []Reason
+	for _, m := range x.row().successors() {
+		out = append(out, m.(Reason))
 	}
-	return nil
+	return out
 }
 
 // MigrateLegacyCode returns the members that replace x, in order (nil when none).
@@ -244,19 +176,12 @@ func MigrateLegacyCode(x LegacyCode) []Reason {
 // Category returns the category field.
 // The second result reports whether the member has it.
 func (x LegacyCode) Category() (Reason, bool) {
-	if in := x.info(); in != nil && in.fCategorySet {
-		return in.fCategory, true
-	}
-	var zero Reason
-	return zero, false
+	v, ok := x.row().text(7)
+	return Reason(v), ok
 }
 
 // Retryable returns the retryable field.
 // The second result reports whether the member has it.
 func (x LegacyCode) Retryable() (bool, bool) {
-	if in := x.info(); in != nil && in.fRetryableSet {
-		return in.fRetryable, true
-	}
-	var zero bool
-	return zero, false
+	return x.row().flag(8)
 }

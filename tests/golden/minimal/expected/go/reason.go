@@ -2,12 +2,6 @@
 
 package minimal
 
-import (
-	"slices"
-	"strings"
-	"sync"
-)
-
 // Reason is a reason of reason: Reasons.
 //
 // Publisher: Example Corp.
@@ -22,72 +16,41 @@ const (
 	ReasonNone Reason = "NONE"
 	// ReasonTimeout: Timed out.
 	ReasonTimeout Reason = "TIMEOUT"
+	// The number of constants above.
+	_Reason_count = iota
 )
 
-// Every member in spec order. The tables below are positional and this one is made of
-// the constants themselves, so they cannot drift apart: a constant edited by hand takes its
-// name and metadata with it, and one removed or renamed breaks the build here.
-var _Reason_all = [...]Reason{
-	ReasonNone,
-	ReasonTimeout,
+// The tables below hold as many members as the block above has constants, so a
+// constant added or removed by hand breaks the build here (lookups read the tables: a
+// constant renamed by hand keeps its name and metadata).
+const (
+	_ uint = _Reason_count - 2 // fails when a constant was removed
+	_ uint = 2 - _Reason_count // fails when a constant was added
+)
+
+// The rest of the catalog as data, read in place: see _table.
+var _Reason_table = _table{
+	count:  2,
+	rows:   "4:NONE10:No reason.0:5:1.0.0~~[]~~7:TIMEOUT10:Timed out.0:5:2.0.0~~[]3:5046:server",
+	index:  "00122B",
+	width:  2,
+	keys:   "NONETIMEOUT",
+	bounds: "00040;",
 }
 
-// Each member's position in spec order, built on first use.
-var _Reason_positions = sync.OnceValue(func() map[Reason]int {
-	m := make(map[Reason]int, len(_Reason_all))
-	for i, x := range _Reason_all {
-		m[x] = i
-	}
-	return m
-})
-
-// One row of metadata per member, in spec order: decoded on first use only.
-const _Reason_rows = `"No reason." "" "1.0.0" ~ ~ [ ] ~ ~
-"Timed out." "" "2.0.0" ~ ~ [ ] 504 "server"`
-
-type _Reason_info struct {
-	message, description, since string
-	deprecated                  *Deprecation
-	retired                     *Retirement
-	successors                  []Member
-
-	fClass         string
-	fClassSet      bool
-	fHTTPStatus    int
-	fHTTPStatusSet bool
-}
-
-var _Reason_infos = sync.OnceValue(func() []_Reason_info {
-	out := make([]_Reason_info, 0, len(_Reason_all))
-	for _, line := range strings.Split(_Reason_rows, "\n") {
-		r := &_reader{line}
-		in := _Reason_info{message: r.str(), description: r.str(), since: r.str()}
-		in.deprecated = r.deprecation()
-		in.retired = r.retirement()
-		for r.list(); !r.end(); {
-			in.successors = append(in.successors, r.member())
-		}
-		if !r.none() {
-			in.fHTTPStatus, in.fHTTPStatusSet = int(r.num()), true
-		}
-		if !r.none() {
-			in.fClass, in.fClassSet = r.str(), true
-		}
-		out = append(out, in)
-	}
-	return out
-})
-
-func (x Reason) info() *_Reason_info {
-	if i, ok := _Reason_positions()[x]; ok {
-		return &_Reason_infos()[i]
-	}
-	return nil
+// row returns x's metadata ("" for a value the catalog does not list).
+func (x Reason) row() _row {
+	return _Reason_table.row(_Reason_table.strPos(string(x)))
 }
 
 // AllReason returns every member of reason, in spec order.
 func AllReason() []Reason {
-	return slices.Clone(_Reason_all[:])
+	t := &_Reason_table
+	out := make([]Reason, t.count)
+	for i := range out {
+		out[t.at(i)] = Reason(t.strKey(i))
+	}
+	return out
 }
 
 // ParseReason returns the member whose wire value is s.
@@ -120,8 +83,7 @@ func (x *Reason) UnmarshalText(text []byte) error {
 
 // IsKnown reports whether the catalog lists x.
 func (x Reason) IsKnown() bool {
-	_, ok := _Reason_positions()[x]
-	return ok
+	return x.row() != ""
 }
 
 // CatalogID returns the id of the catalog, "reason".
@@ -131,83 +93,49 @@ func (Reason) CatalogID() string {
 
 // Message returns the member's short message ("" for a value the catalog does not list).
 func (x Reason) Message() string {
-	if in := x.info(); in != nil {
-		return in.message
-	}
-	return ""
+	return x.row().get(1)
 }
 
 // Description returns the member's longer explanation ("" when the spec has none).
 func (x Reason) Description() string {
-	if in := x.info(); in != nil {
-		return in.description
-	}
-	return ""
+	return x.row().get(2)
 }
 
 // Since returns the spec version that added the member.
 func (x Reason) Since() string {
-	if in := x.info(); in != nil {
-		return in.since
-	}
-	return ""
+	return x.row().get(3)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
 // the catalog does not list).
 func (x Reason) Lifecycle() Lifecycle {
-	in := x.info()
-	switch {
-	case in == nil:
-		return ""
-	case in.retired != nil:
-		return LifecycleRetired
-	case in.deprecated != nil:
-		return LifecycleDeprecated
-	}
-	return LifecycleActive
+	return x.row().lifecycle()
 }
 
 // Deprecation returns when the member was deprecated and what replaces it.
 func (x Reason) Deprecation() (Deprecation, bool) {
-	if in := x.info(); in != nil && in.deprecated != nil {
-		return *in.deprecated, true
-	}
-	return Deprecation{}, false
+	return x.row().deprecation()
 }
 
 // Retirement returns when the member was retired (its value stays reserved).
 func (x Reason) Retirement() (Retirement, bool) {
-	if in := x.info(); in != nil && in.retired != nil {
-		return *in.retired, true
-	}
-	return Retirement{}, false
+	return x.row().retirement()
 }
 
 // Successors returns the members that replace this one, in order (nil when none).
 func (x Reason) Successors() []Member {
-	if in := x.info(); in != nil {
-		return slices.Clone(in.successors)
-	}
-	return nil
+	return x.row().successors()
 }
 
 // HTTPStatus returns the http_status field.
 // The second result reports whether the member has it.
 func (x Reason) HTTPStatus() (int, bool) {
-	if in := x.info(); in != nil && in.fHTTPStatusSet {
-		return in.fHTTPStatus, true
-	}
-	var zero int
-	return zero, false
+	v, ok := x.row().num(7)
+	return int(v), ok
 }
 
 // Class returns the class field.
 // The second result reports whether the member has it.
 func (x Reason) Class() (string, bool) {
-	if in := x.info(); in != nil && in.fClassSet {
-		return in.fClass, true
-	}
-	var zero string
-	return zero, false
+	return x.row().text(8)
 }
