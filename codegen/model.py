@@ -92,6 +92,15 @@ class Alternative:
 
 
 @dataclass(frozen=True, slots=True)
+class Parameter:
+    """A value a message names as `{name}`, filled in where the error occurs."""
+
+    name: str
+    type: Literal["string", "integer"]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     name: str
     value: int | str
@@ -105,6 +114,7 @@ class Entry:
     provenance: str = ""
     alternatives: tuple[Alternative, ...] = ()
     line: int = 0
+    parameters: tuple[Parameter, ...] = ()  # the message is a template when there are any
 
     @property
     def status(self) -> Literal["active", "deprecated", "retired"]:

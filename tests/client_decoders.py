@@ -217,11 +217,37 @@ public class Decode {
 }
 """
 JAVA_PARSE = {"okhttp-gson": "JSON.getGson().fromJson(json, type)",
-              "native": "JSON.getDefault().getMapper().readValue(json, type)"}
+              "native": "JSON.getDefault().getMapper().readValue(json, type)",
+              "jersey3": "JSON.getDefault().getMapper().readValue(json, type)"}
+
+#: For a library whose models have no anyOf wrapper: whether each payload reads at all.
+JAVA_READS = """\
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads payloads given as (envelope, case, JSON) triples; prints "read" or the exception per payload. */
+public class Decode {
+    public static void main(String[] args) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < args.length; i += 3) {
+            String outcome;
+            try {
+                mapper.readValue(args[i + 2], Class.forName("net.example.voice.model." + args[i]));
+                outcome = "read";
+            } catch (Exception e) {
+                outcome = e.getClass().getSimpleName();
+            }
+            out.append(i == 0 ? "" : ",").append("[\\"" + args[i] + "\\",\\"" + args[i + 1] + "\\",\\"" + outcome + "\\"]");
+        }
+        System.out.println(out.append("]"));
+    }
+}
+"""
 
 
 def java_decoder(library: str) -> str:
-    return JAVA % {"parse": JAVA_PARSE[library.split("+")[0]]}
+    base = library.split("+")[0]
+    return JAVA % {"parse": JAVA_PARSE[base]} if base in JAVA_PARSE else JAVA_READS
 
 
 def java_args() -> list[str]:

@@ -100,6 +100,7 @@ def browser(spec: Spec, site: Path, hostile_site: tuple[Spec, Path], tmp_path_fa
         "addresses": [entry_address("voipbin_reason", _last(spec)),
                       entry_address(catalog, retired)],
         "diagrams": [f"{_migrating(spec)}.html"],
+        "print": ["voipbin_reason.html"],
         "textSite": str(hostile_site[1]),
         "texts": {"hostile.html": [e.name for e in hostile_site[0].catalogs[0].entries]},
         "screenshots": str(SCREENSHOTS),
@@ -202,9 +203,17 @@ def test_search_finds_by_value_name_and_message_word(spec: Spec, browser: dict[s
 def test_an_entry_address_scrolls_to_it_and_a_retired_entry_says_so(browser: dict[str, Any]) -> None:
     first, retired = browser["addresses"]
     for seen in (first, retired):
-        assert seen["found"] and seen["target"] and seen["inView"], seen
+        assert seen["found"] and seen["target"] and seen["inView"] and seen["shown"], seen
     assert first["scrolled"] > 0
     assert "Retired since" in retired["text"]
+
+
+def test_printing_lays_out_every_entry(browser: dict[str, Any]) -> None:
+    (printed,) = browser["print"]
+    assert len(printed["chunks"]) > 1, "the page is long enough to be split"
+    assert set(printed["chunks"]) == {"visible"}, printed  # none is skipped on paper
+    assert printed["headers"] == ["static"], printed
+    assert printed["errors"] == [] and printed["pdfBytes"] > 0
 
 
 def test_the_migration_diagram_links_each_legacy_code_to_its_successors(spec: Spec, browser: dict[str, Any]) -> None:

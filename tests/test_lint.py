@@ -27,6 +27,9 @@ def _entry(name: str, message: str, **extra: Any) -> dict[str, Any]:
 
 
 CLEAN_REASONS = [_entry("CALL_NOT_FOUND", "The call does not exist.", fields={"http_status": 404}),
+                 # A template naming each declared parameter once, and a brace written as one.
+                 _entry("CALL_BUSY", "The call {call_id} is busy ({{retry}} later).", fields={"http_status": 429},
+                        parameters={"call_id": {"type": "string", "description": "The call's id."}}),
                  _entry("QUOTA_EXCEEDED", "The account used up its quota.", fields={"http_status": 429})]
 CLEAN_STATUSES = [_entry("NOT_FOUND", "Not there.", fields={"http_status": 404}),
                   _entry("RESOURCE_EXHAUSTED", "Too much.", fields={"http_status": 429})]
@@ -43,6 +46,9 @@ TRIGGERS: dict[str, tuple[list[dict[str, Any]], dict[str, Any]]] = {
     "DUPLICATE_MESSAGE": ([_entry("CALL_NOT_FOUND", "The call does not exist.", fields={"http_status": 404}),
                            _entry("CALL_GONE", "The call does not exist.", fields={"http_status": 404})], {}),
     "HTTP_STATUS_MISMATCH": ([_entry("CALL_NOT_FOUND", "The call does not exist.", fields={"http_status": 410})], {}),
+    "PLACEHOLDER_UNDECLARED": ([_entry("CALL_NOT_FOUND", "The call {call_id} does not exist.", fields={"http_status": 404})], {}),
+    "PARAMETER_UNUSED": ([_entry("CALL_NOT_FOUND", "The call {call_id} does not exist.", fields={"http_status": 404},
+                                 parameters={"call_id": {"type": "string"}, "region": {"type": "string"}})], {}),
     "SHARED_MEMBER_NAME": ([_entry("NOT_FOUND", "The call does not exist.", fields={"http_status": 404})], {}),
 }
 
@@ -89,7 +95,7 @@ def test_a_catalogs_style_turns_the_period_rule_around(tmp_path: Path) -> None:
     assert _rules(_project(tmp_path, reasons, {"catalogs": {"reason": {"style": {"period": "never"}}}})) == []
     (tmp_path / "other").mkdir()
     fired = _rules(_project(tmp_path / "other", CLEAN_REASONS, {"catalogs": {"reason": {"style": {"period": "never"}}}}))
-    assert fired == ["MESSAGE_PERIOD", "MESSAGE_PERIOD"]
+    assert fired == ["MESSAGE_PERIOD"] * len(CLEAN_REASONS)
 
 
 def test_selection_levels_and_acceptance(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -171,8 +177,8 @@ def test_a_published_address_that_moves_is_an_error(tmp_path: Path) -> None:
     assert released is not None
     baseline = build_bundle(released)
     assert baseline["catalogs"]["reason"]["entries"][0]["doc_url"] == "https://codes.example.com/reason.html#CALL_NOT_FOUND"
-    for base, fired in (("https://codes.example.com", []), ("https://docs.example.com/codes", ["TYPE_URI_CHANGED"] * 4),
-                        (None, ["TYPE_URI_CHANGED"] * 4)):
+    for base, fired in (("https://codes.example.com", []), ("https://docs.example.com/codes", ["TYPE_URI_CHANGED"] * len(CLEAN_REASONS + CLEAN_STATUSES)),
+                        (None, ["TYPE_URI_CHANGED"] * len(CLEAN_REASONS + CLEAN_STATUSES))):
         folder = tmp_path / f"now{len(str(base))}"
         folder.mkdir()
         spec, _ = load_spec(_with_site(folder, base))

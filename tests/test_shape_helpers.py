@@ -28,6 +28,12 @@ PKG = "shapes_codes"
 #: What an occurrence adds, per shape; parameters reach the payload unchanged.
 DETAIL, INSTANCE, METADATA = 'Bucket "b" & <c>', "/buckets/b", {"bucket": "b\u00e9", "count": "3"}
 UNLISTED_TYPE = "https://errors.example.invalid/storage/storage_reason.html#PUBLISHED_LATER"
+#: The parameters of the golden case's messages that name some, and those messages filled in
+#: (a value that looks like a placeholder stays as it is; {{ and }} are braces).
+PARAMS: dict[str, dict[str, Any]] = {"OBJECT_NOT_FOUND": {"name": "o.txt", "in": "{b}"},
+                                     "QUOTA_EXCEEDED": {"project": "p-1", "limit": -5}}
+FORMATTED = {"OBJECT_NOT_FOUND": "The object o.txt does not exist in bucket {b}.",
+             "QUOTA_EXCEEDED": 'Project p-1 used up its quota of -5 bytes: "quotes" & <angles>, {braces} and \\{}.'}
 
 
 @pytest.fixture(scope="module")
@@ -56,12 +62,16 @@ def expected_round_trip(spec: Spec) -> dict[str, Any]:
         rows = {}
         for kind in kinds(spec, envelope):
             payload = example(spec, envelope, kind)
+            params = PARAMS.get(kind.entry.name, {})
             if envelope.standard == "rfc9457":
-                payload = {**payload, "detail": DETAIL, "instance": INSTANCE}
-                parsed = [kind.entry.name, kind.status, DETAIL, INSTANCE]
+                detail = FORMATTED.get(kind.entry.name, DETAIL)
+                payload = {**payload, "detail": detail, "instance": INSTANCE, **({"parameters": params} if params else {})}
+                parsed = [kind.entry.name, kind.status, detail, INSTANCE, params]
             else:
-                payload["error"]["details"][0]["metadata"] = METADATA
-                parsed = [kind.entry.name, kind.status, METADATA]
+                metadata = {**METADATA, **{n: str(v) for n, v in params.items()}}
+                payload["error"]["details"][0]["metadata"] = metadata
+                payload["error"]["message"] = FORMATTED.get(kind.entry.name, kind.title)
+                parsed = [kind.entry.name, kind.status, metadata, params]
             rows[kind.entry.name] = {"payload": payload, "parsed": parsed}
         open_ = standard_catalog(spec, envelope).open
         out[envelope.name] = {
@@ -69,6 +79,9 @@ def expected_round_trip(spec: Spec) -> dict[str, Any]:
             "unlisted": ["unknown", standard_catalog(spec, envelope).id] if open_ else "refused",
             "retired": "refused",
         }
+        if envelope.catalog == "storage_reason":
+            messages = {e.name: FORMATTED.get(e.name, e.message) for e in standard_catalog(spec, envelope).entries}
+            out[envelope.name]["messages"] = {**messages, "missing": "refused"}
         if envelope.standard == "aip193":
             out[envelope.name]["foreign_domain"] = ["unknown", envelope.catalog]
     return out
@@ -82,7 +95,7 @@ def check_round_trip(got: dict[str, Any], spec: Spec) -> None:
             assert got[name]["kinds"][member]["payload"] == row["payload"], (name, member)
             assert got[name]["kinds"][member]["parsed"] == row["parsed"], (name, member)
         assert sorted(got[name]["kinds"]) == sorted(shape["kinds"])
-        for key in ("unlisted", "retired", "foreign_domain"):
+        for key in ("unlisted", "retired", "foreign_domain", "messages"):
             assert got[name].get(key) == shape.get(key), (name, key)
 
 
@@ -90,8 +103,8 @@ def check_round_trip(got: dict[str, Any], spec: Spec) -> None:
 
 PY_ROUND_TRIP = r"""
 import json, sys
-from shapes_codes import (StorageReason, StorageStatus, Unknown, UnknownValueError, parse_problem,
-    parse_status_problem, parse_storage_error, problem, status_problem, storage_error)
+from shapes_codes import (StorageReason, StorageStatus, Unknown, UnknownValueError, format_storage_reason_message,
+    parse_problem, parse_status_problem, parse_storage_error, problem, status_problem, storage_error)
 args = json.loads(sys.argv[1])
 wire = lambda payload: json.loads(json.dumps(payload))
 
@@ -106,9 +119,13 @@ def problems(build, parse, catalog, unlisted):
     kinds = {}
     for member in catalog:
         if member.info.retired is None:
-            payload = wire(build(member, detail=args["detail"], instance=args["instance"]))
+            params = args["params"].get(member.name)
+            if params is None:
+                payload = wire(build(member, detail=args["detail"], instance=args["instance"]))
+            else:
+                payload = wire(build(member, params, instance=args["instance"]))
             p = parse(payload)
-            kinds[member.name] = {"payload": payload, "parsed": [p.kind.name, p.status, p.detail, p.instance]}
+            kinds[member.name] = {"payload": payload, "parsed": [p.kind.name, p.status, p.detail, p.instance, p.parameters]}
     retired = [m for m in catalog if m.info.retired is not None]
     return {"kinds": kinds, "unlisted": outcome(lambda: parse({**unlisted, "type": args["unlisted_type"]}).kind),
             "retired": outcome(lambda: build(retired[0])) if retired else "refused"}
@@ -118,9 +135,11 @@ out = {"Problem": problems(problem, parse_problem, StorageReason, {}),
 kinds = {}
 for member in StorageReason:
     if member.info.retired is None:
-        payload = wire(storage_error(member, metadata=args["metadata"]))
+        params = args["params"].get(member.name)
+        payload = wire(storage_error(member, metadata=args["metadata"]) if params is None
+                       else storage_error(member, params, metadata=args["metadata"]))
         e = parse_storage_error(payload)
-        kinds[member.name] = {"payload": payload, "parsed": [e.reason.name, e.code, e.metadata]}
+        kinds[member.name] = {"payload": payload, "parsed": [e.reason.name, e.code, e.metadata, e.parameters]}
 sample = wire(storage_error(StorageReason.BUCKET_NOT_FOUND))
 def with_info(**change):
     info = {**sample["error"]["details"][0], **change}
@@ -131,12 +150,21 @@ out["StorageError"] = {
     "foreign_domain": outcome(lambda: parse_storage_error(with_info(domain="other.example.invalid")).reason),
     "retired": outcome(lambda: storage_error(StorageReason.OLD_QUOTA)),
 }
+messages = {m.name: format_storage_reason_message(m, args["params"][m.name]) if m.name in args["params"]
+            else format_storage_reason_message(m) for m in StorageReason}
+try:
+    format_storage_reason_message(StorageReason.QUOTA_EXCEEDED, {"project": "p"})
+    messages["missing"] = "accepted"
+except TypeError:
+    messages["missing"] = "refused"
+out["Problem"]["messages"] = out["StorageError"]["messages"] = messages
 print(json.dumps(out))
 """
 
 
 def py_args() -> str:
-    return json.dumps({"detail": DETAIL, "instance": INSTANCE, "metadata": METADATA, "unlisted_type": UNLISTED_TYPE})
+    return json.dumps({"detail": DETAIL, "instance": INSTANCE, "metadata": METADATA, "unlisted_type": UNLISTED_TYPE,
+                       "params": PARAMS})
 
 
 def test_python_round_trip(project: Path, shapes_spec: Spec) -> None:
@@ -147,7 +175,7 @@ def test_python_round_trip(project: Path, shapes_spec: Spec) -> None:
     check_round_trip(json.loads(proc.stdout), shapes_spec)
 
 
-def test_python_helpers_pass_mypy_ruff_and_stubtest(project: Path) -> None:
+def test_python_helpers_pass_mypy_ruff_black_and_stubtest(project: Path) -> None:
     root = project / "generated" / "python"
     src = str(root / "src")
     bin_dir = Path(sys.executable).parent
@@ -155,6 +183,8 @@ def test_python_helpers_pass_mypy_ruff_and_stubtest(project: Path) -> None:
     env = {**os.environ, "PYTHONPATH": src, "MYPYPATH": src}
     for cmd in ([str(bin_dir / "mypy"), "--strict", "--no-incremental", src],
                 [str(bin_dir / "ruff"), "check", "--no-cache", src],
+                [str(bin_dir / "ruff"), "format", "--check", "--no-cache", src],
+                [str(bin_dir / "black"), "--check", "--quiet", src],
                 [sys.executable, "-m", "mypy.stubtest", *modules]):
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
         assert proc.returncode == 0, f"{cmd[0]}: {proc.stdout}{proc.stderr}"
@@ -163,19 +193,27 @@ def test_python_helpers_pass_mypy_ruff_and_stubtest(project: Path) -> None:
 def test_python_helpers_are_typed_for_their_users(project: Path, tmp_path: Path) -> None:
     user = tmp_path / "user.py"
     user.write_text(
-        "from shapes_codes import StorageReason, StorageStatus, Unknown, parse_problem, problem, storage_error\n"
+        "from shapes_codes import (StorageReason, StorageStatus, Unknown, format_storage_reason_message,\n"
+        "    parse_problem, problem, storage_error)\n"
         "p = problem(StorageReason.BUCKET_NOT_FOUND, detail='d')\n"
         "status: int = p['status']\n"
         "kind = parse_problem(p).kind\n"
         "name: str = kind.name if not isinstance(kind, Unknown) else 'unknown'\n"
         "wrong = problem(StorageStatus.NOT_FOUND)\n"
         "bad: str = p['status']\n"
-        "also_bad = storage_error(StorageReason.BUCKET_NOT_FOUND, metadata={'n': 1})\n", "utf-8")
+        "also_bad = storage_error(StorageReason.BUCKET_NOT_FOUND, metadata={'n': 1})\n"
+        "quota = problem(StorageReason.QUOTA_EXCEEDED, {'project': 'p', 'limit': 5})\n"
+        "text: str = format_storage_reason_message(StorageReason.OBJECT_NOT_FOUND, {'name': 'o', 'in': 'b'})\n"
+        "no_parameters = format_storage_reason_message(StorageReason.QUOTA_EXCEEDED)\n"
+        "wrong_type = problem(StorageReason.QUOTA_EXCEEDED, {'project': 'p', 'limit': '5'})\n"
+        "missing = storage_error(StorageReason.OBJECT_NOT_FOUND, {'name': 'o'})\n", "utf-8")
     proc = subprocess.run([str(Path(sys.executable).parent / "mypy"), "--strict", "--no-incremental", str(user)],
                           capture_output=True, text=True,
                           env={"MYPYPATH": str(project / "generated" / "python" / "src"), "PATH": "/usr/bin:/bin"})
     lines = sorted({int(line.split(":")[1]) for line in proc.stdout.splitlines() if ": error:" in line})
-    assert lines == [6, 7, 8], proc.stdout  # the wrong catalog, a status is no str, metadata are strings
+    # The wrong catalog, a status is no str, metadata are strings; a message's parameters are
+    # required, typed and complete.
+    assert lines == [7, 8, 9, 12, 13, 14], proc.stdout
 
 
 def test_pyright_verifies_every_public_type_of_the_helpers(project: Path) -> None:
@@ -192,13 +230,14 @@ def test_pyright_verifies_every_public_type_of_the_helpers(project: Path) -> Non
 # --- TypeScript ----------------------------------------------------------------------------
 
 TS_ROUND_TRIP = """\
-import { StorageReason, StorageStatus, UnknownValueError, isUnknown, parseProblem, parseStatusProblem,
-    parseStorageError, problem, statusProblem, storageError, storageReasonInfos, storageStatusInfos } from "shapes-codes";
+import { StorageReason, StorageStatus, UnknownValueError, formatStorageReasonMessage, isUnknown, parseProblem,
+    parseStatusProblem, parseStorageError, problem, statusProblem, storageError, storageReasonInfos, storageStatusInfos } from "shapes-codes";
 import type { Problem, ProblemOptions, ParsedStorageError, StorageError } from "shapes-codes";
 
 declare const console: { log(...args: unknown[]): void };
 declare const process: { argv: string[] };
-const args = JSON.parse(process.argv[2] ?? "{}") as { detail: string; instance: string; metadata: Record<string, string>; unlisted_type: string };
+const args = JSON.parse(process.argv[2] ?? "{}") as { detail: string; instance: string; metadata: Record<string, string>; unlisted_type: string;
+    params: Record<string, Record<string, string | number>> };
 const wire = (payload: unknown): unknown => JSON.parse(JSON.stringify(payload));
 
 function outcome(call: () => unknown): unknown {
@@ -225,7 +264,17 @@ function typeChecks(): unknown[] {
     const parsed: ParsedStorageError = parseStorageError({});
     // @ts-expect-error a parsed reason may be an Unknown
     const reason: StorageReason = parsed.reason;
-    return [wrong, meta, options, reason];
+    const quota: Problem = problem(StorageReason.QUOTA_EXCEEDED, { parameters: { project: "p", limit: 5 } });
+    const text: string = formatStorageReasonMessage(StorageReason.OBJECT_NOT_FOUND, { name: "o", in: "b" });
+    // @ts-expect-error the message names parameters
+    const noParameters: string = formatStorageReasonMessage(StorageReason.QUOTA_EXCEEDED);
+    // @ts-expect-error limit is an integer
+    const wrongType: Problem = problem(StorageReason.QUOTA_EXCEEDED, { parameters: { project: "p", limit: "5" } });
+    // @ts-expect-error every parameter is required
+    const missing: StorageError = storageError(StorageReason.OBJECT_NOT_FOUND, { parameters: { name: "o" } });
+    // @ts-expect-error a message without parameters takes none
+    const extra: string = formatStorageReasonMessage(StorageReason.BUCKET_NOT_FOUND, { name: "o" });
+    return [wrong, meta, options, reason, quota, text, noParameters, wrongType, missing, extra];
 }
 void typeChecks;
 
@@ -237,9 +286,11 @@ for (const [name, build, parse, infos] of [
     const kinds: Record<string, unknown> = {};
     const retired = infos.filter((i) => i.retired !== null);
     for (const info of infos.filter((i) => i.retired === null)) {
-        const payload = wire((build as (m: string, o: ProblemOptions) => Problem)(info.value, { detail: args.detail, instance: args.instance }));
+        const params = args.params[info.name];
+        const options = params === undefined ? { detail: args.detail, instance: args.instance } : { instance: args.instance, parameters: params };
+        const payload = wire((build as (m: string, o: ProblemOptions) => Problem)(info.value, options));
         const p = parse(payload);
-        kinds[info.name] = { payload, parsed: [p.kind, p.status, p.detail, p.instance] };
+        kinds[info.name] = { payload, parsed: [p.kind, p.status, p.detail, p.instance, p.parameters] };
     }
     out[name] = {
         kinds,
@@ -248,9 +299,19 @@ for (const [name, build, parse, infos] of [
     };
 }
 const kinds: Record<string, unknown> = {};
+const buildError = storageError as (m: string, o: { metadata: Record<string, string>; parameters?: unknown }) => StorageError;
 for (const info of storageReasonInfos().filter((i) => i.retired === null)) {
-    const e = parseStorageError(wire(storageError(info.value, { metadata: args.metadata })));
-    kinds[info.name] = { payload: wire(storageError(info.value, { metadata: args.metadata })), parsed: [e.reason, e.code, e.metadata] };
+    const payload = wire(buildError(info.value, { metadata: args.metadata, parameters: args.params[info.name] }));
+    const e = parseStorageError(payload);
+    kinds[info.name] = { payload, parsed: [e.reason, e.code, e.metadata, e.parameters] };
+}
+const format = formatStorageReasonMessage as (m: string, p?: unknown) => string;
+const messages: Record<string, unknown> = Object.fromEntries(storageReasonInfos().map((i) => [i.name, format(i.value, args.params[i.name])]));
+try {
+    format(StorageReason.QUOTA_EXCEEDED, { project: "p" });
+    messages["missing"] = "accepted";
+} catch (e) {
+    messages["missing"] = e instanceof TypeError ? "refused" : String(e);
 }
 const sample = wire(storageError(StorageReason.BUCKET_NOT_FOUND)) as { error: { details: Record<string, unknown>[] } };
 const withInfo = (change: Record<string, unknown>): unknown => ({ error: { ...sample.error, details: [{ ...sample.error.details[0], ...change }] } });
@@ -259,7 +320,9 @@ out["StorageError"] = {
     unlisted: outcome(() => parseStorageError(withInfo({ reason: "PUBLISHED_LATER" })).reason),
     foreign_domain: outcome(() => parseStorageError(withInfo({ domain: "other.example.invalid" })).reason),
     retired: outcome(() => storageError("OLD_QUOTA")),
+    messages,
 };
+(out["Problem"] as Record<string, unknown>)["messages"] = messages;
 console.log(JSON.stringify(out));
 """
 
@@ -324,7 +387,72 @@ def test_verify_calls_the_helpers_and_fails_when_one_is_broken(project: Path, tm
     py.write_text(py.read_text("utf-8").replace('"status": row[1],', '"status": 500,', 1), "utf-8")
     js = broken / "generated" / "typescript" / "dist" / "_shapes.js"
     js.write_text(js.read_text("utf-8").replace("[row[0], member]", "[row[0], \"BUCKET_NOT_FOUND\"]", 1), "utf-8")
+    messages = broken / "generated" / "python" / "src" / PKG / "_messages.py"
+    messages.write_text(messages.read_text("utf-8").replace("_template.format_map(", "_template.lower().format_map(", 1), "utf-8")
     code, report = verify(broken, capsys)
     assert code != 0
-    assert "python: envelope Problem: OBJECT_NOT_FOUND: payload:" in report, report
-    assert "typescript: envelope Problem: OBJECT_NOT_FOUND: parsed: spec ['OBJECT_NOT_FOUND', 404], target ['BUCKET_NOT_FOUND', 404]" in report
+    assert "python: Problem: BUCKET_NOT_FOUND: payload:" in report, report
+    assert "python: messages of storage_reason: QUOTA_EXCEEDED: formatted: spec 'Project {project} value used up" in report
+    assert "python: messages of storage_reason: BUCKET_NOT_FOUND" not in report  # a message without parameters
+    assert ("typescript: Problem: OBJECT_NOT_FOUND: parsed: spec ['OBJECT_NOT_FOUND', 404, {'name': '{name} value', "
+            "'in': '{in} value'}], target ['BUCKET_NOT_FOUND', 404,") in report
+
+
+# --- the bundle: parameters and the AIP-193 domain, valid as a baseline ------------------------
+
+def test_bundle_records_parameters_and_domain_and_the_gate_accepts_it(project: Path, shapes_spec: Spec) -> None:
+    from codegen.compat.baseline import BaselineError, parse_bundle
+
+    text = (project / "generated" / "json" / "catalogs.json").read_bytes()
+    bundle = parse_bundle(text, "catalogs.json")  # schema-valid as a compatibility baseline
+    envelopes = bundle["envelopes"]
+    assert envelopes["StorageError"]["domain"] == "storage.example.invalid"
+    assert "domain" not in envelopes["Problem"]  # only where one is declared
+    entries = {e["name"]: e for e in bundle["catalogs"]["storage_reason"]["entries"]}
+    assert entries["QUOTA_EXCEEDED"]["parameters"] == {
+        "project": {"type": "string", "description": shapes_spec.catalogs[0].entries[2].parameters[0].description},
+        "limit": {"type": "integer", "description": "The quota in bytes."}}
+    assert "parameters" not in entries["BUCKET_NOT_FOUND"]
+    broken = json.loads(text)
+    broken["catalogs"]["storage_reason"]["entries"][2]["parameters"]["limit"]["type"] = "float"
+    with pytest.raises(BaselineError):
+        parse_bundle(json.dumps(broken).encode(), "catalogs.json")
+
+
+# --- the helper modules' own names ----------------------------------------------------------------
+
+def test_helper_modules_bind_only_private_names_and_the_names_the_view_gave(project: Path, shapes_spec: Spec) -> None:
+    """The helper templates are not read for reserved words (a new helper must never rename a
+    published field or catalog); instead every name they bind at module level is private (`_`)
+    or one the view computed and checked for collisions (exports, imported catalog names)."""
+    import ast
+    import re
+
+    from codegen.targets.python import view as py_view
+    from codegen.targets.typescript import view as ts_view
+
+    py, _ = py_view.build(shapes_spec, shapes_spec.targets["python"])
+    allowed = {*py.shape_exports, *py.message_exports, *(c.class_name for c in py.catalogs), "annotations",
+               "Unknown", "UnknownValueError"}
+    for name in ("_shapes.py", "_messages.py"):
+        tree = ast.parse((project / "generated" / "python" / "src" / PKG / name).read_text("utf-8"))
+        bound = set()
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom | ast.Import):
+                bound |= {a.asname or a.name for a in node.names}
+            elif isinstance(node, ast.ClassDef | ast.FunctionDef):
+                bound.add(node.name)
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                bound |= {t.id for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                          if isinstance(t, ast.Name)}
+        assert {n for n in bound if not n.startswith("_")} <= allowed, name
+        assert "problem" in bound or name == "_messages.py"
+    ts, _ = ts_view.build(shapes_spec, shapes_spec.targets["typescript"])
+    allowed = {*ts.shapes.exports, *ts.shapes.types, *ts.message_exports, *ts.message_types, "Unknown",
+               "UnknownValueError", "unknown", *(n for c in ts.catalogs for n in c.values + c.types)}
+    for name in ("_shapes.ts", "_messages.ts"):
+        source = (project / "generated" / "typescript" / "src" / name).read_text("utf-8")
+        bound = set(re.findall(r"^(?:export )?(?:function|const|type|interface) (\w+)", source, re.M))
+        bound |= {n.strip() for group in re.findall(r"^import (?:type )?\{([^}]*)\}", source, re.M) for n in group.split(",")}
+        assert {n for n in bound if not n.startswith("_")} <= allowed, name
+        assert "formatStorageReasonMessage" in bound or name == "_shapes.ts"

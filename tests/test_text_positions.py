@@ -67,14 +67,12 @@ NOT_TEXT: dict[str, str] = {
 OPENAPI_CARRIES = frozenset({
     "catalog:catalog/title", "catalog:catalog/description", "catalog:catalog/publisher",
     "catalog:catalog/sources/[]/url", "catalog:entries/[]/message", "project:envelopes/*/description",
-    "project:envelopes/*/properties/*/description",
+    "project:envelopes/*/properties/*/description", "project:envelopes/*/domain",
 })
 
 
 #: Texts no target publishes yet, and why.
 UNPUBLISHED = {
-    "project:envelopes/*/domain": "the AIP-193 domain reaches the OpenAPI fragment only (its ErrorInfo schema); "
-                                  "the bundle does not record standard shapes yet, so the packages do not carry it",
     "catalog:catalog/ranges/*/description": "named ranges are checked by the loader (C012); putting them in the "
                                             "published bundle changes its content, which the compatibility gate "
                                             "rightly wants released as a new version",
@@ -183,7 +181,8 @@ def _base() -> dict[str, Any]:
     ]}
     reasons = {"catalog": {"id": "reasons", "title": "x", "publisher": "x", "values": "string", "open": True,
                            "sources": [{"url": "x"}], "fields": {"http": {"type": "integer", "required": True}}},
-               "entries": [{"name": "BAD", "message": "x", "since": "1.0.0", "fields": {"http": 400}}]}
+               "entries": [{"name": "BAD", "message": "x", "since": "1.0.0", "fields": {"http": 400},
+                            "parameters": {"detail": {"type": "string", "description": "x"}}}]}
     return {"project": project, "texts": texts, "reasons": reasons}
 
 

@@ -256,7 +256,8 @@ def text_changed(old: Json, new: Json) -> Iterator[Hit]:
 def entry_order_changed(old: Json, new: Json) -> Iterator[Hit]:
     kept = by_name(new)
     before = [e["name"] for e in old["entries"] if e["name"] in kept]
-    after = [n for n in kept if n in set(before)]
+    seen = set(before)  # built once: a set per entry made this quadratic (seconds at 10,000 entries)
+    after = [n for n in kept if n in seen]
     if before != after:
         moved = next(a for a, b in zip(before, after, strict=True) if a != b)
         yield Hit(moved, f"entries were reordered (first difference: {moved})",

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from codegen.lint.shared_names import shared_member_name
 from codegen.model import Catalog, Spec
+from codegen.placeholders import looks_like_placeholders, placeholders
 
 Level = Literal["error", "warning", "off"]
 Hit = tuple[str, str | None, str, str]  # (catalog, entry, message, hint)
@@ -148,6 +149,27 @@ def type_uri_changed(spec: Spec, options: Options, baseline: Bundle | None) -> I
                     "keep targets.docs.base_url as released; a moved site redirects the old addresses instead"
 
 
+def placeholder_undeclared(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
+    """A message without parameters is plain text: a `{name}` in it was probably meant as one."""
+    for catalog in spec.catalogs:
+        for e in catalog.entries:
+            if e.parameters:
+                continue  # a template: the loader already holds it to its declared parameters
+            for name in looks_like_placeholders(e.message):
+                yield catalog.id, e.name, f"message of {e.name} names {{{name}}}, but {e.name} declares no parameters", \
+                    f"declare it (parameters: {{{name}: {{type: string}}}}) so helpers fill it in, or accept it as plain text"
+
+
+def parameter_unused(spec: Spec, options: Options, baseline: Bundle | None) -> Iterator[Hit]:
+    for catalog in spec.catalogs:
+        for e in catalog.entries:
+            used = set(placeholders(e.message)) if e.parameters else set()
+            for p in e.parameters:
+                if p.name not in used:
+                    yield catalog.id, e.name, f"parameter {p.name} of {e.name} is not named in its message", \
+                        f"name it in the message as {{{p.name}}}, or remove it"
+
+
 RULES: tuple[Rule, ...] = (
     Rule("REASON_SHAPE", "error", "a reason fits AIP-193: at most 63 characters, no trailing _ERROR", reason_shape),
     Rule("MESSAGE_PERIOD", "warning", "messages end with a period (or never do), as the catalog's style says", message_period),
@@ -157,6 +179,8 @@ RULES: tuple[Rule, ...] = (
     Rule("DUPLICATE_MESSAGE", "warning", "no two entries of a catalog share a message", duplicate_message),
     Rule("TYPE_URI_CHANGED", "error", "a published entry's page address (its problem type URI) stays the same", type_uri_changed),
     Rule("HTTP_STATUS_MISMATCH", "error", "an entry's HTTP status is one the envelope's status catalog carries", http_status_mismatch),
+    Rule("PLACEHOLDER_UNDECLARED", "warning", "a {name} in a message is a declared parameter", placeholder_undeclared),
+    Rule("PARAMETER_UNUSED", "warning", "every declared parameter is named in the message", parameter_unused),
     Rule("SHARED_MEMBER_NAME", "warning", "no two catalogs of the OpenAPI fragment share a member name (generators "
          "that put enum constants in one scope declare it twice)", shared_member_name),
 )

@@ -13,6 +13,7 @@ from codegen.model import (
     EnvelopeProperty,
     FieldDecl,
     FieldValue,
+    Parameter,
     Ref,
     Reserved,
     Retirement,
@@ -97,6 +98,7 @@ def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: in
     given = raw.get("fields")
     successors = raw.get("successors")
     alternatives = raw.get("alternatives")
+    params = raw.get("parameters")
     value: int | str = raw.get("value", raw["name"])
     return Entry(
         name=raw["name"],
@@ -115,6 +117,7 @@ def _entry(raw: dict[str, Any], kind: str, decls: dict[str, FieldDecl], line: in
         provenance=raw.get("provenance", ""),
         alternatives=tuple(Alternative(**a) for a in alternatives) if alternatives else (),
         line=line,
+        parameters=tuple(Parameter(n, p["type"], p.get("description", "")) for n, p in params.items()) if params else (),
     )
 
 

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from codegen.diagnostics import Diagnostic
+from codegen.placeholders import TemplateError, placeholders
 from codegen.spec.yamlsrc import Document
 
 Path = tuple[str | int, ...]
@@ -143,6 +144,24 @@ class CatalogChecker:
             self.check_in_range(at, entry)
         self.check_fields(at, entry, resolve)
         self.check_lifecycle(at, entry, resolve)
+        if "parameters" in entry:
+            self.check_template(at, entry)
+
+    def check_template(self, at: Path, entry: dict[str, Any]) -> None:
+        """A message with parameters is a template that names only declared parameters."""
+        declared = entry["parameters"]
+        try:
+            used = placeholders(entry["message"])
+        except TemplateError as exc:
+            self.err(at + ("message",), "C013", f"message of {entry['name']} is not a template: {exc}",
+                     "an entry with parameters has a template message: {name} for a parameter, {{ and }} for braces")
+            return
+        for name in used:
+            if name not in declared:
+                known = ", ".join(declared) or "none"
+                self.err(at + ("message",), "C013",
+                         f"message of {entry['name']} names {{{name}}}, which is not among its parameters ({known})",
+                         f"declare it under parameters: {{{name}: {{type: string}}}}, or write {{{{{name}}}}} for literal braces")
 
     def check_value(self, at: Path, entry: dict[str, Any]) -> None:
         value = entry.get("value")

@@ -20,7 +20,7 @@ const url = (site, page) => {
   const [file, anchor] = page.split("#");
   return pathToFileURL(path.join(site, file)).href + (anchor ? "#" + anchor : "");
 };
-const out = { pages: {}, searches: [], addresses: [], diagram: [], texts: {}, screenshots: [] };
+const out = { pages: {}, searches: [], addresses: [], diagram: [], texts: {}, screenshots: [], print: [] };
 
 async function open(site, page) {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -67,7 +67,8 @@ for (const address of plan.addresses) {
     const row = document.getElementById(id);
     if (!row) return { found: false };
     const box = row.getBoundingClientRect();
-    return { found: true, target: row.matches(":target"), top: box.top, inView: box.top >= 0 && box.bottom <= innerHeight,
+    const shown = row.contains(document.elementFromPoint(box.left + 4, box.top + 4));  // not under the header
+    return { found: true, target: row.matches(":target"), top: box.top, inView: box.top >= 0 && box.bottom <= innerHeight, shown,
              scrolled: scrollY, text: row.innerText };
   });
   out.addresses.push({ address, errors, ...seen });
@@ -85,6 +86,18 @@ for (const page of plan.diagrams) {
     await tab.locator("svg.migration").first().screenshot({ path: file });
     out.screenshots.push(file);
   }
+  await tab.close();
+}
+
+for (const page of plan.print || []) {
+  const { tab, errors } = await open(plan.site, page);
+  await tab.emulateMedia({ media: "print" });
+  const seen = await tab.evaluate(() => ({
+    chunks: [...document.querySelectorAll(".chunk")].map((c) => getComputedStyle(c).contentVisibility),
+    headers: [...new Set([...document.querySelectorAll("thead th")].map((th) => getComputedStyle(th).position))],
+  }));
+  const pdf = await tab.pdf({ format: "A4" });
+  out.print.push({ page, errors, ...seen, pdfBytes: pdf.length });
   await tab.close();
 }
 

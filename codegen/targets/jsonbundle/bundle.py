@@ -131,6 +131,9 @@ def _entry(spec: Spec, catalog: Catalog, entry: Entry) -> dict[str, Json]:
         "provenance": entry.provenance,
         "alternatives": [_alternative(alt) for alt in entry.alternatives],
         **({"doc_url": url} if (url := spec.doc_url(catalog.id, entry.name)) else {}),
+        # Present only where an entry declares some, so older bundles stay valid and unchanged.
+        **({"parameters": {p.name: {"type": p.type, "description": p.description} for p in entry.parameters}}
+           if entry.parameters else {}),
     }
 
 
@@ -175,6 +178,8 @@ def _envelope(envelope: Envelope) -> dict[str, Json]:
         "wrapper": envelope.wrapper,
         "body_name": envelope.body_name,
         "properties": [_property(p) for p in envelope.properties],
+        # AIP-193's ErrorInfo.domain; present only on such envelopes, so older bundles stay valid.
+        **({"domain": envelope.domain} if envelope.domain else {}),
     }
 
 

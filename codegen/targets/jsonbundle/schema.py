@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from codegen.placeholders import PARAMETER_NAME
 from codegen.targets import generated_note
 from codegen.targets.jsonbundle.bundle import FORMAT, HASH_KEY, SCHEMA_FILE
 
@@ -93,7 +94,12 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
             })),
             "doc_url": {"type": "string", "format": "uri",
                         "description": "The entry's page on the documentation site (present when the site's base URL is set)."},
-        }, optional=("doc_url",)),
+            "parameters": {
+                "type": "object", "propertyNames": {"pattern": PARAMETER_NAME.pattern},
+                "additionalProperties": _object({"type": {"enum": ["string", "integer"]}, "description": _string()}),
+                "description": "The values the message names as {name} (present when the entry declares some).",
+            },
+        }, optional=("doc_url", "parameters")),
         "catalog": _object({
             "id": {"type": "string", "pattern": CATALOG_ID},
             "title": _string(),
@@ -129,7 +135,8 @@ def bundle_schema(project_file: str) -> dict[str, Json]:
             "wrapper": _nullable({"type": "string"}),
             "body_name": _nullable({"type": "string"}),
             "properties": _list({"$ref": "#/$defs/envelope_property"}),
-        }),
+            "domain": {"type": "string", "description": "An AIP-193 error's ErrorInfo.domain (present on such envelopes)."},
+        }, optional=("domain",)),
     }
     root = _object({
         "$schema": {"const": SCHEMA_FILE},

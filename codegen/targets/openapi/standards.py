@@ -61,6 +61,8 @@ def problem_schemas(spec: Spec, names: Any, envelope: Envelope, version: str) ->
             "detail": {"type": "string", "description": "Explanation specific to this occurrence."},
             "instance": {"type": "string", "format": "uri-reference",
                          "description": "Identifies this occurrence of the problem."},
+            "parameters": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                           "description": "The values the kind's message names, by parameter name (the detail is the message they fill in)."},
             PROBLEM_MEMBER: _catalog_property(spec, names, envelope, version,
                                               f"The {envelope.catalog} value of this kind of problem."),
         },

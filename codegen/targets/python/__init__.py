@@ -36,8 +36,10 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         f"{src}/_runtime.py": render_template(env, "_runtime.py.j2", header=header(project, "#")),
         f"{src}/_lifecycle.py": render_template(env, "_lifecycle.py.j2", header=header(project, "#")),
     }
+    if pkg.messages:
+        files[f"{src}/_messages.py"] = render_template(env, "helpers/messages.py.j2", x=pkg.messages, header=header(project, "#"))
     if pkg.shapes.shapes:
-        files[f"{src}/_shapes.py"] = render_template(env, "_shapes.py.j2", x=pkg.shapes, header=header(project, "#"))
+        files[f"{src}/_shapes.py"] = render_template(env, "helpers/shapes.py.j2", x=pkg.shapes, header=header(project, "#"))
     for catalog in pkg.catalogs:
         head = header(catalog.spec_file, "#")
         files[f"{src}/{catalog.module}.py"] = render_template(env, "catalog.py.j2", c=catalog, header=head)
@@ -70,12 +72,15 @@ def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
     got = load_python(out / "src", verify_plan(spec, settings))
     diffs = diff_tables("python", expected(spec, "name"), got, field_names(spec))
     pkg, _ = view.build(spec, settings)
-    if pkg.shapes.shapes:
+    if pkg.shapes.shapes or pkg.messages:
         from codegen.verify import shapes as standard
 
         names = {e.name: {"build": s.build_fn, "parse": s.parse_fn, "class": s.catalog_class}
                  for e, s in zip(standard_envelopes(spec), pkg.shapes.shapes, strict=True)}
-        got_shapes = standard.load_python_shapes(out / "src", pkg.package, standard.plan(spec, names))
+        ids = {c.class_name: c.catalog_id for c in pkg.catalogs}
+        formats = {ids[m.catalog_class]: {"format": m.format_fn, "class": m.catalog_class} for m in pkg.messages}
+        got_shapes = standard.load_python_shapes(out / "src", pkg.package, standard.plan(spec, names),
+                                                 standard.message_plan(spec, formats))
         diffs += standard.diff_shapes("python", standard.expected_shapes(spec), got_shapes)
     return diffs
 

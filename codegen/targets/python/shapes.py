@@ -23,6 +23,7 @@ from codegen.standards import (
 )
 from codegen.targets.python import naming
 from codegen.targets.python.literals import py_docstring, py_literal
+from codegen.targets.python.messages import PyMessages
 
 #: The module that holds every standard envelope's helpers (a catalog module never starts with "_").
 MODULE = "_shapes"
@@ -59,6 +60,22 @@ class PyShape:
     link_type: str = ""
     optional: tuple[str, ...] = ()  # the builder's keyword arguments
     options: str = ""  # their declaration
+    params: PyMessages | None = None  # the catalog's message helpers, when some message has parameters
+
+    @property
+    def params_type(self) -> str:
+        """The annotation of the builder's parameters argument."""
+        return "_Mapping[str, object] | None" if self.params else "None"
+
+    @property
+    def overloads(self) -> list[tuple[str, str]]:
+        """(member, parameters) annotations of each typed signature of the builder."""
+        if self.params is None:
+            return []
+        cls, m = self.catalog_class, self.params
+        out = [(f"_Literal[{cls}.{p.member}]", p.typed_dict) for p in m.entries]
+        out += [(m.plain, "None = None")] if m.plain else []
+        return out + [(cls, m.any_parameters)]
 
     @property
     def link_keys(self) -> tuple[tuple[str, str], ...]:
@@ -95,14 +112,23 @@ class PyShapes:
         return any(s.open for s in self.shapes)
 
     @property
+    def message_imports(self) -> list[str]:
+        """The private helpers of the message module that the builders and parsers call."""
+        names = {n for s in self.shapes if s.params for n in (s.params.table, s.params.impl)}
+        names |= {p.typed_dict for s in self.shapes if s.params for p in s.params.entries}
+        return sorted(names | ({"_parameters"} if names else set()), key=_isort_key)
+
+    @property
     def aliases(self) -> list[tuple[str, str]]:
         """(catalog module, alias) of every catalog whose parse function a parser calls."""
         return sorted({(s.catalog_module, s.catalog_alias) for s in self.shapes if s.standard == "aip193"})
 
 
-def build(spec: Spec, modules: dict[str, str], classes: dict[str, str], taken: set[str]) -> tuple[PyShapes, list[Diagnostic]]:
+def build(spec: Spec, modules: dict[str, str], classes: dict[str, str], taken: set[str],
+          messages: tuple[PyMessages, ...] = ()) -> tuple[PyShapes, list[Diagnostic]]:
     """Every standard envelope's view, or a diagnostic for a name another export already has."""
-    shapes = tuple(_shape(spec, e, modules, classes) for e in standard_envelopes(spec))
+    by_class = {m.catalog_class: m for m in messages}
+    shapes = tuple(_shape(spec, e, modules, classes, by_class) for e in standard_envelopes(spec))
     diags = []
     for envelope, shape in zip(standard_envelopes(spec), shapes, strict=True):
         for name in shape.exports:
@@ -114,7 +140,8 @@ def build(spec: Spec, modules: dict[str, str], classes: dict[str, str], taken: s
     return PyShapes(shapes), diags
 
 
-def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dict[str, str]) -> PyShape:
+def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dict[str, str],
+           messages: dict[str, PyMessages]) -> PyShape:
     catalog = standard_catalog(spec, envelope)
     name = naming.CLASS.apply(envelope.name)
     value_type = "int" if catalog.values == "integer" else "str"
@@ -123,17 +150,19 @@ def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dic
         "standard": envelope.standard or "", "name": name, "parsed": naming.CLASS.escape("Parsed" + name),
         "build_fn": fn, "parse_fn": naming.FUNCTION.escape("parse_" + fn), "table": "_" + fn.upper(),
         "catalog_id": py_literal(catalog.id), "catalog_class": classes[catalog.id],
-        "catalog_module": modules[catalog.id], "catalog_alias": "_" + modules[catalog.id], "open": catalog.open,
-        "value_type": value_type,
+        "catalog_module": modules[catalog.id], "catalog_alias": "_" + modules[catalog.id] + "__module", "open": catalog.open,
+        "value_type": value_type, "params": messages.get(classes[catalog.id]),
     }
     if envelope.standard == "rfc9457":
         return PyShape(
             **common,
             doc=py_docstring(f"{envelope.description} An RFC 9457 problem (application/problem+json).", "    "),
-            keys=(("type", "str"), ("title", "str"), ("status", "int"), ("detail", "NotRequired[str]"),
-                  ("instance", "NotRequired[str]"), (PROBLEM_MEMBER, value_type)),
+            keys=(("type", "str"), ("title", "str"), ("status", "int"), ("detail", "_NotRequired[str]"),
+                  ("instance", "_NotRequired[str]"), ("parameters", "_NotRequired[dict[str, str | int]]"),
+                  (PROBLEM_MEMBER, value_type)),
             record=(("kind", f"{classes[catalog.id]}{' | Unknown' if catalog.open else ''}"), ("type", "str"),
-                    ("status", "int | None"), ("detail", "str | None"), ("instance", "str | None")),
+                    ("status", "int | None"), ("detail", "str | None"), ("instance", "str | None"),
+                    ("parameters", "dict[str, str | int]")),
             kinds=tuple(PyKind(k.entry.name, py_literal((k.address, k.status or 0))) for k in kinds(spec, envelope)),
         optional=("detail", "instance"), options="detail: str | None = None, instance: str | None = None",
         )
@@ -142,15 +171,21 @@ def _shape(spec: Spec, envelope: Envelope, modules: dict[str, str], classes: dic
     return PyShape(
         **common,
         doc=py_docstring(f"{envelope.description} An AIP-193 error (google.rpc.Status).", "    "),
-        keys=(("code", "int"), ("message", "str"), ("status", "NotRequired[str]"),
-              ("details", f"list[{info_type} | {help_type} | Mapping[str, object]]")),
+        keys=(("code", "int"), ("message", "str"), ("status", "_NotRequired[str]"),
+              ("details", f"list[{info_type} | {help_type} | _Mapping[str, object]]")),
         record=(("reason", f"{classes[catalog.id]}{' | Unknown' if catalog.open else ''}"),
                 ("code", "int | None"), ("message", "str | None"), ("status", "str | None"),
-                ("domain", "str | None"), ("metadata", "dict[str, str]")),
+                ("domain", "str | None"), ("metadata", "dict[str, str]"), ("parameters", "dict[str, str | int]")),
         kinds=tuple(PyKind(k.entry.name, py_literal((k.status or 0, status_name(spec, envelope, k.status), k.address)))
                     for k in kinds(spec, envelope)),
         domain=py_literal(envelope.domain), status_type=naming.CLASS.escape(name + "Status"),
         info_type=info_type, help_type=help_type,
-        optional=("metadata",), options="metadata: Mapping[str, str] | None = None",
+        optional=("metadata",), options="metadata: _Mapping[str, str] | None = None",
         link_type=naming.CLASS.escape(name + "Link"),
     )
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """isort's order within one import: constants, then classes, then functions."""
+    bare = name.lstrip("_")
+    return (0 if bare.isupper() else 1 if bare[:1].isupper() else 2, name)

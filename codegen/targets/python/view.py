@@ -8,7 +8,7 @@ from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
-from codegen.targets.python import naming, shapes
+from codegen.targets.python import messages, naming, shapes
 from codegen.targets.python.literals import py_docstring, py_literal
 
 _ANNOTATIONS = {"integer": "int", "string": "str", "boolean": "bool"}
@@ -68,11 +68,17 @@ class PyPackage:
     doc: str  # the package docstring statement
     catalogs: list[PyCatalog] = field(default_factory=list)
     shapes: shapes.PyShapes = field(default_factory=lambda: shapes.PyShapes(()))
+    messages: tuple[messages.PyMessages, ...] = ()
 
     @property
     def shape_exports(self) -> list[str]:
         """The public names of the standard shapes' helpers, in the order isort wants them."""
         return sorted((n for s in self.shapes.shapes for n in s.exports), key=_isort_key)
+
+    @property
+    def message_exports(self) -> list[str]:
+        """The public names of the message helpers, in the order isort wants them."""
+        return sorted((n for m in self.messages for n in m.exports), key=_isort_key)
 
     @property
     def type_imports(self) -> list[tuple[str, str]]:
@@ -82,6 +88,8 @@ class PyPackage:
         pairs += [(c.module, c.class_name) for c in self.catalogs]
         if self.shape_exports:
             pairs.append((shapes.MODULE, ", ".join(self.shape_exports)))
+        if self.message_exports:
+            pairs.append((messages.MODULE, ", ".join(self.message_exports)))
         return sorted(pairs)
 
 
@@ -108,7 +116,9 @@ def build(spec: Spec, cfg: Settings) -> tuple[PyPackage, list[Diagnostic]]:
         pkg.catalogs.append(view)
     taken = {"Deprecation", "Retirement", "Unknown", "UnknownValueError"}
     taken |= {n for c in pkg.catalogs for n in (c.class_name, c.info_class)}
-    pkg.shapes, more = shapes.build(spec, modules, classes, taken)
+    pkg.messages = messages.build(spec, modules, classes)
+    taken |= {n for m in pkg.messages for n in m.exports}
+    pkg.shapes, more = shapes.build(spec, modules, classes, taken, pkg.messages)
     return pkg, diags + more
 
 

@@ -14,7 +14,7 @@ from codegen.render import target_environment
 from codegen.standards import standard_envelopes
 from codegen.targets import Files, Settings, Skip, Target, header
 from codegen.targets.jsonbundle.bundle import bundle_text
-from codegen.targets.typescript import naming, shapes, view
+from codegen.targets.typescript import messages, naming, shapes, view
 from codegen.targets.typescript.literals import ts_literal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -78,8 +78,10 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         ("index", "index", {"p": pkg}, project),
     ]
     modules += [(c.module, "catalog", {"c": c}, header(c.spec_file, "//")) for c in pkg.catalogs]
+    if pkg.messages:
+        modules.append((messages.MODULE, "helpers/messages", {"x": pkg.messages}, project))
     if pkg.shapes.shapes:
-        modules.append((shapes.MODULE, "shapes", {"x": pkg.shapes}, project))
+        modules.append((shapes.MODULE, "helpers/shapes", {"x": pkg.shapes}, project))
     for name, template, context, head in modules:
         files[f"src/{name}.ts"] = render_template(env, f"{template}.ts.j2", header=head, ext="js", **context)
         for folder, js, dts, cjs in (("dist", "js", "d.ts", False), ("dist/cjs", "cjs", "d.cts", True)):
@@ -102,12 +104,15 @@ def _verify(spec: Spec, out: Path, settings: Settings) -> list[str]:
     got = load_typescript(out, node, verify_plan(spec, settings))
     diffs = diff_tables("typescript", expected(spec, "value"), got, field_names(spec))
     pkg, _ = view.build(spec, settings)
-    if pkg.shapes.shapes:
+    if pkg.shapes.shapes or pkg.messages:
         from codegen.verify import shapes as standard
 
         names = {e.name: {"build": s.build_fn, "parse": s.parse_fn, "type": s.catalog_type, "info": s.info_fn}
                  for e, s in zip(standard_envelopes(spec), pkg.shapes.shapes, strict=True)}
-        got_shapes = standard.load_typescript_shapes(out, node, standard.plan(spec, names))
+        ids = {c.type_name: c.catalog_id for c in pkg.catalogs}
+        formats = {ids[m.catalog_type]: {"format": m.format_fn, "type": m.catalog_type} for m in pkg.messages}
+        got_shapes = standard.load_typescript_shapes(out, node, standard.plan(spec, names),
+                                                     standard.message_plan(spec, formats))
         diffs += standard.diff_shapes("typescript", standard.expected_shapes(spec), got_shapes)
     return diffs
 

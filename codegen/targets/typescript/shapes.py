@@ -22,11 +22,13 @@ from codegen.standards import (
 )
 from codegen.targets.typescript import naming
 from codegen.targets.typescript.literals import jsdoc, ts_key, ts_literal, ts_string
+from codegen.targets.typescript.messages import TsMessages
 
 #: The module of every standard envelope's helpers (a catalog module never starts with "_").
 MODULE = "_shapes"
 
 Keys = tuple[tuple[str, str], ...]
+PARAMETERS = "Readonly<Record<string, string | number>>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class TsShape:
     info_keys: Keys = ()
     link_keys: Keys = (("description", "string"), ("url", "string"))
     help_keys: Keys = ()
+    params: TsMessages | None = None  # the catalog's message helpers, when some message has parameters
+    args_type: str = ""  # with params: what the builder takes after a member
 
     @property
     def wrapper(self) -> Keys:
@@ -78,7 +82,7 @@ class TsShape:
     def types(self) -> tuple[str, ...]:
         """The types this envelope's helpers export."""
         extra = (self.status_type, self.info_type, self.help_type, self.link_type) if self.standard == "aip193" else ()
-        return (self.name, self.parsed, self.options_type, *extra)
+        return (self.name, self.parsed, self.options_type, *((self.args_type,) if self.params else ()), *extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,15 @@ class TsShapes:
     def any_open(self) -> bool:
         """Whether some shape's catalog is open (its parser returns Unknown)."""
         return any(s.open for s in self.shapes)
+
+    @property
+    def message_imports(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(types, values) the builders and parsers import from the message module."""
+        found = [s.params for s in self.shapes if s.params]
+        if not found:
+            return (), ()
+        return (tuple(sorted({m.parameters_type for m in found})),
+                tuple(sorted({m.table for m in found} | {"_fillMessage", "_parameterValues"})))
 
     @property
     def imports(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -114,11 +127,13 @@ class TsShapes:
         return tuple(n for s in self.shapes for n in s.types)
 
 
-def build(spec: Spec, catalogs: dict[str, tuple[str, str, str, str]], taken: set[str]) -> tuple[TsShapes, list[Diagnostic]]:
+def build(spec: Spec, catalogs: dict[str, tuple[str, str, str, str]], taken: set[str],
+          messages: tuple[TsMessages, ...] = ()) -> tuple[TsShapes, list[Diagnostic]]:
     """Every standard envelope's view (catalogs: id -> module, type, info and parse function), or a
     diagnostic for a name the index already exports."""
     envelopes = standard_envelopes(spec)
-    shapes = tuple(_shape(spec, e, catalogs) for e in envelopes)
+    by_type = {m.catalog_type: m for m in messages}
+    shapes = tuple(_shape(spec, e, catalogs, by_type) for e in envelopes)
     diags = []
     for envelope, shape in zip(envelopes, shapes, strict=True):
         for name in (*shape.exports, *shape.types):
@@ -130,7 +145,8 @@ def build(spec: Spec, catalogs: dict[str, tuple[str, str, str, str]], taken: set
     return TsShapes(shapes), diags
 
 
-def _shape(spec: Spec, envelope: Envelope, catalogs: dict[str, tuple[str, str, str, str]]) -> TsShape:
+def _shape(spec: Spec, envelope: Envelope, catalogs: dict[str, tuple[str, str, str, str]],
+           messages: dict[str, TsMessages]) -> TsShape:
     catalog = standard_catalog(spec, envelope)
     module, type_name, info_fn, parse_catalog = catalogs[catalog.id]
     name = naming.TYPE.apply(envelope.name)
@@ -139,19 +155,20 @@ def _shape(spec: Spec, envelope: Envelope, catalogs: dict[str, tuple[str, str, s
     common: dict[str, Any] = {
         "standard": envelope.standard or "", "name": name, "parsed": naming.TYPE.escape("Parsed" + name),
         "options_type": naming.TYPE.escape(name + "Options"), "build_fn": fn,
-        "parse_fn": naming.FUNCTION.escape("parse" + name), "table": naming.MODULE.apply(envelope.name).upper(),
+        "parse_fn": naming.FUNCTION.escape("parse" + name), "table": "_" + naming.MODULE.apply(envelope.name).upper(),
         "catalog_id": ts_string(catalog.id), "catalog_type": type_name, "catalog_module": module,
         "info_fn": info_fn, "parse_catalog": parse_catalog, "open": catalog.open,
+        "params": messages.get(type_name), "args_type": naming.TYPE.escape(name + "Args"),
     }
     if envelope.standard == "rfc9457":
         return TsShape(
             **common,
             doc=jsdoc(f"{envelope.description} An RFC 9457 problem (application/problem+json)."),
             keys=(("type", "string"), ("title", "string"), ("status", "number"), ("detail?", "string"),
-                  ("instance?", "string"), (ts_key(PROBLEM_MEMBER), type_name)),
+                  ("instance?", "string"), ("parameters?", PARAMETERS), (ts_key(PROBLEM_MEMBER), type_name)),
             options=(("detail", "string"), ("instance", "string")),
             record=(("kind", kind_type), ("type", "string"), ("status", "number | null"),
-                    ("detail", "string | null"), ("instance", "string | null")),
+                    ("detail", "string | null"), ("instance", "string | null"), ("parameters", PARAMETERS)),
             kinds=tuple(TsKind(ts_literal(k.entry.value), ts_literal((k.address, k.status or 0))) for k in kinds(spec, envelope)),
         )
     info_type, link_type = naming.TYPE.escape(name + "ErrorInfo"), naming.TYPE.escape(name + "Link")
@@ -164,7 +181,7 @@ def _shape(spec: Spec, envelope: Envelope, catalogs: dict[str, tuple[str, str, s
         options=(("metadata", "Readonly<Record<string, string>>"),),
         record=(("reason", kind_type), ("code", "number | null"), ("message", "string | null"),
                 ("status", "string | null"), ("domain", "string | null"),
-                ("metadata", "Readonly<Record<string, string>>")),
+                ("metadata", "Readonly<Record<string, string>>"), ("parameters", PARAMETERS)),
         kinds=tuple(TsKind(ts_literal(k.entry.value), ts_literal((k.status or 0, status_name(spec, envelope, k.status), k.address)))
                     for k in kinds(spec, envelope)),
         domain=ts_string(envelope.domain), status_type=naming.TYPE.escape(name + "Status"),

@@ -10,7 +10,7 @@ from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
 from codegen.targets.jsonbundle.bundle import compact_json
-from codegen.targets.typescript import naming, shapes
+from codegen.targets.typescript import messages, naming, shapes
 from codegen.targets.typescript.literals import (
     is_safe_integer,
     jsdoc,
@@ -89,6 +89,17 @@ class TsPackage:
     doc: str = ""  # the index module's JSDoc block
     catalogs: list[TsCatalog] = field(default_factory=list)
     shapes: shapes.TsShapes = field(default_factory=lambda: shapes.TsShapes(()))
+    messages: tuple[messages.TsMessages, ...] = ()
+
+    @property
+    def message_exports(self) -> tuple[str, ...]:
+        """The values the message helpers export."""
+        return tuple(n for m in self.messages for n in m.exports)
+
+    @property
+    def message_types(self) -> tuple[str, ...]:
+        """The types the message helpers export."""
+        return tuple(n for m in self.messages for n in m.types)
 
 
 def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
@@ -112,7 +123,9 @@ def build(spec: Spec, cfg: Settings) -> tuple[TsPackage, list[Diagnostic]]:
         taken = {"UnknownValueError", "isUnknown", "Deprecation", "Lifecycle", "MemberRef", "Retirement", "Unknown", "VERSION"}
         taken |= {n for c in pkg.catalogs for n in c.values + c.types}
         names = {c.catalog_id: (c.module, c.type_name, c.info_fn, c.parse_fn) for c in pkg.catalogs}
-        pkg.shapes, diags = shapes.build(spec, names, taken)
+        pkg.messages = messages.build(spec, names)
+        taken |= set(pkg.message_exports + pkg.message_types)
+        pkg.shapes, diags = shapes.build(spec, names, taken, pkg.messages)
     return pkg, diags
 
 

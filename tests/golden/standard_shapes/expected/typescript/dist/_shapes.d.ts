@@ -9,6 +9,7 @@
  * @module
  */
 import type { Unknown } from "./runtime.js";
+import type { StorageReasonParameters } from "./_messages.js";
 import type { StorageReason } from "./storage-reason.js";
 import type { StorageStatus } from "./storage-status.js";
 /** A problem of the storage API. An RFC 9457 problem (application/problem+json). */
@@ -18,6 +19,7 @@ export interface Problem {
     readonly status: number;
     readonly detail?: string;
     readonly instance?: string;
+    readonly parameters?: Readonly<Record<string, string | number>>;
     readonly code: StorageReason;
 }
 /** What an occurrence of Problem adds to its kind. */
@@ -25,6 +27,12 @@ export interface ProblemOptions {
     readonly detail?: string;
     readonly instance?: string;
 }
+/** What problem takes after a member: the options, with the parameters its message names. */
+export type ProblemArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [
+    options: ProblemOptions & {
+        readonly parameters: StorageReasonParameters[M];
+    }
+] : [options?: ProblemOptions];
 /** A parsed Problem: the kind of problem and what the occurrence says. */
 export interface ParsedProblem {
     readonly kind: StorageReason | Unknown<"storage_reason">;
@@ -32,9 +40,10 @@ export interface ParsedProblem {
     readonly status: number | null;
     readonly detail: string | null;
     readonly instance: string | null;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 /** The Problem of a member: its type URI, its message as title, its HTTP status. */
-export declare function problem(member: StorageReason, options?: ProblemOptions): Problem;
+export declare function problem<M extends StorageReason>(member: M, ...args: ProblemArgs<M>): Problem;
 /** The kind of a Problem payload (by its type URI) and the occurrence's members. */
 export declare function parseProblem(payload: unknown): ParsedProblem;
 /** google.rpc.ErrorInfo of StorageError: why the error happened. */
@@ -69,6 +78,12 @@ export interface StorageError {
 export interface StorageErrorOptions {
     readonly metadata?: Readonly<Record<string, string>>;
 }
+/** What storageError takes after a member: the options, with the parameters its message names. */
+export type StorageErrorArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [
+    options: StorageErrorOptions & {
+        readonly parameters: StorageReasonParameters[M];
+    }
+] : [options?: StorageErrorOptions];
 /** A parsed StorageError: the reason and what the error says. */
 export interface ParsedStorageError {
     readonly reason: StorageReason | Unknown<"storage_reason">;
@@ -77,9 +92,10 @@ export interface ParsedStorageError {
     readonly status: string | null;
     readonly domain: string | null;
     readonly metadata: Readonly<Record<string, string>>;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 /** The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link. */
-export declare function storageError(member: StorageReason, options?: StorageErrorOptions): StorageError;
+export declare function storageError<M extends StorageReason>(member: M, ...args: StorageErrorArgs<M>): StorageError;
 /** The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members. */
 export declare function parseStorageError(payload: unknown): ParsedStorageError;
 /** A problem named by its canonical status (a closed catalog). An RFC 9457 problem (application/problem+json). */
@@ -89,6 +105,7 @@ export interface StatusProblem {
     readonly status: number;
     readonly detail?: string;
     readonly instance?: string;
+    readonly parameters?: Readonly<Record<string, string | number>>;
     readonly code: StorageStatus;
 }
 /** What an occurrence of StatusProblem adds to its kind. */
@@ -103,6 +120,7 @@ export interface ParsedStatusProblem {
     readonly status: number | null;
     readonly detail: string | null;
     readonly instance: string | null;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 /** The StatusProblem of a member: its type URI, its message as title, its HTTP status. */
 export declare function statusProblem(member: StorageStatus, options?: StatusProblemOptions): StatusProblem;

@@ -14,7 +14,9 @@ export { StorageReason, isStorageReason, parseStorageReason, parseStorageReasonS
 export type { StorageReasonName, StorageReasonInfo, StorageReasonSuccessor } from "./storage-reason.js";
 export { StorageStatus, isStorageStatus, parseStorageStatus, storageStatusInfo, storageStatusInfos } from "./storage-status.js";
 export type { StorageStatusName, StorageStatusInfo, StorageStatusSuccessor } from "./storage-status.js";
+export { formatStorageReasonMessage } from "./_messages.js";
+export type { StorageReasonParameters, StorageReasonMessageArgs } from "./_messages.js";
 export { problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem } from "./_shapes.js";
-export type { Problem, ParsedProblem, ProblemOptions, StorageError, ParsedStorageError, StorageErrorOptions, StorageErrorStatus, StorageErrorErrorInfo, StorageErrorHelp, StorageErrorLink, StatusProblem, ParsedStatusProblem, StatusProblemOptions } from "./_shapes.js";
+export type { Problem, ParsedProblem, ProblemOptions, ProblemArgs, StorageError, ParsedStorageError, StorageErrorOptions, StorageErrorArgs, StorageErrorStatus, StorageErrorErrorInfo, StorageErrorHelp, StorageErrorLink, StatusProblem, ParsedStatusProblem, StatusProblemOptions } from "./_shapes.js";
 /** The version of the spec this package was generated from. */
 export declare const VERSION = "1.0.0";

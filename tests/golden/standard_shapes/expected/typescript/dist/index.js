@@ -11,6 +11,7 @@
 export { UnknownValueError, isUnknown } from "./runtime.js";
 export { StorageReason, isStorageReason, parseStorageReason, parseStorageReasonStrict, storageReasonInfo, storageReasonInfos } from "./storage-reason.js";
 export { StorageStatus, isStorageStatus, parseStorageStatus, storageStatusInfo, storageStatusInfos } from "./storage-status.js";
+export { formatStorageReasonMessage } from "./_messages.js";
 export { problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem } from "./_shapes.js";
 /** The version of the spec this package was generated from. */
 export const VERSION = "1.0.0";

@@ -18,13 +18,13 @@ export const StorageReason = {
      */
     BUCKET_NOT_FOUND: "BUCKET_NOT_FOUND",
     /**
-     * The object does not exist.
+     * The object {name} does not exist in bucket {in}.
      *
      * @since 1.0.0
      */
     OBJECT_NOT_FOUND: "OBJECT_NOT_FOUND",
     /**
-     * The project's storage quota is used up: "quotes" & <angles>.
+     * Project {project} used up its quota of {limit} bytes: "quotes" & <angles>, {{braces}} and \{{}}.
      *
      * @since 1.0.0
      */
@@ -43,8 +43,8 @@ export const StorageReason = {
 // checker sees a single string, so a catalog of any size costs it no more than its members
 // do. Parsed into info records only when first asked for.
 const ROWS = `["BUCKET_NOT_FOUND","BUCKET_NOT_FOUND","The bucket does not exist.","","1.0.0",null,null,404]
-["OBJECT_NOT_FOUND","OBJECT_NOT_FOUND","The object does not exist.","","1.0.0",null,null,404]
-["QUOTA_EXCEEDED","QUOTA_EXCEEDED","The project's storage quota is used up: \\"quotes\\" & <angles>.","","1.0.0",null,null,429]
+["OBJECT_NOT_FOUND","OBJECT_NOT_FOUND","The object {name} does not exist in bucket {in}.","","1.0.0",null,null,404]
+["QUOTA_EXCEEDED","QUOTA_EXCEEDED","Project {project} used up its quota of {limit} bytes: \\"quotes\\" & <angles>, {{braces}} and \\\\{{}}.","","1.0.0",null,null,429]
 ["OLD_QUOTA","OLD_QUOTA","The old quota was exceeded.","","1.0.0",null,["1.0.0","Replaced by QUOTA_EXCEEDED."],429]`;
 const NO_SUCCESSORS = Object.freeze([]);
 let table;

@@ -11,19 +11,32 @@
 
 import type { Unknown } from "./runtime.js";
 import { UnknownValueError, unknown } from "./runtime.js";
+import type { StorageReasonParameters } from "./_messages.js";
+import { _STORAGE_REASON__PARAMETERS, _fillMessage, _parameterValues } from "./_messages.js";
 import type { StorageReason } from "./storage-reason.js";
 import { parseStorageReason, storageReasonInfo } from "./storage-reason.js";
 import type { StorageStatus } from "./storage-status.js";
 import { storageStatusInfo } from "./storage-status.js";
 
-type Json = Readonly<Record<string, unknown>>;
+type _Json = Readonly<Record<string, unknown>>;
+type _Values = Readonly<Record<string, string | number>>;
 
-function isObject(value: unknown): value is Json {
+function _isObject(value: unknown): value is _Json {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string | null {
+function _text(value: unknown): string | null {
     return typeof value === "string" ? value : null;
+}
+
+function _scalars(value: unknown): _Values {
+    const found: Record<string, string | number> = {};
+    for (const [key, item] of Object.entries(_isObject(value) ? value : {})) {
+        if (typeof item === "string" || Number.isSafeInteger(item)) {
+            found[key] = item as string | number;
+        }
+    }
+    return found;
 }
 
 /** A problem of the storage API. An RFC 9457 problem (application/problem+json). */
@@ -33,6 +46,7 @@ export interface Problem {
     readonly status: number;
     readonly detail?: string;
     readonly instance?: string;
+    readonly parameters?: Readonly<Record<string, string | number>>;
     readonly code: StorageReason;
 }
 
@@ -42,6 +56,13 @@ export interface ProblemOptions {
     readonly instance?: string;
 }
 
+/** What problem takes after a member: the options, with the parameters its message names. */
+export type ProblemArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [
+    options: ProblemOptions & {
+        readonly parameters: StorageReasonParameters[M];
+    }
+] : [options?: ProblemOptions];
+
 /** A parsed Problem: the kind of problem and what the occurrence says. */
 export interface ParsedProblem {
     readonly kind: StorageReason | Unknown<"storage_reason">;
@@ -49,27 +70,32 @@ export interface ParsedProblem {
     readonly status: number | null;
     readonly detail: string | null;
     readonly instance: string | null;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 
 // The type URI and HTTP status of every kind of problem (retired members are none).
-const PROBLEM: ReadonlyMap<StorageReason, readonly [string, number]> = new Map<StorageReason, readonly [string, number]>([
+const _PROBLEM: ReadonlyMap<StorageReason, readonly [string, number]> = new Map<StorageReason, readonly [string, number]>([
     ["BUCKET_NOT_FOUND", ["https://errors.example.invalid/storage/storage_reason.html#BUCKET_NOT_FOUND", 404]],
     ["OBJECT_NOT_FOUND", ["https://errors.example.invalid/storage/storage_reason.html#OBJECT_NOT_FOUND", 404]],
     ["QUOTA_EXCEEDED", ["https://errors.example.invalid/storage/storage_reason.html#QUOTA_EXCEEDED", 429]],
 ]);
 
-const PROBLEM_TYPES: ReadonlyMap<unknown, StorageReason> = new Map<unknown, StorageReason>([...PROBLEM].map(([member, row]) => [row[0], member]));
+const _PROBLEM__TYPES: ReadonlyMap<unknown, StorageReason> = new Map<unknown, StorageReason>([..._PROBLEM].map(([member, row]) => [row[0], member]));
 
 /** The Problem of a member: its type URI, its message as title, its HTTP status. */
-export function problem(member: StorageReason, options: ProblemOptions = {}): Problem {
-    const row = PROBLEM.get(member);
+export function problem<M extends StorageReason>(member: M, ...args: ProblemArgs<M>): Problem {
+    const options: ProblemOptions & { readonly parameters?: unknown } = args[0] ?? {};
+    const row = _PROBLEM.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
+    const declared = _STORAGE_REASON__PARAMETERS.get(member);
+    const values = declared === undefined ? undefined : _parameterValues(declared, options.parameters);
     return Object.freeze({
         "type": row[0],
         "title": storageReasonInfo(member).message,
         "status": row[1],
+        ...(values === undefined ? {} : { "detail": _fillMessage(storageReasonInfo(member).message, declared, values), "parameters": values }),
         ...(options.detail === undefined ? {} : { detail: options.detail }),
         ...(options.instance === undefined ? {} : { instance: options.instance }),
         "code": member,
@@ -78,18 +104,19 @@ export function problem(member: StorageReason, options: ProblemOptions = {}): Pr
 
 /** The kind of a Problem payload (by its type URI) and the occurrence's members. */
 export function parseProblem(payload: unknown): ParsedProblem {
-    if (!isObject(payload) || typeof payload["type"] !== "string") {
+    if (!_isObject(payload) || typeof payload["type"] !== "string") {
         throw new TypeError("an RFC 9457 problem is a JSON object with a string type");
     }
     const uri = payload["type"];
-    const member = PROBLEM_TYPES.get(uri);
+    const member = _PROBLEM__TYPES.get(uri);
     const http = payload["status"];
     return Object.freeze({
         "kind": member === undefined ? unknown("storage_reason", uri) : member,
         "type": uri,
         "status": typeof http === "number" ? http : null,
-        "detail": text(payload["detail"]),
-        "instance": text(payload["instance"]),
+        "detail": _text(payload["detail"]),
+        "instance": _text(payload["instance"]),
+        "parameters": _scalars(payload["parameters"]),
     });
 }
 
@@ -131,6 +158,13 @@ export interface StorageErrorOptions {
     readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** What storageError takes after a member: the options, with the parameters its message names. */
+export type StorageErrorArgs<M extends StorageReason> = M extends keyof StorageReasonParameters ? [
+    options: StorageErrorOptions & {
+        readonly parameters: StorageReasonParameters[M];
+    }
+] : [options?: StorageErrorOptions];
+
 /** A parsed StorageError: the reason and what the error says. */
 export interface ParsedStorageError {
     readonly reason: StorageReason | Unknown<"storage_reason">;
@@ -139,52 +173,67 @@ export interface ParsedStorageError {
     readonly status: string | null;
     readonly domain: string | null;
     readonly metadata: Readonly<Record<string, string>>;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 
 // The HTTP status, status name and help link of every reason (retired members are none).
-const STORAGE_ERROR: ReadonlyMap<StorageReason, readonly [number, string | null, string]> = new Map<StorageReason, readonly [number, string | null, string]>([
+const _STORAGE_ERROR: ReadonlyMap<StorageReason, readonly [number, string | null, string]> = new Map<StorageReason, readonly [number, string | null, string]>([
     ["BUCKET_NOT_FOUND", [404, "NOT_FOUND", "https://docs.example.invalid/errors/storage_reason.html#BUCKET_NOT_FOUND"]],
     ["OBJECT_NOT_FOUND", [404, "NOT_FOUND", "https://docs.example.invalid/errors/storage_reason.html#OBJECT_NOT_FOUND"]],
     ["QUOTA_EXCEEDED", [429, "RESOURCE_EXHAUSTED", "https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED"]],
 ]);
 
-const STORAGE_ERROR_DOMAIN = "storage.example.invalid";
+const _STORAGE_ERROR__DOMAIN = "storage.example.invalid";
 
 /** The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link. */
-export function storageError(member: StorageReason, options: StorageErrorOptions = {}): StorageError {
-    const row = STORAGE_ERROR.get(member);
+export function storageError<M extends StorageReason>(member: M, ...args: StorageErrorArgs<M>): StorageError {
+    const options: StorageErrorOptions & { readonly parameters?: unknown } = args[0] ?? {};
+    const row = _STORAGE_ERROR.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
     const message = storageReasonInfo(member).message;
-    const info: StorageErrorErrorInfo = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": STORAGE_ERROR_DOMAIN, "metadata": { ...options.metadata } };
+    const declared = _STORAGE_REASON__PARAMETERS.get(member);
+    const values = declared === undefined ? {} : _parameterValues(declared, options.parameters);
+    const strings = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+    const info: StorageErrorErrorInfo = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": _STORAGE_ERROR__DOMAIN, "metadata": { ...options.metadata, ...strings } };
     const help: StorageErrorHelp = { "@type": "type.googleapis.com/google.rpc.Help", "links": [{ "description": message, "url": row[2] }] };
     const status = row[1] === null ? {} : { "status": row[1] };
-    return { "error": { "code": row[0], "message": message, ...status, "details": [info, help] } };
+    return { "error": { "code": row[0], "message": _fillMessage(message, declared, values), ...status, "details": [info, help] } };
 }
 
 /** The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members. */
 export function parseStorageError(payload: unknown): ParsedStorageError {
-    const err = isObject(payload) ? payload["error"] : undefined;
-    if (!isObject(err)) {
+    const err = _isObject(payload) ? payload["error"] : undefined;
+    if (!_isObject(err)) {
         throw new TypeError("an AIP-193 error is a JSON object with an error object");
     }
     const items: readonly unknown[] = Array.isArray(err["details"]) ? err["details"] : [];
-    const found = items.find((item): item is Json => isObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo");
+    const found = items.find((item): item is _Json => _isObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo");
     if (found === undefined) {
         throw new TypeError("an AIP-193 error carries an ErrorInfo");
     }
     const raw = found["reason"];
-    const realm = text(found["domain"]);
+    const realm = _text(found["domain"]);
     const meta = found["metadata"];
+    const metadata: Readonly<Record<string, string>> = _isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {};
     const http = err["code"];
+    const reason = realm === _STORAGE_ERROR__DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw);
+    const parameters: Record<string, string | number> = {};
+    for (const [name, kind] of _STORAGE_REASON__PARAMETERS.get(reason) ?? []) {
+        const value = metadata[name];
+        if (value !== undefined) {
+            parameters[name] = kind === "integer" && /^-?[0-9]+$/.test(value) ? Number(value) : value;
+        }
+    }
     return Object.freeze({
-        "reason": realm === STORAGE_ERROR_DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw),
+        "reason": reason,
         "code": typeof http === "number" ? http : null,
-        "message": text(err["message"]),
-        "status": text(err["status"]),
+        "message": _text(err["message"]),
+        "status": _text(err["status"]),
         "domain": realm,
-        "metadata": isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {},
+        "metadata": metadata,
+        "parameters": parameters,
     });
 }
 
@@ -195,6 +244,7 @@ export interface StatusProblem {
     readonly status: number;
     readonly detail?: string;
     readonly instance?: string;
+    readonly parameters?: Readonly<Record<string, string | number>>;
     readonly code: StorageStatus;
 }
 
@@ -211,19 +261,20 @@ export interface ParsedStatusProblem {
     readonly status: number | null;
     readonly detail: string | null;
     readonly instance: string | null;
+    readonly parameters: Readonly<Record<string, string | number>>;
 }
 
 // The type URI and HTTP status of every kind of problem (retired members are none).
-const STATUS_PROBLEM: ReadonlyMap<StorageStatus, readonly [string, number]> = new Map<StorageStatus, readonly [string, number]>([
+const _STATUS_PROBLEM: ReadonlyMap<StorageStatus, readonly [string, number]> = new Map<StorageStatus, readonly [string, number]>([
     ["NOT_FOUND", ["https://errors.example.invalid/status/storage_status.html#NOT_FOUND", 404]],
     ["RESOURCE_EXHAUSTED", ["https://errors.example.invalid/status/storage_status.html#RESOURCE_EXHAUSTED", 429]],
 ]);
 
-const STATUS_PROBLEM_TYPES: ReadonlyMap<unknown, StorageStatus> = new Map<unknown, StorageStatus>([...STATUS_PROBLEM].map(([member, row]) => [row[0], member]));
+const _STATUS_PROBLEM__TYPES: ReadonlyMap<unknown, StorageStatus> = new Map<unknown, StorageStatus>([..._STATUS_PROBLEM].map(([member, row]) => [row[0], member]));
 
 /** The StatusProblem of a member: its type URI, its message as title, its HTTP status. */
 export function statusProblem(member: StorageStatus, options: StatusProblemOptions = {}): StatusProblem {
-    const row = STATUS_PROBLEM.get(member);
+    const row = _STATUS_PROBLEM.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_status", member);
     }
@@ -239,11 +290,11 @@ export function statusProblem(member: StorageStatus, options: StatusProblemOptio
 
 /** The kind of a StatusProblem payload (by its type URI) and the occurrence's members. */
 export function parseStatusProblem(payload: unknown): ParsedStatusProblem {
-    if (!isObject(payload) || typeof payload["type"] !== "string") {
+    if (!_isObject(payload) || typeof payload["type"] !== "string") {
         throw new TypeError("an RFC 9457 problem is a JSON object with a string type");
     }
     const uri = payload["type"];
-    const member = STATUS_PROBLEM_TYPES.get(uri);
+    const member = _STATUS_PROBLEM__TYPES.get(uri);
     if (member === undefined) {
         throw new UnknownValueError("storage_status", uri);
     }
@@ -252,7 +303,8 @@ export function parseStatusProblem(payload: unknown): ParsedStatusProblem {
         "kind": member,
         "type": uri,
         "status": typeof http === "number" ? http : null,
-        "detail": text(payload["detail"]),
-        "instance": text(payload["instance"]),
+        "detail": _text(payload["detail"]),
+        "instance": _text(payload["instance"]),
+        "parameters": _scalars(payload["parameters"]),
     });
 }

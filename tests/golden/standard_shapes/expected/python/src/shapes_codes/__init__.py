@@ -15,6 +15,11 @@ from ._runtime import Unknown, UnknownValueError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._lifecycle import Deprecation, Retirement
+    from ._messages import (
+        StorageReasonObjectNotFoundParameters,
+        StorageReasonQuotaExceededParameters,
+        format_storage_reason_message,
+    )
     from ._shapes import (
         ParsedProblem,
         ParsedStatusProblem,
@@ -65,6 +70,9 @@ __all__ = [
     "problem",
     "status_problem",
     "storage_error",
+    "StorageReasonObjectNotFoundParameters",
+    "StorageReasonQuotaExceededParameters",
+    "format_storage_reason_message",
 ]
 
 _LAZY = {
@@ -90,6 +98,9 @@ _LAZY = {
     "problem": "_shapes",
     "status_problem": "_shapes",
     "storage_error": "_shapes",
+    "StorageReasonObjectNotFoundParameters": "_messages",
+    "StorageReasonQuotaExceededParameters": "_messages",
+    "format_storage_reason_message": "_messages",
 }
 
 

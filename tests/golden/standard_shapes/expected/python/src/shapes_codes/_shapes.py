@@ -8,28 +8,40 @@ Unknown (never as a member); a closed catalog raises UnknownValueError.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final, NotRequired, TypedDict
+from collections.abc import Mapping as _Mapping
+from dataclasses import dataclass as _dataclass
+from typing import Final as _Final
+from typing import Literal as _Literal
+from typing import NotRequired as _NotRequired
+from typing import TypedDict as _TypedDict
+from typing import overload as _overload
 
-from . import storage_reason as _storage_reason
+from . import storage_reason as _storage_reason__module
+from ._messages import (
+    _STORAGE_REASON__PARAMETERS,
+    StorageReasonObjectNotFoundParameters,
+    StorageReasonQuotaExceededParameters,
+    _parameters,
+    _storage_reason__message,
+)
 from ._runtime import Unknown, UnknownValueError
 from .storage_reason import StorageReason
 from .storage_status import StorageStatus
 
 
-class Problem(TypedDict):
+class Problem(_TypedDict):
     """A problem of the storage API. An RFC 9457 problem (application/problem+json)."""
 
     type: str
     title: str
     status: int
-    detail: NotRequired[str]
-    instance: NotRequired[str]
+    detail: _NotRequired[str]
+    instance: _NotRequired[str]
+    parameters: _NotRequired[dict[str, str | int]]
     code: str
 
 
-@dataclass(frozen=True, slots=True)
+@_dataclass(frozen=True, slots=True)
 class ParsedProblem:
     """A parsed Problem: the kind of problem and what the occurrence says."""
 
@@ -38,10 +50,11 @@ class ParsedProblem:
     status: int | None
     detail: str | None
     instance: str | None
+    parameters: dict[str, str | int]
 
 
 # The type URI and HTTP status of every kind of problem (retired members are none).
-_PROBLEM: Final[dict[StorageReason, tuple[str, int]]] = {
+_PROBLEM: _Final[dict[StorageReason, tuple[str, int]]] = {
     StorageReason.BUCKET_NOT_FOUND: (
         "https://errors.example.invalid/storage/storage_reason.html#BUCKET_NOT_FOUND",
         404,
@@ -55,13 +68,65 @@ _PROBLEM: Final[dict[StorageReason, tuple[str, int]]] = {
         429,
     ),
 }
-_PROBLEM_TYPES: Final = {row[0]: member for member, row in _PROBLEM.items()}
+_PROBLEM__TYPES: _Final = {row[0]: member for member, row in _PROBLEM.items()}
+
+
+@_overload
+def problem(
+    member: _Literal[StorageReason.OBJECT_NOT_FOUND],
+    parameters: StorageReasonObjectNotFoundParameters,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+@_overload
+def problem(
+    member: _Literal[StorageReason.QUOTA_EXCEEDED],
+    parameters: StorageReasonQuotaExceededParameters,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+@_overload
+def problem(
+    member: _Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    parameters: None = None,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
+
+
+@_overload
+def problem(
+    member: StorageReason,
+    parameters: (
+        StorageReasonObjectNotFoundParameters | StorageReasonQuotaExceededParameters
+    ),
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
+) -> Problem: ...
 
 
 def problem(
-    member: StorageReason, *, detail: str | None = None, instance: str | None = None
+    member: StorageReason,
+    parameters: _Mapping[str, object] | None = None,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
 ) -> Problem:
-    """The Problem of a member: its type URI, its message as title, its HTTP status."""
+    """The Problem of a member: its type URI, its message as title, its HTTP status (and the
+    occurrence's parameters, with the message they fill in as the detail)."""
     row = _PROBLEM.get(member)
     if row is None:
         raise UnknownValueError("storage_reason", member)
@@ -71,6 +136,9 @@ def problem(
         "status": row[1],
         "code": member.value,
     }
+    if member in _STORAGE_REASON__PARAMETERS:
+        out["detail"] = _storage_reason__message(member, parameters)
+        out["parameters"] = _parameters(_STORAGE_REASON__PARAMETERS[member], parameters)
     if detail is not None:
         out["detail"] = detail
     if instance is not None:
@@ -80,56 +148,61 @@ def problem(
 
 def parse_problem(payload: object) -> ParsedProblem:
     """The kind of a Problem payload (by its type URI) and the occurrence's members."""
-    if not isinstance(payload, Mapping):
+    if not isinstance(payload, _Mapping):
         raise ValueError("an RFC 9457 problem is a JSON object")
     uri = payload.get("type")
     if not isinstance(uri, str):
         raise ValueError("an RFC 9457 problem has a string type")
-    member = _PROBLEM_TYPES.get(uri)
-    http = payload.get("status")
+    member = _PROBLEM__TYPES.get(uri)
+    http, given = payload.get("status"), payload.get("parameters")
     return ParsedProblem(
         Unknown("storage_reason", uri) if member is None else member,
         uri,
         http if type(http) is int else None,
         _text(payload.get("detail")),
         _text(payload.get("instance")),
+        (
+            {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
+            if isinstance(given, _Mapping)
+            else {}
+        ),
     )
 
 
-StorageErrorErrorInfo = TypedDict(
+StorageErrorErrorInfo = _TypedDict(
     "StorageErrorErrorInfo",
     {"@type": str, "reason": str, "domain": str, "metadata": dict[str, str]},
 )
 
 
-class StorageErrorLink(TypedDict):
+class StorageErrorLink(_TypedDict):
     """A link of google.rpc.Help: where the reason is documented."""
 
     description: str
     url: str
 
 
-StorageErrorHelp = TypedDict(
+StorageErrorHelp = _TypedDict(
     "StorageErrorHelp", {"@type": str, "links": list[StorageErrorLink]}
 )
 
 
-class StorageErrorStatus(TypedDict):
+class StorageErrorStatus(_TypedDict):
     """The google.rpc.Status of StorageError."""
 
     code: int
     message: str
-    status: NotRequired[str]
-    details: list[StorageErrorErrorInfo | StorageErrorHelp | Mapping[str, object]]
+    status: _NotRequired[str]
+    details: list[StorageErrorErrorInfo | StorageErrorHelp | _Mapping[str, object]]
 
 
-class StorageError(TypedDict):
+class StorageError(_TypedDict):
     """An error of the storage API. An AIP-193 error (google.rpc.Status)."""
 
     error: StorageErrorStatus
 
 
-@dataclass(frozen=True, slots=True)
+@_dataclass(frozen=True, slots=True)
 class ParsedStorageError:
     """A parsed StorageError: the reason and what the error says."""
 
@@ -139,10 +212,11 @@ class ParsedStorageError:
     status: str | None
     domain: str | None
     metadata: dict[str, str]
+    parameters: dict[str, str | int]
 
 
 # The HTTP status, status name and help link of every reason (retired members are none).
-_STORAGE_ERROR: Final[dict[StorageReason, tuple[int, str | None, str]]] = {
+_STORAGE_ERROR: _Final[dict[StorageReason, tuple[int, str | None, str]]] = {
     StorageReason.BUCKET_NOT_FOUND: (
         404,
         "NOT_FOUND",
@@ -159,20 +233,67 @@ _STORAGE_ERROR: Final[dict[StorageReason, tuple[int, str | None, str]]] = {
         "https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED",
     ),
 }
-_STORAGE_ERROR_DOMAIN: Final = "storage.example.invalid"
+_STORAGE_ERROR__DOMAIN: _Final = "storage.example.invalid"
+
+
+@_overload
+def storage_error(
+    member: _Literal[StorageReason.OBJECT_NOT_FOUND],
+    parameters: StorageReasonObjectNotFoundParameters,
+    /,
+    *,
+    metadata: _Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+@_overload
+def storage_error(
+    member: _Literal[StorageReason.QUOTA_EXCEEDED],
+    parameters: StorageReasonQuotaExceededParameters,
+    /,
+    *,
+    metadata: _Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+@_overload
+def storage_error(
+    member: _Literal[StorageReason.BUCKET_NOT_FOUND, StorageReason.OLD_QUOTA],
+    parameters: None = None,
+    /,
+    *,
+    metadata: _Mapping[str, str] | None = None,
+) -> StorageError: ...
+
+
+@_overload
+def storage_error(
+    member: StorageReason,
+    parameters: (
+        StorageReasonObjectNotFoundParameters | StorageReasonQuotaExceededParameters
+    ),
+    /,
+    *,
+    metadata: _Mapping[str, str] | None = None,
+) -> StorageError: ...
 
 
 def storage_error(
-    member: StorageReason, *, metadata: Mapping[str, str] | None = None
+    member: StorageReason,
+    parameters: _Mapping[str, object] | None = None,
+    /,
+    *,
+    metadata: _Mapping[str, str] | None = None,
 ) -> StorageError:
-    """The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link."""
+    """The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link (the
+    occurrence's parameters fill in the message and join the metadata as strings)."""
     row = _STORAGE_ERROR.get(member)
     if row is None:
         raise UnknownValueError("storage_reason", member)
     info: StorageErrorErrorInfo = {
         "@type": "type.googleapis.com/google.rpc.ErrorInfo",
         "reason": member.value,
-        "domain": _STORAGE_ERROR_DOMAIN,
+        "domain": _STORAGE_ERROR__DOMAIN,
         "metadata": dict(metadata or {}),
     }
     link: StorageErrorLink = {"description": member.message, "url": row[2]}
@@ -184,6 +305,14 @@ def storage_error(
             {"@type": "type.googleapis.com/google.rpc.Help", "links": [link]},
         ],
     }
+    if member in _STORAGE_REASON__PARAMETERS:
+        out["message"] = _storage_reason__message(member, parameters)
+        info["metadata"].update(
+            (n, str(r))
+            for n, r in _parameters(
+                _STORAGE_REASON__PARAMETERS[member], parameters
+            ).items()
+        )
     if row[1] is not None:
         out["status"] = row[1]
     return {"error": out}
@@ -191,15 +320,15 @@ def storage_error(
 
 def parse_storage_error(payload: object) -> ParsedStorageError:
     """The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members."""
-    err = payload.get("error") if isinstance(payload, Mapping) else None
-    if not isinstance(err, Mapping):
+    err = payload.get("error") if isinstance(payload, _Mapping) else None
+    if not isinstance(err, _Mapping):
         raise ValueError("an AIP-193 error is a JSON object with an error object")
     items = err.get("details")
     found = (
         [
             item
             for item in items
-            if isinstance(item, Mapping)
+            if isinstance(item, _Mapping)
             and item.get("@type") == "type.googleapis.com/google.rpc.ErrorInfo"
         ]
         if isinstance(items, list)
@@ -213,33 +342,54 @@ def parse_storage_error(payload: object) -> ParsedStorageError:
         found[0].get("metadata"),
     )
     member = (
-        _storage_reason.parse(raw)
-        if realm == _STORAGE_ERROR_DOMAIN
+        _storage_reason__module.parse(raw)
+        if realm == _STORAGE_ERROR__DOMAIN
         else Unknown("storage_reason", raw)
     )
     http = err.get("code")
+    metadata = (
+        {str(n): str(r) for n, r in meta.items()} if isinstance(meta, _Mapping) else {}
+    )
+    known = (
+        _STORAGE_REASON__PARAMETERS.get(member, ())
+        if isinstance(member, StorageReason)
+        else ()
+    )
+    found_parameters: dict[str, str | int] = {
+        n: (
+            int(metadata[n])
+            if kind == "integer"
+            and metadata[n].removeprefix("-").isascii()
+            and metadata[n].removeprefix("-").isdigit()
+            else metadata[n]
+        )
+        for n, kind in known
+        if n in metadata
+    }
     return ParsedStorageError(
         member,
         http if type(http) is int else None,
         _text(err.get("message")),
         _text(err.get("status")),
         realm,
-        {str(n): str(r) for n, r in meta.items()} if isinstance(meta, Mapping) else {},
+        metadata,
+        found_parameters,
     )
 
 
-class StatusProblem(TypedDict):
+class StatusProblem(_TypedDict):
     """A problem named by its canonical status (a closed catalog). An RFC 9457 problem (application/problem+json)."""
 
     type: str
     title: str
     status: int
-    detail: NotRequired[str]
-    instance: NotRequired[str]
+    detail: _NotRequired[str]
+    instance: _NotRequired[str]
+    parameters: _NotRequired[dict[str, str | int]]
     code: str
 
 
-@dataclass(frozen=True, slots=True)
+@_dataclass(frozen=True, slots=True)
 class ParsedStatusProblem:
     """A parsed StatusProblem: the kind of problem and what the occurrence says."""
 
@@ -248,10 +398,11 @@ class ParsedStatusProblem:
     status: int | None
     detail: str | None
     instance: str | None
+    parameters: dict[str, str | int]
 
 
 # The type URI and HTTP status of every kind of problem (retired members are none).
-_STATUS_PROBLEM: Final[dict[StorageStatus, tuple[str, int]]] = {
+_STATUS_PROBLEM: _Final[dict[StorageStatus, tuple[str, int]]] = {
     StorageStatus.NOT_FOUND: (
         "https://errors.example.invalid/status/storage_status.html#NOT_FOUND",
         404,
@@ -261,15 +412,21 @@ _STATUS_PROBLEM: Final[dict[StorageStatus, tuple[str, int]]] = {
         429,
     ),
 }
-_STATUS_PROBLEM_TYPES: Final = {
+_STATUS_PROBLEM__TYPES: _Final = {
     row[0]: member for member, row in _STATUS_PROBLEM.items()
 }
 
 
 def status_problem(
-    member: StorageStatus, *, detail: str | None = None, instance: str | None = None
+    member: StorageStatus,
+    parameters: None = None,
+    /,
+    *,
+    detail: str | None = None,
+    instance: str | None = None,
 ) -> StatusProblem:
-    """The StatusProblem of a member: its type URI, its message as title, its HTTP status."""
+    """The StatusProblem of a member: its type URI, its message as title, its HTTP status (and the
+    occurrence's parameters, with the message they fill in as the detail)."""
     row = _STATUS_PROBLEM.get(member)
     if row is None:
         raise UnknownValueError("storage_status", member)
@@ -288,21 +445,26 @@ def status_problem(
 
 def parse_status_problem(payload: object) -> ParsedStatusProblem:
     """The kind of a StatusProblem payload (by its type URI) and the occurrence's members."""
-    if not isinstance(payload, Mapping):
+    if not isinstance(payload, _Mapping):
         raise ValueError("an RFC 9457 problem is a JSON object")
     uri = payload.get("type")
     if not isinstance(uri, str):
         raise ValueError("an RFC 9457 problem has a string type")
-    member = _STATUS_PROBLEM_TYPES.get(uri)
+    member = _STATUS_PROBLEM__TYPES.get(uri)
     if member is None:
         raise UnknownValueError("storage_status", uri)
-    http = payload.get("status")
+    http, given = payload.get("status"), payload.get("parameters")
     return ParsedStatusProblem(
         member,
         uri,
         http if type(http) is int else None,
         _text(payload.get("detail")),
         _text(payload.get("instance")),
+        (
+            {str(n): r for n, r in given.items() if type(r) is str or type(r) is int}
+            if isinstance(given, _Mapping)
+            else {}
+        ),
     )
 
 

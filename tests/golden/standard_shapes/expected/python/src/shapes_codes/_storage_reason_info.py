@@ -38,9 +38,17 @@ _Row = tuple[
 # One row per member, in member order.
 _ROWS: tuple[_Row, ...] = (
     ("The bucket does not exist.", "", "1.0.0", None, None, (), 404),
-    ("The object does not exist.", "", "1.0.0", None, None, (), 404),
     (
-        'The project\'s storage quota is used up: "quotes" & <angles>.',
+        "The object {name} does not exist in bucket {in}.",
+        "",
+        "1.0.0",
+        None,
+        None,
+        (),
+        404,
+    ),
+    (
+        'Project {project} used up its quota of {limit} bytes: "quotes" & <angles>, {{braces}} and \\{{}}.',
         "",
         "1.0.0",
         None,

@@ -30,10 +30,10 @@ class StorageReason(StrEnum):
     """The bucket does not exist."""
 
     OBJECT_NOT_FOUND = "OBJECT_NOT_FOUND"
-    """The object does not exist."""
+    """The object {name} does not exist in bucket {in}."""
 
     QUOTA_EXCEEDED = "QUOTA_EXCEEDED"
-    """The project's storage quota is used up: "quotes" & <angles>."""
+    'Project {project} used up its quota of {limit} bytes: "quotes" & <angles>, {{braces}} and \\{{}}.'
 
     OLD_QUOTA = "OLD_QUOTA"
     """The old quota was exceeded.

@@ -10,31 +10,45 @@
  */
 "use strict";
 const { UnknownValueError, unknown } = require("./runtime.cjs");
+const { _STORAGE_REASON__PARAMETERS, _fillMessage, _parameterValues } = require("./_messages.cjs");
 const { parseStorageReason, storageReasonInfo } = require("./storage-reason.cjs");
 const { storageStatusInfo } = require("./storage-status.cjs");
-function isObject(value) {
+function _isObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function text(value) {
+function _text(value) {
     return typeof value === "string" ? value : null;
 }
+function _scalars(value) {
+    const found = {};
+    for (const [key, item] of Object.entries(_isObject(value) ? value : {})) {
+        if (typeof item === "string" || Number.isSafeInteger(item)) {
+            found[key] = item;
+        }
+    }
+    return found;
+}
 // The type URI and HTTP status of every kind of problem (retired members are none).
-const PROBLEM = new Map([
+const _PROBLEM = new Map([
     ["BUCKET_NOT_FOUND", ["https://errors.example.invalid/storage/storage_reason.html#BUCKET_NOT_FOUND", 404]],
     ["OBJECT_NOT_FOUND", ["https://errors.example.invalid/storage/storage_reason.html#OBJECT_NOT_FOUND", 404]],
     ["QUOTA_EXCEEDED", ["https://errors.example.invalid/storage/storage_reason.html#QUOTA_EXCEEDED", 429]],
 ]);
-const PROBLEM_TYPES = new Map([...PROBLEM].map(([member, row]) => [row[0], member]));
+const _PROBLEM__TYPES = new Map([..._PROBLEM].map(([member, row]) => [row[0], member]));
 /** The Problem of a member: its type URI, its message as title, its HTTP status. */
-function problem(member, options = {}) {
-    const row = PROBLEM.get(member);
+function problem(member, ...args) {
+    const options = args[0] ?? {};
+    const row = _PROBLEM.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
+    const declared = _STORAGE_REASON__PARAMETERS.get(member);
+    const values = declared === undefined ? undefined : _parameterValues(declared, options.parameters);
     return Object.freeze({
         "type": row[0],
         "title": storageReasonInfo(member).message,
         "status": row[1],
+        ...(values === undefined ? {} : { "detail": _fillMessage(storageReasonInfo(member).message, declared, values), "parameters": values }),
         ...(options.detail === undefined ? {} : { detail: options.detail }),
         ...(options.instance === undefined ? {} : { instance: options.instance }),
         "code": member,
@@ -42,72 +56,87 @@ function problem(member, options = {}) {
 }
 /** The kind of a Problem payload (by its type URI) and the occurrence's members. */
 function parseProblem(payload) {
-    if (!isObject(payload) || typeof payload["type"] !== "string") {
+    if (!_isObject(payload) || typeof payload["type"] !== "string") {
         throw new TypeError("an RFC 9457 problem is a JSON object with a string type");
     }
     const uri = payload["type"];
-    const member = PROBLEM_TYPES.get(uri);
+    const member = _PROBLEM__TYPES.get(uri);
     const http = payload["status"];
     return Object.freeze({
         "kind": member === undefined ? unknown("storage_reason", uri) : member,
         "type": uri,
         "status": typeof http === "number" ? http : null,
-        "detail": text(payload["detail"]),
-        "instance": text(payload["instance"]),
+        "detail": _text(payload["detail"]),
+        "instance": _text(payload["instance"]),
+        "parameters": _scalars(payload["parameters"]),
     });
 }
 // The HTTP status, status name and help link of every reason (retired members are none).
-const STORAGE_ERROR = new Map([
+const _STORAGE_ERROR = new Map([
     ["BUCKET_NOT_FOUND", [404, "NOT_FOUND", "https://docs.example.invalid/errors/storage_reason.html#BUCKET_NOT_FOUND"]],
     ["OBJECT_NOT_FOUND", [404, "NOT_FOUND", "https://docs.example.invalid/errors/storage_reason.html#OBJECT_NOT_FOUND"]],
     ["QUOTA_EXCEEDED", [429, "RESOURCE_EXHAUSTED", "https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED"]],
 ]);
-const STORAGE_ERROR_DOMAIN = "storage.example.invalid";
+const _STORAGE_ERROR__DOMAIN = "storage.example.invalid";
 /** The StorageError of a member: its ErrorInfo (reason, domain, metadata) and Help link. */
-function storageError(member, options = {}) {
-    const row = STORAGE_ERROR.get(member);
+function storageError(member, ...args) {
+    const options = args[0] ?? {};
+    const row = _STORAGE_ERROR.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_reason", member);
     }
     const message = storageReasonInfo(member).message;
-    const info = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": STORAGE_ERROR_DOMAIN, "metadata": { ...options.metadata } };
+    const declared = _STORAGE_REASON__PARAMETERS.get(member);
+    const values = declared === undefined ? {} : _parameterValues(declared, options.parameters);
+    const strings = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+    const info = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": member, "domain": _STORAGE_ERROR__DOMAIN, "metadata": { ...options.metadata, ...strings } };
     const help = { "@type": "type.googleapis.com/google.rpc.Help", "links": [{ "description": message, "url": row[2] }] };
     const status = row[1] === null ? {} : { "status": row[1] };
-    return { "error": { "code": row[0], "message": message, ...status, "details": [info, help] } };
+    return { "error": { "code": row[0], "message": _fillMessage(message, declared, values), ...status, "details": [info, help] } };
 }
 /** The reason of a StorageError payload (its ErrorInfo within the domain) and the error's members. */
 function parseStorageError(payload) {
-    const err = isObject(payload) ? payload["error"] : undefined;
-    if (!isObject(err)) {
+    const err = _isObject(payload) ? payload["error"] : undefined;
+    if (!_isObject(err)) {
         throw new TypeError("an AIP-193 error is a JSON object with an error object");
     }
     const items = Array.isArray(err["details"]) ? err["details"] : [];
-    const found = items.find((item) => isObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo");
+    const found = items.find((item) => _isObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo");
     if (found === undefined) {
         throw new TypeError("an AIP-193 error carries an ErrorInfo");
     }
     const raw = found["reason"];
-    const realm = text(found["domain"]);
+    const realm = _text(found["domain"]);
     const meta = found["metadata"];
+    const metadata = _isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {};
     const http = err["code"];
+    const reason = realm === _STORAGE_ERROR__DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw);
+    const parameters = {};
+    for (const [name, kind] of _STORAGE_REASON__PARAMETERS.get(reason) ?? []) {
+        const value = metadata[name];
+        if (value !== undefined) {
+            parameters[name] = kind === "integer" && /^-?[0-9]+$/.test(value) ? Number(value) : value;
+        }
+    }
     return Object.freeze({
-        "reason": realm === STORAGE_ERROR_DOMAIN ? parseStorageReason(raw) : unknown("storage_reason", raw),
+        "reason": reason,
         "code": typeof http === "number" ? http : null,
-        "message": text(err["message"]),
-        "status": text(err["status"]),
+        "message": _text(err["message"]),
+        "status": _text(err["status"]),
         "domain": realm,
-        "metadata": isObject(meta) ? Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, String(value)])) : {},
+        "metadata": metadata,
+        "parameters": parameters,
     });
 }
 // The type URI and HTTP status of every kind of problem (retired members are none).
-const STATUS_PROBLEM = new Map([
+const _STATUS_PROBLEM = new Map([
     ["NOT_FOUND", ["https://errors.example.invalid/status/storage_status.html#NOT_FOUND", 404]],
     ["RESOURCE_EXHAUSTED", ["https://errors.example.invalid/status/storage_status.html#RESOURCE_EXHAUSTED", 429]],
 ]);
-const STATUS_PROBLEM_TYPES = new Map([...STATUS_PROBLEM].map(([member, row]) => [row[0], member]));
+const _STATUS_PROBLEM__TYPES = new Map([..._STATUS_PROBLEM].map(([member, row]) => [row[0], member]));
 /** The StatusProblem of a member: its type URI, its message as title, its HTTP status. */
 function statusProblem(member, options = {}) {
-    const row = STATUS_PROBLEM.get(member);
+    const row = _STATUS_PROBLEM.get(member);
     if (row === undefined) {
         throw new UnknownValueError("storage_status", member);
     }
@@ -122,11 +151,11 @@ function statusProblem(member, options = {}) {
 }
 /** The kind of a StatusProblem payload (by its type URI) and the occurrence's members. */
 function parseStatusProblem(payload) {
-    if (!isObject(payload) || typeof payload["type"] !== "string") {
+    if (!_isObject(payload) || typeof payload["type"] !== "string") {
         throw new TypeError("an RFC 9457 problem is a JSON object with a string type");
     }
     const uri = payload["type"];
-    const member = STATUS_PROBLEM_TYPES.get(uri);
+    const member = _STATUS_PROBLEM__TYPES.get(uri);
     if (member === undefined) {
         throw new UnknownValueError("storage_status", uri);
     }
@@ -135,8 +164,9 @@ function parseStatusProblem(payload) {
         "kind": member,
         "type": uri,
         "status": typeof http === "number" ? http : null,
-        "detail": text(payload["detail"]),
-        "instance": text(payload["instance"]),
+        "detail": _text(payload["detail"]),
+        "instance": _text(payload["instance"]),
+        "parameters": _scalars(payload["parameters"]),
     });
 }
 module.exports = { problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem };

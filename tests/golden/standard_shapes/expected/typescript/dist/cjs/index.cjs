@@ -12,7 +12,8 @@
 const { UnknownValueError, isUnknown } = require("./runtime.cjs");
 const { StorageReason, isStorageReason, parseStorageReason, parseStorageReasonStrict, storageReasonInfo, storageReasonInfos } = require("./storage-reason.cjs");
 const { StorageStatus, isStorageStatus, parseStorageStatus, storageStatusInfo, storageStatusInfos } = require("./storage-status.cjs");
+const { formatStorageReasonMessage } = require("./_messages.cjs");
 const { problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem } = require("./_shapes.cjs");
 /** The version of the spec this package was generated from. */
 const VERSION = "1.0.0";
-module.exports = { UnknownValueError, isUnknown, StorageReason, isStorageReason, parseStorageReason, parseStorageReasonStrict, storageReasonInfo, storageReasonInfos, StorageStatus, isStorageStatus, parseStorageStatus, storageStatusInfo, storageStatusInfos, problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem, VERSION };
+module.exports = { UnknownValueError, isUnknown, StorageReason, isStorageReason, parseStorageReason, parseStorageReasonStrict, storageReasonInfo, storageReasonInfos, StorageStatus, isStorageStatus, parseStorageStatus, storageStatusInfo, storageStatusInfos, formatStorageReasonMessage, problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem, VERSION };

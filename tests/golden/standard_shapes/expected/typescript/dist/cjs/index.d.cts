@@ -14,7 +14,9 @@ export { StorageReason, isStorageReason, parseStorageReason, parseStorageReasonS
 export type { StorageReasonName, StorageReasonInfo, StorageReasonSuccessor } from "./storage-reason.cjs";
 export { StorageStatus, isStorageStatus, parseStorageStatus, storageStatusInfo, storageStatusInfos } from "./storage-status.cjs";
 export type { StorageStatusName, StorageStatusInfo, StorageStatusSuccessor } from "./storage-status.cjs";
+export { formatStorageReasonMessage } from "./_messages.cjs";
+export type { StorageReasonParameters, StorageReasonMessageArgs } from "./_messages.cjs";
 export { problem, parseProblem, storageError, parseStorageError, statusProblem, parseStatusProblem } from "./_shapes.cjs";
-export type { Problem, ParsedProblem, ProblemOptions, StorageError, ParsedStorageError, StorageErrorOptions, StorageErrorStatus, StorageErrorErrorInfo, StorageErrorHelp, StorageErrorLink, StatusProblem, ParsedStatusProblem, StatusProblemOptions } from "./_shapes.cjs";
+export type { Problem, ParsedProblem, ProblemOptions, ProblemArgs, StorageError, ParsedStorageError, StorageErrorOptions, StorageErrorArgs, StorageErrorStatus, StorageErrorErrorInfo, StorageErrorHelp, StorageErrorLink, StatusProblem, ParsedStatusProblem, StatusProblemOptions } from "./_shapes.cjs";
 /** The version of the spec this package was generated from. */
 export declare const VERSION = "1.0.0";

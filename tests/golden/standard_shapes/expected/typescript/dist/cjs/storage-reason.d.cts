@@ -17,13 +17,13 @@ export declare const StorageReason: {
      */
     readonly BUCKET_NOT_FOUND: "BUCKET_NOT_FOUND";
     /**
-     * The object does not exist.
+     * The object {name} does not exist in bucket {in}.
      *
      * @since 1.0.0
      */
     readonly OBJECT_NOT_FOUND: "OBJECT_NOT_FOUND";
     /**
-     * The project's storage quota is used up: "quotes" & <angles>.
+     * Project {project} used up its quota of {limit} bytes: "quotes" & <angles>, {{braces}} and \{{}}.
      *
      * @since 1.0.0
      */
