@@ -34,6 +34,19 @@ CASES = (*HOSTILE, "", "plain text.", "Message for code 7", "line one\n\nline tw
 
 # --- the general rules, without shortcuts ------------------------------------------------
 
+def go_row_item_rule(value: object) -> str:
+    if value is None:
+        return "~"
+    if isinstance(value, list):
+        return "[" + "".join(go_row_item_rule(v) for v in value) + "]"
+    text = ("t" if value else "f") if isinstance(value, bool) else str(value)
+    return f"{len(text.encode('utf-8'))}:{text}"
+
+
+def go_base32_rule(numbers: list[int], width: int) -> str:
+    return "".join(chr(0x30 + (n >> (5 * k) & 31)) for n in numbers for k in reversed(range(width)))
+
+
 def go_comment_rule(text: str, indent: str = "") -> str:
     lines = (go._comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(f"{indent}// {line}" for line in lines if line)
@@ -103,6 +116,9 @@ def rust_doc_rule(text: str) -> list[str]:
 
 def _agree(text: str) -> None:
     assert go.go_comment(text, "\t") == go_comment_rule(text, "\t")
+    row: list[object] = [text, None, [text, 1], True, -7, []]
+    line = "".join(map(go_row_item_rule, row))
+    assert go.go_table([row, row]) == (go.go_string(line * 2), [0, len(line.encode()), 2 * len(line.encode())])
     assert java.java_string(text) == java_string_rule(text)
     assert java.doc_html(text) == java_doc_rule(text)
     assert java_rows.cell(text) == text.translate(java_rows._ESCAPES)
@@ -139,3 +155,10 @@ def test_go_names_agree_on_mixed_names() -> None:
         assert go_pascal(name) == go_pascal_rule(name)
 
     check()
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 4, 5, 7])
+def test_go_base32_numbers_are_the_digit_by_digit_rule(width: int) -> None:
+    numbers = [0, 1, 31, 32, 1000, 32**width - 1, -1, *range(0, 32**width, max(1, 32**width // 97))]
+    assert go.base32_numbers(numbers, width) == go_base32_rule(numbers, width)
+    assert go.base32_numbers([], width) == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 _NAMED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
           "\\": "\\\\", '"': '\\"'}
@@ -35,7 +36,11 @@ def go_string(text: str) -> str:
 # character other than the line feed, a doubled quote, what would read as a deprecation or a
 # directive at the start of a line (anywhere in the text: such text takes the general rule).
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
-_REWRITTEN = ("''", "``", "Deprecated:", "+build", "go:")
+
+
+def _kept(text: str) -> bool:
+    return (text.isascii() and "''" not in text and "``" not in text and "Deprecated:" not in text
+            and "+build" not in text and "go:" not in text and not _CONTROL.search(text))
 
 
 def _comment_line(line: str) -> str:
@@ -58,8 +63,7 @@ def go_comment(text: str, indent: str = "") -> str:
     code or a list, and a lone line between blank ones as a heading, and gofmt rewrites both.
     """
     prefix = indent + "// "
-    if text.isascii() and not any(w in text for w in _REWRITTEN) and not _CONTROL.search(text):
-        # the common case: every line kept, stripped
+    if _kept(text):  # the common case: every line kept, stripped
         return "\n".join([prefix + line for line in map(str.strip, text.split("\n")) if line])
     lines = (_comment_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(prefix + line for line in lines if line)
@@ -69,6 +73,12 @@ def row_item(value: object) -> str:
     """One item of a metadata row as the package's _row reads it: ~ for none, a string as its
     length in UTF-8 bytes, a colon and the text, a list as [ items ]; numbers and booleans
     (t, f) as strings."""
+    kind = type(value)
+    if kind is str:  # the common cases first: ASCII text is as long in bytes as in characters
+        return f"{_utf8_length(value)}:{value}"  # type: ignore[arg-type]
+    if kind is int:
+        text = str(value)
+        return f"{len(text)}:{text}"
     if value is None:
         return "~"
     if isinstance(value, list):
@@ -82,15 +92,26 @@ def row_item(value: object) -> str:
     return f"{len(text.encode('utf-8'))}:{text}"
 
 
+def _utf8_length(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+# Base-32 digit values to their characters, '0' (0x30) standing for 0.
+_DIGITS = bytes(0x30 + b if b < 32 else b for b in range(256))
+
+
 def base32_numbers(numbers: list[int], width: int) -> str:
     """Numbers as fixed-width base-32 digits, '0' standing for 0: printable, never escaped."""
-    return "".join(chr(0x30 + (n >> (5 * k) & 31)) for n in numbers for k in reversed(range(width)))
+    digits = bytearray(len(numbers) * width)
+    for k in range(width):  # the k-th digit of every number at once, most significant first
+        shift = 5 * (width - 1 - k)
+        digits[k::width] = bytes([n >> shift & 31 for n in numbers])
+    return digits.translate(_DIGITS).decode("ascii")
 
 
 def go_table(rows: list[list[object]]) -> tuple[str, list[int]]:
     """Rows back to back as one Go string literal, and where each starts (then the end), in bytes."""
-    texts = ["".join(row_item(v) for v in row) for row in rows]
-    starts = [0]
-    for text in texts:
-        starts.append(starts[-1] + len(text.encode("utf-8")))
+    texts = ["".join([f"{len(v)}:{v}" if type(v) is str and v.isascii() else row_item(v) for v in row])
+             for row in rows]
+    starts = [0, *accumulate(map(_utf8_length, texts))]
     return go_string("".join(texts)), starts

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Spec
-from codegen.naming import catalog_ids, check_collisions, name_catalog
+from codegen.naming import catalog_ids, check_collisions, field_names, name_catalog
 from codegen.targets import Settings
 from codegen.targets.java import naming
 from codegen.targets.java.literals import doc_html, java_integer, java_string, javadoc
@@ -137,9 +137,10 @@ def _value_type(catalog: Catalog) -> JavaType:
 def _range_errors(catalog: Catalog) -> list[Diagnostic]:
     out = []
     for i, entry in enumerate(catalog.entries):
-        values = [("value", entry.value, ("value",))] + [(f"field {k}", v, ("fields", k)) for k, v in entry.fields.items()]
+        values = [("value", entry.value, ("value",))] + [(f"field {k}", v, ("fields", k))
+                                                          for k, v in entry.fields.items() if not _fits(v)]
         for what, value, path in values:
-            if type(value) is int and not LONG_RANGE[0] <= value <= LONG_RANGE[1]:
+            if not _fits(value):
                 out.append(Diagnostic(
                     *catalog.at("entries", i, *path), "J001",
                     f"java: {what} {value} of {catalog.id}.{entry.name} does not fit a Java long",
@@ -147,11 +148,19 @@ def _range_errors(catalog: Catalog) -> list[Diagnostic]:
     return out
 
 
+def _fits(value: object) -> bool:
+    """Whether value is no integer, or one a Java long holds."""
+    return type(value) is not int or LONG_RANGE[0] <= value <= LONG_RANGE[1]
+
+
 def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
              types: dict[str, JavaType], with_members: bool) -> tuple[JavaCatalog, list[Diagnostic]]:
     cls = classes[catalog.id]
     # a field named like a generated method takes the escape suffix (FIELD reserves them), so none is refused
-    keys, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, frozenset(), "N002", f"class {cls}")
+    if with_members:
+        keys, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, frozenset(), "N002", f"class {cls}")
+    else:  # the fields' methods only: the members' names are the Java target's own concern
+        keys, (methods, diags) = {}, check_collisions(naming.FIELD, field_names(catalog), f"class {cls}")
     vtype = types[catalog.id]
     members = [_member(e, i, keys, classes, vtype) for i, e in enumerate(catalog.entries)] if with_members else []
     chunks = tuple(JavaChunk(f"{cls}_{n}", f"Chunk{n}", tuple(members[i:i + CHUNK]))
