@@ -31,10 +31,14 @@ GOAL_INTERACTIVE_MS = 1000.0
 GOAL_SEARCH_MS = 100.0
 BROWSER = REPO / "tests" / "browser"
 
+# Written to the bench's temp folder: playwright-core is loaded from tests/browser/node_modules
+# by a require anchored there, so nothing is written into the repository.
 _PROBE = r"""
-import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-const [page, chromiumPath, query] = process.argv.slice(2);
+const [page, chromiumPath, query, browserDir] = process.argv.slice(2);
+const { chromium } = createRequire(join(browserDir, "package.json"))("playwright-core");
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu",
   "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
 const results = [];
@@ -105,18 +109,16 @@ def history_runs(work: Path, size: int, releases: int = 3) -> dict[str, float]:
     return times
 
 
-def browser_times(page: Path, query: str) -> dict[str, float]:
-    """Median interactive and search milliseconds of one page in Chromium."""
+def browser_times(page: Path, query: str, work: Path) -> dict[str, float]:
+    """Median interactive and search milliseconds of one page in Chromium (the probe script
+    is written to work)."""
     chromium = shutil.which("chromium")
     if chromium is None or not (BROWSER / "node_modules" / "playwright-core").is_dir():
         raise SystemExit("chromium and tests/browser/node_modules are needed: run `make test` first")
-    probe = BROWSER / ".bench-probe.mjs"
+    probe = work / "probe.mjs"
     probe.write_text(_PROBE, "utf-8")
-    try:
-        proc = subprocess.run([NODE, str(probe), str(page), chromium, query], capture_output=True, text=True,
-                              cwd=BROWSER, check=True)
-    finally:
-        probe.unlink()
+    proc = subprocess.run([NODE, str(probe), str(page), chromium, query, str(BROWSER)], capture_output=True,
+                          text=True, cwd=work, check=True)
     rows = json.loads(proc.stdout)
     return {"interactive_ms": statistics.median(r["interactive"] for r in rows),
             "search_ms": statistics.median(r["search"] for r in rows)}
@@ -133,7 +135,7 @@ def main() -> int:
         cold = cold_runs(work, args.size, args.repeats)
         history = history_runs(work, args.size)
         page = work / "with" / "spec" / "out" / "docs" / "bench_int.html"
-        shown = browser_times(page, "Message for code 9999")
+        shown = browser_times(page, "Message for code 9999", work)
     ratio = cold["with"] / cold["without"]
     print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}".format(
         *before, *os.getloadavg()))

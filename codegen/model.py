@@ -10,9 +10,14 @@ ValueKind = Literal["integer", "string"]
 FieldType = Literal["integer", "string", "boolean", "ref", "ref_list"]
 
 
+def catalog_page(catalog_id: str) -> str:
+    """A catalog's page on the documentation site, relative to the site's root."""
+    return f"{catalog_id}.html"
+
+
 def entry_page(catalog_id: str, name: str) -> str:
     """An entry's address on the documentation site, relative to the site's root."""
-    return f"{catalog_id}.html#{name}"
+    return f"{catalog_page(catalog_id)}#{name}"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -230,11 +235,14 @@ class Spec:
         """The catalog with this id, if any."""
         return next((c for c in self.catalogs if c.id == catalog_id), None)
 
-    def doc_url(self, catalog_id: str, name: str) -> str | None:
-        """The published page of an entry (`<base_url>/<catalog id>.html#<NAME>`), when the docs
-        target gives the site's base URL; the address never changes once published."""
+    def doc_url(self, catalog_id: str, name: str | None = None) -> str | None:
+        """The published page of an entry (`<base_url>/<catalog id>.html#<NAME>`), or of the
+        catalog without a name, when the docs target gives the site's base URL; the address
+        never changes once published."""
         base = self.targets.get("docs", {}).get("base_url")
-        return f"{base}/{entry_page(catalog_id, name)}" if base else None
+        if not base:
+            return None
+        return f"{base}/{catalog_page(catalog_id) if name is None else entry_page(catalog_id, name)}"
 
     def resolve(self, ref: Ref) -> Entry | None:
         """The entry a reference points to, if it exists."""

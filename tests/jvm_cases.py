@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.jvm_reactor import Case, big_catalog, write_case
-from tests.test_hostile import HOSTILE
+from tests.test_hostile import BASE_URL, HOSTILE
 from tests.test_names_numbers import (
     EDGE_INTEGERS,
     RESERVED_CATALOG_IDS,
@@ -53,7 +53,8 @@ def names() -> list[dict[str, Any]]:
 def write_all(root: Path, main: Case) -> dict[str, Case]:
     """Every case but the project's own, generated under root."""
     cases = {
-        "hostile": write_case(root, "hostile", hostile()),
+        # with a hostile site address: every entry carries its page (docUrl)
+        "hostile": write_case(root, "hostile", hostile(), {"docs": {"out": "docs", "base_url": BASE_URL}}),
         "names": write_case(root, "names", names()),
         "big": write_case(root, "big", [big_catalog()]),
     }

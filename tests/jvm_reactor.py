@@ -51,12 +51,14 @@ def jvm_settings(case: str) -> dict[str, dict[str, object]]:
     }
 
 
-def write_case(root: Path, name: str, catalogs: list[dict[str, object]]) -> Case:
-    """Write a spec of the given catalogs with only the JVM targets, and generate it."""
+def write_case(root: Path, name: str, catalogs: list[dict[str, object]],
+               more: dict[str, dict[str, object]] | None = None) -> Case:
+    """Write a spec of the given catalogs with the JVM targets (and more), and generate it."""
     spec_dir = root / name / "spec"
     spec_dir.mkdir(parents=True)
     files = [f"c{i}.yaml" for i in range(len(catalogs))]
-    project = {"version": "1.0.0", "output_root": "../generated", "catalogs": files, "targets": jvm_settings(name)}
+    project = {"version": "1.0.0", "output_root": "../generated", "catalogs": files,
+               "targets": {**jvm_settings(name), **(more or {})}}
     (spec_dir / "codegen.yaml").write_text(yaml.safe_dump(project, allow_unicode=True), encoding="utf-8")
     for file, cat in zip(files, catalogs, strict=True):
         (spec_dir / file).write_text(yaml.safe_dump(cat, allow_unicode=True, width=1_000_000), encoding="utf-8")

@@ -45,6 +45,7 @@ HOSTILE: tuple[str, ...] = (
     "x" * 10_000,
 )
 STRING_COUNT = len(HOSTILE)
+BASE_URL = "https://example.invalid/q\"u'o`t\\e*/c<!--d-->&e${f}{{g}}%h"
 TARGETS = ("python", "typescript", "openapi", "json", "rust")
 TARGET_COUNT = len(TARGETS)
 HYPOTHESIS_EXAMPLES = 30
@@ -77,6 +78,9 @@ def hostile_spec(tmp_path_factory: pytest.TempPathFactory) -> tuple[Spec, Path]:
             "openapi": {"out": "openapi", "title": "Hostile corpus"},
             "json": {"out": "json"},
             "rust": {"out": "rust", "crate": "hostile-corpus", "description": "Hostile corpus."},
+            # A base URL with every mark a string or comment could trip on: each entry's page address
+            # (doc_url) is built on it in every target.
+            "docs": {"out": "docs", "base_url": BASE_URL},
         },
     }
     catalog = {

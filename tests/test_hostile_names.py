@@ -87,6 +87,8 @@ def write_spec(spec_dir: Path, description: str = DESCRIPTION) -> None:
             "typescript": {"out": "typescript", "package": "hostile-names", "description": description},
             "openapi": {"out": "openapi", "title": "Hostile names"},
             "json": {"out": "json"},
+            # Every info record then carries its page address (doc_url), type-checked below.
+            "docs": {"out": "docs", "base_url": "https://example.invalid/names"},
         },
     }
     files["codegen.yaml"] = project

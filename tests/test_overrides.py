@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from codegen.cli import main
 from codegen.fastpath import FastPath
@@ -75,3 +78,53 @@ def test_editing_a_template_is_not_a_cache_hit(project: Path, edited: str, capsy
     capsys.readouterr()
     assert _run("check", project) == 1
     assert "one more line" in capsys.readouterr().out
+
+
+#: Settings of each further built-in target that renders templates, and one of its templates
+#: with the file it renders (the kotlin artifact takes its Maven coordinates from java's).
+JAVA = {"out": "java", "group": "org.example", "artifact": "minimal-codes", "package": "org.example.minimal",
+        "url": "https://example.invalid/minimal", "license": {"name": "MIT", "url": "https://example.invalid/mit"},
+        "developers": [{"name": "Example"}], "scm": {"url": "https://example.invalid/minimal",
+                                                    "connection": "scm:git:https://example.invalid/minimal.git"}}
+OVERRIDABLE: dict[str, tuple[dict[str, Any], str, str]] = {
+    "docs": ({"docs": {"out": "docs"}}, "_layout.html.j2", "index.html"),
+    "rust": ({"rust": {"out": "rust", "crate": "minimal-codes"}}, "README.md.j2", "README.md"),
+    "go": ({"go": {"out": "go", "module": "example.com/minimal/v2", "package": "minimal"}}, "README.md.j2", "README.md"),
+    "java": ({"java": JAVA}, "README.md.j2", "README.md"),
+    "kotlin": ({"java": JAVA, "kotlin": {"out": "kotlin", "artifact": "minimal-kt", "package": "org.example.kt"}},
+               "README.md.j2", "README.md"),
+}
+OWN_TEMPLATE = "Our own {{ 'file' | upper }}, from the target's own view.\n"
+
+
+@pytest.mark.parametrize("target", sorted(OVERRIDABLE))
+def test_each_template_target_takes_an_override(target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty override folder changes no byte; one template there replaces that file only,
+    and check reports it until generate writes it."""
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path / "cache"))
+    settings, template, rendered = OVERRIDABLE[target]
+    targets = copy.deepcopy(settings)
+    shutil.copytree(MINIMAL / "spec", tmp_path / "spec")
+    project = tmp_path / "spec" / "codegen.yaml"
+    data = yaml.safe_load(project.read_text("utf-8"))
+    project.write_text(yaml.safe_dump({**data, "targets": targets}), "utf-8")
+    assert _run("generate", tmp_path) == 0
+    out = tmp_path / "generated" / target
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (tmp_path / "overrides").mkdir()
+    targets[target]["template_overrides"] = "../overrides"
+    project.write_text(yaml.safe_dump({**data, "targets": targets}), "utf-8")
+    assert _run("check", tmp_path) == 0  # the sandboxed environment renders the same bytes
+    (tmp_path / "overrides" / template).write_text(OWN_TEMPLATE, "utf-8")
+    capsys.readouterr()
+    assert _run("check", tmp_path) == 1
+    assert f"{target}/{rendered}" in capsys.readouterr().err
+    assert _run("generate", tmp_path) == 0
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    changed = {str(p) for p in before if after.get(p) != before[p]}
+    assert (out / rendered).read_text("utf-8") == "Our own FILE, from the target's own view.\n"
+    if target == "docs":  # every page of the site extends the layout, no other file does
+        assert changed == {str(p) for p in before if p.suffix == ".html"}, changed
+    else:
+        assert changed == {rendered}, changed

@@ -27,7 +27,7 @@ from codegen.targets.rust import naming as rust_naming
 from codegen.targets.rust import verifier
 from codegen.targets.rust.literals import doc_text, rust_string, toml_string
 from tests.conftest import ROOT, require
-from tests.test_hostile import HOSTILE
+from tests.test_hostile import BASE_URL, HOSTILE
 from tests.test_names_numbers import (
     EDGE_INTEGERS,
     RESERVED_CATALOG_IDS,
@@ -59,11 +59,12 @@ def _catalog(cid: str, entries: list[dict[str, Any]], values: str = "integer", f
     return {"catalog": head, "entries": entries}
 
 
-def _write_spec(root: Path, crate: str, catalogs: list[dict[str, Any]]) -> Spec:
+def _write_spec(root: Path, crate: str, catalogs: list[dict[str, Any]], docs: dict[str, Any] | None = None) -> Spec:
     root.mkdir(parents=True, exist_ok=True)
     names = [f"c{i}.yaml" for i in range(len(catalogs))]
     project = {"version": "1.0.0", "output_root": "../generated", "catalogs": names,
-               "targets": {"rust": {"out": "rust", "crate": crate, "description": f"{crate} [x](y) <b> \"q\" \\ \x7f\t\u202e"}}}
+               "targets": {"rust": {"out": "rust", "crate": crate, "description": f"{crate} [x](y) <b> \"q\" \\ \x7f\t\u202e"},
+                           **({"docs": docs} if docs else {})}}
     (root / "codegen.yaml").write_text(yaml.safe_dump(project), encoding="utf-8")
     for name, cat in zip(names, catalogs, strict=True):
         (root / name).write_text(yaml.safe_dump(cat, allow_unicode=True, width=1_000_000), encoding="utf-8")
@@ -82,7 +83,7 @@ def _hostile(root: Path) -> Spec:
                  publisher="Tests ]] [[", sources=[{"url": "https://example.invalid/?a=<b>&c=[d]"}]),
         {**_catalog("hostile_values", values, "string"), "catalog": {
             **_catalog("hostile_values", values, "string")["catalog"], "title": hostile_title}},
-    ])
+    ], docs={"out": "docs", "base_url": BASE_URL})  # every row then carries a hostile page address
 
 
 def _names(root: Path) -> Spec:

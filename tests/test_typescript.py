@@ -427,6 +427,10 @@ def test_jsdoc_never_closes_early() -> None:
             assert not line.removeprefix("   *").strip().startswith("@") or line.strip().startswith("* @deprecated")
 
 
+#: A site address with what could end a template literal, a string or a comment.
+HOSTILE_BASE_URL = "https://example.invalid/`${x}`*/\\\"'</script>"
+
+
 # A spec whose every text is hostile, with names that hit reserved words.
 def hostile_spec() -> Spec:
     text = "".join(HOSTILE)
@@ -456,7 +460,8 @@ def hostile_spec() -> Spec:
         ),
     )
     return Spec(version="0.0.1", catalogs=(reasons, codes), output_root=".",
-                targets={"typescript": {"out": "ts", "package": "@scope/hostile", "description": text}})
+                targets={"typescript": {"out": "ts", "package": "@scope/hostile", "description": text},
+                         "docs": {"out": "docs", "base_url": HOSTILE_BASE_URL}})
 
 
 @pytest.fixture(scope="session")
@@ -494,6 +499,7 @@ def test_hostile_spec_builds_and_reads_back_unchanged(hostile_package: tuple[dic
         assert info["name"] == entry.name and info["message"] == entry.message
         assert info["description"] == entry.value and info["constructor_"] == entry.value
         assert info["proto"] == entry.fields["proto"]
+        assert info["docUrl"] == f"{HOSTILE_BASE_URL}/object.html#{entry.name}"
     max_, min_, gone = dump["infos"][1]
     assert max_["replaces"] == [reasons.entries[0].value, "`${x}` */"] and max_["flag"] is True
     assert min_["flag"] is None and min_["status"] == "deprecated"

@@ -233,6 +233,27 @@ def diff_openapi(spec: Spec, schemas: dict[str, dict[str, Any]]) -> list[str]:
                 rep = life.get("replacement")
                 if rep != str(entry.deprecated.replacement):
                     out.append(f"{where}: replacement: spec {str(entry.deprecated.replacement)!r}, target {rep!r}")
+        out += _openapi_doc_urls(spec, cat, schema)
+    return out
+
+
+def _openapi_doc_urls(spec: Spec, cat: Catalog, schema: dict[str, Any]) -> list[str]:
+    """The catalog's externalDocs and each value's address (x-enum-doc-urls and the end of its
+    description) against the spec's page addresses; none of them when the site has no base URL."""
+    page = spec.doc_url(cat.id)
+    docs = schema.get("externalDocs")
+    got = docs.get("url") if isinstance(docs, dict) else docs
+    out = [f"openapi: catalog {cat.id}: externalDocs: spec {page!r}, target {got!r}"] if got != page else []
+    urls = schema.get("x-enum-doc-urls")
+    descs = schema.get("x-enum-descriptions", [])
+    for i, entry in enumerate(cat.entries):
+        want = spec.doc_url(cat.id, entry.name)
+        have = urls[i] if isinstance(urls, list) and i < len(urls) else None
+        if have != want:
+            out.append(f"openapi: {cat.id}.{entry.name}: doc_url: spec {want!r}, target {have!r}")
+        told = i < len(descs) and str(descs[i]).endswith(f" (see {want})")
+        if want is not None and not told:
+            out.append(f"openapi: {cat.id}.{entry.name}: description does not end with its address {want!r}")
     return out
 
 

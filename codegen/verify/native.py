@@ -71,6 +71,7 @@ for c in plan["catalogs"]:
             "name": member.name if i.name == member.name else "info/member mismatch: " + repr((i.name, member.name)),
             "value": member.value if i.value == member.value else {"member": member.value, "info": i.value},
             "message": i.message, "description": i.description, "since": i.since,
+            "doc_url": getattr(i, "doc_url", None),
             "status": "retired" if ret else "deprecated" if dep else "active",
             "deprecated": None if dep is None else {"since": dep.since, "replacement": dep.replacement, "note": dep.note},
             "retired": None if ret is None else {"since": ret.since, "note": ret.note},
@@ -129,6 +130,7 @@ import(url.pathToFileURL(process.argv[1]).href).then((m) => {
       out[c.id].push({
         name: i.name, value: value === i.value ? i.value : { member: value, info: i.value },
         message: i.message, description: i.description, since: i.since, status: i.status,
+        doc_url: i.docUrl === undefined ? null : i.docUrl,
         deprecated: i.deprecated === null ? null : { since: i.deprecated.since, replacement: ref(i.deprecated.replacement), note: i.deprecated.note },
         retired: i.retired === null ? null : { since: i.retired.since, note: i.retired.note },
         successors: i.successors.map(ref),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from codegen.diagnostics import Diagnostic
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.docs import history, literals, view
 
@@ -26,7 +26,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """index.html, a page per catalog and per release, search, style; markdown/ the same pages."""
     site = view.build(spec, settings)
     releases = history.releases(spec, settings)
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     note = header(spec.project_file, "")[1:]
     common = {"site": site, "header": note, "generated": note, "releases": releases}
     files: Files = {

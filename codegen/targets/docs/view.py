@@ -14,6 +14,7 @@ from codegen.model import (
     FieldValue,
     Ref,
     Spec,
+    catalog_page,
     entry_page,
 )
 from codegen.targets import Settings
@@ -21,7 +22,7 @@ from codegen.targets import Settings
 
 def page_of(catalog_id: str) -> str:
     """The file of a catalog's page; an entry's address is this page plus '#' and its name."""
-    return f"{catalog_id}.html"
+    return catalog_page(catalog_id)
 
 
 def entry_address(catalog_id: str, name: str) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 from codegen import escape
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.golang import naming, view
 from codegen.targets.golang.literals import go_comment, go_string
@@ -26,7 +26,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     diags += view.value_diagnostics(spec) + _module_path(spec, pkg)
     if has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     project = header(spec.project_file, "//")
     pkg.out = str(settings["out"])
     pkg.doc = _package_doc(spec, pkg)

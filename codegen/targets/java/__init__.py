@@ -6,8 +6,8 @@ from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.java import naming, rows, view
 from codegen.targets.java.literals import doc_html, xml_text
@@ -28,7 +28,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     pkg, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     project = spec.project_file
     head = header(project, "//")
     src, res = f"src/main/java/{pkg.path}", f"src/main/resources/{pkg.path}"

@@ -20,7 +20,7 @@ IMPORTED = frozenset({"List", "Map", "HashMap", "Optional", "Objects", "JsonCrea
 
 # Methods every generated catalog class has: a declared field named like one gets the suffix.
 MEMBER_METHODS = frozenset({
-    "value", "name", "message", "description", "since", "status", "deprecation", "retirement",
+    "value", "name", "message", "description", "since", "docUrl", "status", "deprecation", "retirement",
     "successors", "migrate", "isKnown", "isDeprecated", "isRetired", "catalogId", "values", "of",
     "ofKnown", "wireValue", "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone",
     "finalize", "row", "index", "byValue", "load", "entries",

@@ -34,12 +34,19 @@ def ref_cell(spec: Spec, refs: tuple[Ref, ...]) -> str:
     return "\t".join(parts)
 
 
+def width(spec: Spec, catalog: Catalog) -> int:
+    """Cells per entry: the fixed ones, each declared field, and the page address when the
+    docs target gives the site's base URL."""
+    return FIXED_CELLS + len(catalog.fields) + (spec.doc_url(catalog.id) is not None)
+
+
 def table(spec: Spec, catalog: Catalog) -> str:
     """The whole resource text of one catalog."""
-    width = FIXED_CELLS + len(catalog.fields)
-    lines = [f"{MAGIC} {len(catalog.entries)} {width}"]
+    lines = [f"{MAGIC} {len(catalog.entries)} {width(spec, catalog)}"]
     for entry in catalog.entries:
         lines += _entry_cells(spec, entry, catalog.fields)
+        url = spec.doc_url(catalog.id, entry.name)
+        lines += [] if url is None else [cell(url)]
     return "\n".join(lines) + "\n"
 
 

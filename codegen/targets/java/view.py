@@ -8,7 +8,7 @@ from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Spec
 from codegen.naming import catalog_ids, check_collisions, field_names, name_catalog
 from codegen.targets import Settings
-from codegen.targets.java import naming
+from codegen.targets.java import naming, rows
 from codegen.targets.java.literals import doc_html, java_integer, java_string, javadoc
 from codegen.targets.java.rows import FIXED_CELLS
 
@@ -86,6 +86,7 @@ class JavaCatalog:
     count: int
     width: int
     values: JavaValues
+    doc_url_column: int = -1  # the cell of the page address (the docs target's base_url is set)
 
     @property
     def resource(self) -> str:
@@ -170,7 +171,8 @@ def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
     view = JavaCatalog(
         class_name=cls, catalog_id=catalog.id, catalog_id_literal=java_string(catalog.id), spec_file=catalog.file,
         open=catalog.open, type=vtype, doc=javadoc(_catalog_doc(catalog, cls)), chunks=chunks, fields=fields,
-        count=len(catalog.entries), width=FIXED_CELLS + len(fields), values=_values(catalog, vtype))
+        count=len(catalog.entries), width=rows.width(spec, catalog), values=_values(catalog, vtype),
+        doc_url_column=FIXED_CELLS + len(fields) if spec.doc_url(catalog.id) else -1)
     return view, diags
 
 

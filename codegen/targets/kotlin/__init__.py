@@ -6,8 +6,8 @@ from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.java.literals import xml_text
 from codegen.targets.kotlin import naming, view
@@ -24,7 +24,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     pkg, diags = view.build(spec, settings)
     if pkg is None or has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     text_header = header(spec.project_file, "")[1:]
     files: Files = {
         "pom.xml": render_template(env, "pom.xml.j2", p=pkg, versions=VERSIONS, header_text=text_header),

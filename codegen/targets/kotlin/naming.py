@@ -17,7 +17,7 @@ USED_TYPES = frozenset({
 })
 # Members every generated value class has: a declared field named like one gets the suffix.
 MEMBERS = frozenset({
-    "value", "java", "isKnown", "name", "message", "description", "since", "status", "deprecation",
+    "value", "java", "isKnown", "name", "message", "description", "since", "docUrl", "status", "deprecation",
     "retirement", "successors", "toString", "equals", "hashCode", "known", "of", "ofKnown", "migrate",
     "serializer", "Companion",
 })

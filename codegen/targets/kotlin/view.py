@@ -52,6 +52,7 @@ class KtCatalog:
     doc: str
     members: tuple[KtMember, ...]
     fields: tuple[KtField, ...]
+    doc_urls: bool = False  # each entry has its page address (the docs target's base_url is set)
 
     @property
     def constants(self) -> str:
@@ -128,7 +129,8 @@ def _catalog(catalog: Catalog, jc: java_view.JavaCatalog, classes: dict[str, str
                                          if catalog.open else
                                          "Closed catalog: of() throws UnknownValueException for a value it does not list.")
     view = KtCatalog(cls, cls + "Serializer", java_ids[catalog.id], catalog.id, catalog.file, catalog.open,
-                     value_type, primitive, coder, kotlin_string(f"{pkg.package}.{cls}"), kdoc(doc_text), members, fields)
+                     value_type, primitive, coder, kotlin_string(f"{pkg.package}.{cls}"), kdoc(doc_text), members, fields,
+                     jc.doc_url_column >= 0)
     return view, diags
 
 

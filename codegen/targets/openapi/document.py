@@ -25,6 +25,13 @@ Decisions:
   first is read by almost no generator, the second rejects future reasons. `oneOf` is
   wrong here because a published reason matches both branches. The open string branch
   keeps the published contract (UPPER_SNAKE) as its pattern.
+* Page addresses (when the docs target gives the site's base URL): `externalDocs` is the
+  OpenAPI field for "more documentation", but it sits on a schema, never on one enum value.
+  So the catalog schema's `externalDocs` points at the catalog's page (Swagger UI, Redoc and
+  most generators show it), and each value's page is carried where per-value data already
+  lives: at the end of its x-enum-descriptions text, `(see <address>)`, which generators copy
+  into the value's doc comment, and in `x-enum-doc-urls`, a list parallel to x-enum-varnames
+  for tools that want the address itself.
 """
 
 from __future__ import annotations
@@ -148,8 +155,19 @@ def _lifecycle_text(spec: Spec, entry: Entry) -> str:
     return ""
 
 
-def _value_description(spec: Spec, entry: Entry) -> str:
-    return _lifecycle_text(spec, entry) + entry.message
+def _value_description(spec: Spec, catalog: Catalog, entry: Entry) -> str:
+    text = _lifecycle_text(spec, entry) + entry.message
+    url = spec.doc_url(catalog.id, entry.name)
+    return text if url is None else f"{text} (see {url})"
+
+
+def _doc_links(spec: Spec, catalog: Catalog, schema: dict[str, Json]) -> dict[str, Json]:
+    """The catalog's page as the schema's externalDocs, each value's page in x-enum-doc-urls."""
+    page = spec.doc_url(catalog.id)
+    if page is not None:
+        schema["externalDocs"] = {"description": f"{catalog.title} on the documentation site", "url": page}
+        schema["x-enum-doc-urls"] = [spec.doc_url(catalog.id, e.name) for e in catalog.entries]
+    return schema
 
 
 def _lifecycle(spec: Spec, entries: list[Entry], key: str) -> dict[str, Json]:
@@ -206,9 +224,9 @@ def catalog_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
         "type": catalog.values,
         "enum": [e.value for e in entries],
         "x-enum-varnames": [e.name for e in entries],
-        "x-enum-descriptions": [_value_description(spec, e) for e in entries],
+        "x-enum-descriptions": [_value_description(spec, catalog, e) for e in entries],
     }
-    return _lifecycle_extensions(spec, catalog, schema, "value")
+    return _lifecycle_extensions(spec, catalog, _doc_links(spec, catalog, schema), "value")
 
 
 def names_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
@@ -219,9 +237,9 @@ def names_schema(spec: Spec, catalog: Catalog) -> dict[str, Json]:
         "type": "string",
         "enum": [e.name for e in entries],
         "x-enum-varnames": [e.name for e in entries],
-        "x-enum-descriptions": [f"{e.value}: {_value_description(spec, e)}" for e in entries],
+        "x-enum-descriptions": [f"{e.value}: {_value_description(spec, catalog, e)}" for e in entries],
     }
-    return _lifecycle_extensions(spec, catalog, schema, "name")
+    return _lifecycle_extensions(spec, catalog, _doc_links(spec, catalog, schema), "name")
 
 
 def _x_catalog(catalog: Catalog) -> dict[str, Json]:

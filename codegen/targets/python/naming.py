@@ -24,7 +24,7 @@ BASE_ATTRIBUTES = frozenset(dir(enum.IntEnum)) | frozenset(dir(enum.StrEnum))
 # Attributes every generated enum member already has: fields must not shadow them.
 MEMBER_ATTRIBUTES = frozenset(
     {"name", "value", "info", "message", "description", "since", "deprecated", "retired",
-     "successors", "is_deprecated", "is_retired", "mro"}
+     "successors", "doc_url", "is_deprecated", "is_retired", "mro"}
 )
 
 RESERVED = PYTHON_RESERVED | GENERATED_NAMES

@@ -49,6 +49,7 @@ class PyCatalog:
     successor_imports: tuple[tuple[str, str], ...]  # (module, class) of other catalogs
     successor_classes: tuple[tuple[str, str], ...]  # (catalog id literal, class) of every successor catalog
     successor_type: str
+    doc_urls: bool = False  # each info record carries its page address (the docs target's base_url is set)
 
     @property
     def stub_imports(self) -> list[tuple[str, str]]:
@@ -145,12 +146,13 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], classes: dic
         catalog_id=catalog.id,
         spec_file=catalog.file,
         doc=py_docstring("\n".join(doc_lines), ""),
-        members=tuple(_member(e, catalog.fields) for e in catalog.entries),
+        members=tuple(_member(e, catalog.fields, spec.doc_url(catalog.id, e.name)) for e in catalog.entries),
         fields=fields,
         ref_imports=tuple(ref_imports),
         successor_imports=succ_imports,
         successor_classes=tuple((py_literal(c), classes[c]) for c in succ),
         successor_type=" | ".join(classes[c] for c in succ),
+        doc_urls=spec.doc_url(catalog.id) is not None,
     )
     return view, diags
 
@@ -169,12 +171,13 @@ def _field(decl: FieldDecl, attr: str, modules: dict[str, str], classes: dict[st
     return PyField(attr, _ANNOTATIONS[decl.type] + optional, "plain", doc)
 
 
-def _member(entry: Entry, decls: tuple[FieldDecl, ...]) -> PyMember:
+def _member(entry: Entry, decls: tuple[FieldDecl, ...], doc_url: str | None) -> PyMember:
     dep = entry.deprecated
     row = (
         entry.message,
         entry.description,
         entry.since,
+        *([] if doc_url is None else [doc_url]),  # only when the site's address is configured
         (dep.since, str(dep.replacement) if dep.replacement else None, dep.note) if dep else None,
         (entry.retired.since, entry.retired.note) if entry.retired else None,
         tuple(map(str, entry.successors)) if entry.successors else (),

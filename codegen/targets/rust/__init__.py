@@ -7,8 +7,8 @@ from pathlib import Path
 
 from codegen.diagnostics import Diagnostic, has_errors
 from codegen.model import Spec
-from codegen.render import environment
 from codegen.render import render as render_template
+from codegen.render import target_environment
 from codegen.targets import Files, Settings, Target, header
 from codegen.targets.rust import naming, view
 from codegen.targets.rust.literals import rust_literal, toml_string
@@ -22,7 +22,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     crate, diags = view.build(spec, settings)
     if has_errors(diags):
         return {}, diags
-    env = environment(TEMPLATES, FILTERS)
+    env = target_environment(TEMPLATES, FILTERS, settings)
     project = header(spec.project_file, "//")
     files: Files = {
         "Cargo.toml": render_template(env, "Cargo.toml.j2", c=crate, header=header(spec.project_file, "#")),

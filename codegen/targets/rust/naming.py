@@ -45,7 +45,7 @@ MODULES = frozenset({"meta", "lib", "main", "core", "alloc", "std", "serde", "bu
 # field would replace them: refused); trait methods get the escape suffix instead.
 ACCESSORS = frozenset(
     {"new", "value", "as_str", "into_inner", "from_static", "is_known", "from_name", "name",
-     "message", "description", "since", "status", "deprecated", "retired", "successors",
+     "message", "description", "since", "doc_url", "status", "deprecated", "retired", "successors",
      "migrate", "row", "lookup"}
 )
 TRAIT_METHODS = frozenset(

@@ -57,6 +57,7 @@ class RsCatalog:
     imports: tuple[str, ...] = ()  # other catalogs' types it names
     # for the verifier program: the successors' modules, and a value the catalog does not list
     successor_module: str = ""
+    doc_urls: bool = False  # each row carries its page address (the docs target's base_url is set)
     successor_verify: tuple[tuple[str, str], ...] = ()
     unlisted: str = ""
     unlisted_text: str = ""
@@ -208,7 +209,8 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     fields = tuple(_field(spec, d, methods[d.name], catalog, modules, types) for d in catalog.fields)
     rows = []
     for entry in sorted(catalog.entries, key=lambda e: e.value):
-        rows.append(_row(spec, entry, catalog, fields, ref, succ_literal, bool(succ)))
+        rows.append(_row(spec, entry, catalog, fields, ref, succ_literal, bool(succ),
+                         spec.doc_url(catalog.id, entry.name)))
     entries = tuple(_entry(spec, e, consts[e.name], modules, types) for e in catalog.entries)
     unlisted = _unlisted(catalog)
     view = RsCatalog(
@@ -218,6 +220,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         wire=wire, entries=entries, rows=tuple(rows), fields=fields, successor=successor,
         successor_enum=variants, allow_camel=type_name.endswith(naming.TYPE.escape_suffix),
         uses_ref=any(e.deprecated and e.deprecated.replacement for e in catalog.entries),
+        doc_urls=spec.doc_url(catalog.id) is not None,
         imports=_imports(catalog, succ, modules, types),
         successor_module=modules[succ[0]] if len(succ) == 1 else "",
         successor_verify=tuple((types[c], modules[c]) for c in succ),
@@ -285,11 +288,13 @@ def _text(value: str) -> str:
 
 
 def _row(spec: Spec, entry: Entry, catalog: Catalog, fields: tuple[RsField, ...], ref: Callable[[Ref], str],
-         succ_literal: Callable[[Ref], str], with_successors: bool) -> str:
+         succ_literal: Callable[[Ref], str], with_successors: bool, doc_url: str | None) -> str:
     dep, ret = entry.deprecated, entry.retired
     parts = [f"value: {rust_literal(entry.value)}, name: {rust_string(entry.name)}, "
              f"message: {rust_string(entry.message)}, description: {rust_string(entry.description)}, "
              f"since: {rust_string(entry.since)}"]
+    if doc_url is not None:  # only when the site's address is configured
+        parts.append(f"doc_url: {rust_string(doc_url)}")
     if dep:
         rep = (f"Some(Ref {{ catalog: {_text(dep.replacement.catalog)}, name: {_text(dep.replacement.name)} }})"
                if dep.replacement else "None")

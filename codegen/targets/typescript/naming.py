@@ -67,7 +67,7 @@ RESERVED = JS_RESERVED | TS_RESERVED | PROTOTYPE_NAMES | GLOBALS | GENERATED_NAM
 # Keys every info record already has: declared fields must not shadow them.
 INFO_KEYS = frozenset(
     {"catalog", "name", "value", "message", "description", "since", "status", "deprecated",
-     "retired", "successors"}
+     "retired", "successors", "docUrl"}
 )
 
 TYPE = Naming("typescript", "type", "pascal", RESERVED)

@@ -62,6 +62,7 @@ class TsCatalog:
     type_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (module, names) imported as types
     successor_refs: tuple[tuple[str, str, str], ...]  # (catalog id literal, name type, value type)
     rows: str = ""  # the metadata rows as one template literal (rendered once for .ts and .js)
+    doc_urls: bool = False  # each info record carries its page address (the docs target's base_url is set)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -186,7 +187,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
             value=ts_literal(entry.value),
             doc=_member_jsdoc(spec, entry),
         ))
-        rows.append(_row(spec, entry, catalog.fields, bool(succ_ids)))
+        rows.append(_row(spec, entry, catalog.fields, bool(succ_ids), spec.doc_url(catalog.id, entry.name)))
     view = TsCatalog(
         catalog_id=catalog.id,
         module=naming.kebab(modules[catalog.id]),
@@ -212,6 +213,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         type_imports=tuple((m, tuple(sorted(n))) for m, n in sorted(imports.items())),
         successor_refs=successor_refs,
         rows=ts_template_lines(rows),
+        doc_urls=spec.doc_url(catalog.id) is not None,
     )
     return view, diags
 
@@ -278,7 +280,7 @@ def _ref_row(spec: Spec, ref: Ref) -> tuple[str, str, int | str]:
     return (ref.catalog, ref.name, target.value)
 
 
-def _row(spec: Spec, entry: Entry, decls: tuple[FieldDecl, ...], with_successors: bool) -> str:
+def _row(spec: Spec, entry: Entry, decls: tuple[FieldDecl, ...], with_successors: bool, doc_url: str | None) -> str:
     dep = entry.deprecated
     row: tuple[object, ...] = (
         entry.name,
@@ -286,6 +288,7 @@ def _row(spec: Spec, entry: Entry, decls: tuple[FieldDecl, ...], with_successors
         entry.message,
         entry.description,
         entry.since,
+        *([] if doc_url is None else [doc_url]),  # only when the site's address is configured
         (dep.since, _ref_row(spec, dep.replacement) if dep.replacement else None, dep.note) if dep else None,
         (entry.retired.since, entry.retired.note) if entry.retired else None,
         *([tuple(_ref_row(spec, r) for r in entry.successors)] if with_successors else []),

@@ -80,6 +80,7 @@ struct Row {
     message: &'static str,
     description: &'static str,
     since: &'static str,
+    doc_url: &'static str,
     deprecated: Option<Deprecation>,
     retired: Option<Retirement>,
 }
@@ -88,12 +89,12 @@ struct Row {
 #[rustfmt::skip]
 #[allow(deprecated)]
 static ROWS: [Row; 6] = [
-    Row { value: "BACKSLASHES", name: "BACKSLASHES", message: "C:\\path\\to\\file and \\n literal", description: "", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: "COMMENT_CLOSERS", name: "COMMENT_CLOSERS", message: "ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`", description: "", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: "ENDS_WITH_QUOTE", name: "ENDS_WITH_QUOTE", message: "ends with a quote\"", description: "", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: "NEWLINES", name: "NEWLINES", message: "line one\nline two\r\nline three\ttabbed", description: "", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: "TRIPLE_QUOTES", name: "TRIPLE_QUOTES", message: "He said \"\"\"hi\"\"\" and left.", description: "", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: "UNICODE", name: "UNICODE", message: "naïve café — \u{2028} line sep \u{2029} para sep, bidi \u{202e} evil, combining é, emoji 🎉, NUL \u{0} end", description: "", since: "1.0.0", deprecated: None, retired: None },
+    Row { value: "BACKSLASHES", name: "BACKSLASHES", message: "C:\\path\\to\\file and \\n literal", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#BACKSLASHES", deprecated: None, retired: None },
+    Row { value: "COMMENT_CLOSERS", name: "COMMENT_CLOSERS", message: "ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#COMMENT_CLOSERS", deprecated: None, retired: None },
+    Row { value: "ENDS_WITH_QUOTE", name: "ENDS_WITH_QUOTE", message: "ends with a quote\"", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#ENDS_WITH_QUOTE", deprecated: None, retired: None },
+    Row { value: "NEWLINES", name: "NEWLINES", message: "line one\nline two\r\nline three\ttabbed", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#NEWLINES", deprecated: None, retired: None },
+    Row { value: "TRIPLE_QUOTES", name: "TRIPLE_QUOTES", message: "He said \"\"\"hi\"\"\" and left.", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#TRIPLE_QUOTES", deprecated: None, retired: None },
+    Row { value: "UNICODE", name: "UNICODE", message: "naïve café — \u{2028} line sep \u{2029} para sep, bidi \u{202e} evil, combining é, emoji 🎉, NUL \u{0} end", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#UNICODE", deprecated: None, retired: None },
 ];
 
 impl Text {
@@ -159,6 +160,11 @@ impl Text {
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
         self.row().map(|row| row.since)
+    }
+
+    /// The address of the member's page on the documentation site.
+    pub fn doc_url(&self) -> Option<&'static str> {
+        self.row().map(|row| row.doc_url)
     }
 
     /// Active, deprecated or retired.

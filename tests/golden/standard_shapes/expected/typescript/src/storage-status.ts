@@ -49,6 +49,8 @@ export interface StorageStatusInfo {
     readonly description: string;
     /** The spec version that added the member. */
     readonly since: string;
+    /** The address of the member's page on the documentation site. */
+    readonly docUrl: string;
     readonly status: Lifecycle;
     readonly deprecated: Deprecation | null;
     readonly retired: Retirement | null;
@@ -65,6 +67,7 @@ type Row = readonly [
     message: string,
     description: string,
     since: string,
+    docUrl: string,
     deprecated: DeprecationRow | null,
     retired: RetirementRow | null,
     httpStatus: number,
@@ -73,8 +76,8 @@ type Row = readonly [
 // One row per member, in member order, as a line of JSON in one template literal: the type
 // checker sees a single string, so a catalog of any size costs it no more than its members
 // do. Parsed into info records only when first asked for.
-const ROWS = `["NOT_FOUND","NOT_FOUND","A requested entity was not found.","","1.0.0",null,null,404]
-["RESOURCE_EXHAUSTED","RESOURCE_EXHAUSTED","A quota or rate limit was exhausted.","","1.0.0",null,null,429]`;
+const ROWS = `["NOT_FOUND","NOT_FOUND","A requested entity was not found.","","1.0.0","https://docs.example.invalid/errors/storage_status.html#NOT_FOUND",null,null,404]
+["RESOURCE_EXHAUSTED","RESOURCE_EXHAUSTED","A quota or rate limit was exhausted.","","1.0.0","https://docs.example.invalid/errors/storage_status.html#RESOURCE_EXHAUSTED",null,null,429]`;
 
 const NO_SUCCESSORS: readonly never[] = Object.freeze([]);
 
@@ -97,7 +100,7 @@ function infos(): ReadonlyMap<unknown, StorageStatusInfo> {
 }
 
 function toInfo(row: Row): StorageStatusInfo {
-    const [name, value, message, description, since, deprecated, retired, httpStatus] = row;
+    const [name, value, message, description, since, docUrl, deprecated, retired, httpStatus] = row;
     const info: StorageStatusInfo = {
         catalog: CATALOG,
         name: name as StorageStatusName,
@@ -105,6 +108,7 @@ function toInfo(row: Row): StorageStatusInfo {
         message,
         description,
         since,
+        docUrl,
         status: lifecycle(deprecated, retired),
         deprecated: deprecation(deprecated),
         retired: retirement(retired),

@@ -19,12 +19,14 @@ class TextInfo:
     message: str
     description: str
     since: str
+    doc_url: str
     deprecated: Deprecation | None
     retired: Retirement | None
     successors: tuple[str, ...]
 
 
 _Row = tuple[
+    str,
     str,
     str,
     str,
@@ -35,13 +37,38 @@ _Row = tuple[
 
 # One row per member, in member order.
 _ROWS: tuple[_Row, ...] = (
-    ('He said """hi""" and left.', "", "1.0.0", None, None, ()),
-    ("C:\\path\\to\\file and \\n literal", "", "1.0.0", None, None, ()),
-    ("line one\nline two\r\nline three\ttabbed", "", "1.0.0", None, None, ()),
+    (
+        'He said """hi""" and left.',
+        "",
+        "1.0.0",
+        "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#TRIPLE_QUOTES",
+        None,
+        None,
+        (),
+    ),
+    (
+        "C:\\path\\to\\file and \\n literal",
+        "",
+        "1.0.0",
+        "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#BACKSLASHES",
+        None,
+        None,
+        (),
+    ),
+    (
+        "line one\nline two\r\nline three\ttabbed",
+        "",
+        "1.0.0",
+        "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#NEWLINES",
+        None,
+        None,
+        (),
+    ),
     (
         "ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`",
         "",
         "1.0.0",
+        "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#COMMENT_CLOSERS",
         None,
         None,
         (),
@@ -50,11 +77,20 @@ _ROWS: tuple[_Row, ...] = (
         "naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end",
         "",
         "1.0.0",
+        "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#UNICODE",
         None,
         None,
         (),
     ),
-    ('ends with a quote"', "", "1.0.0", None, None, ()),
+    (
+        'ends with a quote"',
+        "",
+        "1.0.0",
+        "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#ENDS_WITH_QUOTE",
+        None,
+        None,
+        (),
+    ),
 )
 
 
@@ -63,13 +99,14 @@ def infos() -> dict[Text, TextInfo]:
     """Every member's info, built once."""
     table = {}
     for member, row in zip(Text, _ROWS, strict=True):
-        message, description, since, dep, ret, successors = row
+        message, description, since, doc_url, dep, ret, successors = row
         table[member] = TextInfo(
             member.name,
             member.value,
             message,
             description,
             since,
+            doc_url,
             deprecation(dep),
             retirement(ret),
             successors,

@@ -19,6 +19,7 @@ class StorageReasonInfo:
     message: str
     description: str
     since: str
+    doc_url: str
     deprecated: Deprecation | None
     retired: Retirement | None
     successors: tuple[str, ...]
@@ -26,6 +27,7 @@ class StorageReasonInfo:
 
 
 _Row = tuple[
+    str,
     str,
     str,
     str,
@@ -37,11 +39,21 @@ _Row = tuple[
 
 # One row per member, in member order.
 _ROWS: tuple[_Row, ...] = (
-    ("The bucket does not exist.", "", "1.0.0", None, None, (), 404),
+    (
+        "The bucket does not exist.",
+        "",
+        "1.0.0",
+        "https://docs.example.invalid/errors/storage_reason.html#BUCKET_NOT_FOUND",
+        None,
+        None,
+        (),
+        404,
+    ),
     (
         "The object {name} does not exist in bucket {in}.",
         "",
         "1.0.0",
+        "https://docs.example.invalid/errors/storage_reason.html#OBJECT_NOT_FOUND",
         None,
         None,
         (),
@@ -51,6 +63,7 @@ _ROWS: tuple[_Row, ...] = (
         'Project {project} used up its quota of {limit} bytes: "quotes" & <angles>, {{braces}} and \\{{}}.',
         "",
         "1.0.0",
+        "https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED",
         None,
         None,
         (),
@@ -60,6 +73,7 @@ _ROWS: tuple[_Row, ...] = (
         "The old quota was exceeded.",
         "",
         "1.0.0",
+        "https://docs.example.invalid/errors/storage_reason.html#OLD_QUOTA",
         None,
         ("1.0.0", "Replaced by QUOTA_EXCEEDED."),
         (),
@@ -73,13 +87,14 @@ def infos() -> dict[StorageReason, StorageReasonInfo]:
     """Every member's info, built once."""
     table = {}
     for member, row in zip(StorageReason, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, http_status = row
+        message, description, since, doc_url, dep, ret, successors, http_status = row
         table[member] = StorageReasonInfo(
             member.name,
             member.value,
             message,
             description,
             since,
+            doc_url,
             deprecation(dep),
             retirement(ret),
             successors,

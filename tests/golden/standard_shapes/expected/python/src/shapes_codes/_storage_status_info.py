@@ -19,6 +19,7 @@ class StorageStatusInfo:
     message: str
     description: str
     since: str
+    doc_url: str
     deprecated: Deprecation | None
     retired: Retirement | None
     successors: tuple[str, ...]
@@ -26,6 +27,7 @@ class StorageStatusInfo:
 
 
 _Row = tuple[
+    str,
     str,
     str,
     str,
@@ -37,8 +39,26 @@ _Row = tuple[
 
 # One row per member, in member order.
 _ROWS: tuple[_Row, ...] = (
-    ("A requested entity was not found.", "", "1.0.0", None, None, (), 404),
-    ("A quota or rate limit was exhausted.", "", "1.0.0", None, None, (), 429),
+    (
+        "A requested entity was not found.",
+        "",
+        "1.0.0",
+        "https://docs.example.invalid/errors/storage_status.html#NOT_FOUND",
+        None,
+        None,
+        (),
+        404,
+    ),
+    (
+        "A quota or rate limit was exhausted.",
+        "",
+        "1.0.0",
+        "https://docs.example.invalid/errors/storage_status.html#RESOURCE_EXHAUSTED",
+        None,
+        None,
+        (),
+        429,
+    ),
 )
 
 
@@ -47,13 +67,14 @@ def infos() -> dict[StorageStatus, StorageStatusInfo]:
     """Every member's info, built once."""
     table = {}
     for member, row in zip(StorageStatus, _ROWS, strict=True):
-        message, description, since, dep, ret, successors, http_status = row
+        message, description, since, doc_url, dep, ret, successors, http_status = row
         table[member] = StorageStatusInfo(
             member.name,
             member.value,
             message,
             description,
             since,
+            doc_url,
             deprecation(dep),
             retirement(ret),
             successors,

@@ -43,10 +43,10 @@ const StorageReason = {
 // One row per member, in member order, as a line of JSON in one template literal: the type
 // checker sees a single string, so a catalog of any size costs it no more than its members
 // do. Parsed into info records only when first asked for.
-const ROWS = `["BUCKET_NOT_FOUND","BUCKET_NOT_FOUND","The bucket does not exist.","","1.0.0",null,null,404]
-["OBJECT_NOT_FOUND","OBJECT_NOT_FOUND","The object {name} does not exist in bucket {in}.","","1.0.0",null,null,404]
-["QUOTA_EXCEEDED","QUOTA_EXCEEDED","Project {project} used up its quota of {limit} bytes: \\"quotes\\" & <angles>, {{braces}} and \\\\{{}}.","","1.0.0",null,null,429]
-["OLD_QUOTA","OLD_QUOTA","The old quota was exceeded.","","1.0.0",null,["1.0.0","Replaced by QUOTA_EXCEEDED."],429]`;
+const ROWS = `["BUCKET_NOT_FOUND","BUCKET_NOT_FOUND","The bucket does not exist.","","1.0.0","https://docs.example.invalid/errors/storage_reason.html#BUCKET_NOT_FOUND",null,null,404]
+["OBJECT_NOT_FOUND","OBJECT_NOT_FOUND","The object {name} does not exist in bucket {in}.","","1.0.0","https://docs.example.invalid/errors/storage_reason.html#OBJECT_NOT_FOUND",null,null,404]
+["QUOTA_EXCEEDED","QUOTA_EXCEEDED","Project {project} used up its quota of {limit} bytes: \\"quotes\\" & <angles>, {{braces}} and \\\\{{}}.","","1.0.0","https://docs.example.invalid/errors/storage_reason.html#QUOTA_EXCEEDED",null,null,429]
+["OLD_QUOTA","OLD_QUOTA","The old quota was exceeded.","","1.0.0","https://docs.example.invalid/errors/storage_reason.html#OLD_QUOTA",null,["1.0.0","Replaced by QUOTA_EXCEEDED."],429]`;
 const NO_SUCCESSORS = Object.freeze([]);
 let table;
 // A plain loop and an annotated record (below) leave the checker no type argument to infer
@@ -65,7 +65,7 @@ function infos() {
     return table;
 }
 function toInfo(row) {
-    const [name, value, message, description, since, deprecated, retired, httpStatus] = row;
+    const [name, value, message, description, since, docUrl, deprecated, retired, httpStatus] = row;
     const info = {
         catalog: CATALOG,
         name: name,
@@ -73,6 +73,7 @@ function toInfo(row) {
         message,
         description,
         since,
+        docUrl,
         status: lifecycle(deprecated, retired),
         deprecated: deprecation(deprecated),
         retired: retirement(retired),

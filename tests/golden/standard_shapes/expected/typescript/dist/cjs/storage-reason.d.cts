@@ -55,6 +55,8 @@ export interface StorageReasonInfo {
     readonly description: string;
     /** The spec version that added the member. */
     readonly since: string;
+    /** The address of the member's page on the documentation site. */
+    readonly docUrl: string;
     readonly status: Lifecycle;
     readonly deprecated: Deprecation | null;
     readonly retired: Retirement | null;

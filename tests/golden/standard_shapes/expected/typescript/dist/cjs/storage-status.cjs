@@ -28,8 +28,8 @@ const StorageStatus = {
 // One row per member, in member order, as a line of JSON in one template literal: the type
 // checker sees a single string, so a catalog of any size costs it no more than its members
 // do. Parsed into info records only when first asked for.
-const ROWS = `["NOT_FOUND","NOT_FOUND","A requested entity was not found.","","1.0.0",null,null,404]
-["RESOURCE_EXHAUSTED","RESOURCE_EXHAUSTED","A quota or rate limit was exhausted.","","1.0.0",null,null,429]`;
+const ROWS = `["NOT_FOUND","NOT_FOUND","A requested entity was not found.","","1.0.0","https://docs.example.invalid/errors/storage_status.html#NOT_FOUND",null,null,404]
+["RESOURCE_EXHAUSTED","RESOURCE_EXHAUSTED","A quota or rate limit was exhausted.","","1.0.0","https://docs.example.invalid/errors/storage_status.html#RESOURCE_EXHAUSTED",null,null,429]`;
 const NO_SUCCESSORS = Object.freeze([]);
 let table;
 // A plain loop and an annotated record (below) leave the checker no type argument to infer
@@ -48,7 +48,7 @@ function infos() {
     return table;
 }
 function toInfo(row) {
-    const [name, value, message, description, since, deprecated, retired, httpStatus] = row;
+    const [name, value, message, description, since, docUrl, deprecated, retired, httpStatus] = row;
     const info = {
         catalog: CATALOG,
         name: name,
@@ -56,6 +56,7 @@ function toInfo(row) {
         message,
         description,
         since,
+        docUrl,
         status: lifecycle(deprecated, retired),
         deprecated: deprecation(deprecated),
         retired: retirement(retired),

@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class Text implements CatalogValue, Text_0 {
     private static final String CATALOG_ID = "text";
     private static final int COUNT = 6;
-    private static final int WIDTH = 10;
+    private static final int WIDTH = 11;
     /** The wire values in spec order, as {@link Rows#texts} reads them. */
     private static final String[] VALUES = {
         "13:TRIPLE_QUOTES11:BACKSLASHES8:NEWLINES15:COMMENT_CLOSERS7:UNICODE15:ENDS_WITH_QUOTE",
@@ -146,6 +146,16 @@ public final class Text implements CatalogValue, Text_0 {
     @Override
     public String since() {
         return Rows.text(row()[3]);
+    }
+
+    /**
+     * The address of this entry's page on the documentation site.
+     *
+     * @return the absolute address of its page
+     * @throws IllegalStateException if this value is not known
+     */
+    public String docUrl() {
+        return Rows.text(row()[10]);
     }
 
     @Override

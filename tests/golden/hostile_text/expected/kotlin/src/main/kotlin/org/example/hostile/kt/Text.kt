@@ -45,6 +45,10 @@ public value class Text private constructor(
     public val since: String
         get() = java.since()
 
+    /** The address of the entry's page on the documentation site (throws IllegalStateException when not [isKnown]). */
+    public val docUrl: String
+        get() = java.docUrl()
+
     /** Where the entry is in its lifecycle. */
     public val status: org.example.hostile.Status
         get() = java.status()
