@@ -23,9 +23,9 @@ MEMBER_METHODS = frozenset({
     "value", "name", "message", "description", "since", "docUrl", "status", "deprecation", "retirement",
     "successors", "migrate", "isKnown", "isDeprecated", "isRetired", "catalogId", "values", "of",
     "ofKnown", "wireValue", "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone",
-    "finalize", "row", "index", "byValue", "load",
+    "finalize", "row", "index", "byValue", "load", "entries",
 })
 
 CLASS = Naming("java", "class", "pascal", JAVA_KEYWORDS | RUNTIME_CLASSES | JAVA_LANG | IMPORTED)
-MEMBER = Naming("java", "member", "keep", JAVA_KEYWORDS | {"CATALOG_ID", "COUNT", "WIDTH", "KNOWN", "ALL", "ROWS"})
+MEMBER = Naming("java", "member", "keep", JAVA_KEYWORDS | {"CATALOG_ID", "COUNT", "WIDTH", "KNOWN", "ALL", "ROWS", "VALUES", "ALL_VALUES"})
 FIELD = Naming("java", "field", "camel", JAVA_KEYWORDS | MEMBER_METHODS)

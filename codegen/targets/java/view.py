@@ -12,8 +12,11 @@ from codegen.targets.java import naming, rows
 from codegen.targets.java.literals import doc_html, java_integer, java_string, javadoc
 from codegen.targets.java.rows import FIXED_CELLS
 
-#: Constants per holder interface: each holder's static initialiser stays far below 64 KB.
-CHUNK = 2000
+#: Constants per holder interface: each holder's static initialiser stays far below 64 KB, and
+#: the JVM's linking of a holder, which grows with the square of its fields, stays short.
+CHUNK = 1000
+#: Characters of values per string literal: a class file holds at most 65,535 bytes of one.
+PART = 20_000
 INT_RANGE = (-(2**31), 2**31 - 1)
 LONG_RANGE = (-(2**63), 2**63 - 1)
 
@@ -54,8 +57,18 @@ class JavaMember:
 
 
 @dataclass(frozen=True, slots=True)
+class JavaValues:
+    """The wire values in spec order, as the runtime's Rows reads them back."""
+
+    parts: tuple[str, ...]  # Java string literals, joined at run time
+    digits: int  # base-32 digits of each number (0: the values are texts)
+    base: str  # the Java literal every number is counted from
+
+
+@dataclass(frozen=True, slots=True)
 class JavaChunk:
-    name: str
+    name: str  # the holder interface of the constants
+    holder: str  # the nested class of the catalog that makes their entries
     members: tuple[JavaMember, ...]
 
 
@@ -72,7 +85,7 @@ class JavaCatalog:
     fields: tuple[JavaField, ...]
     count: int
     width: int
-    first_members: tuple[str, ...] = ()
+    values: JavaValues
     doc_url_column: int = -1  # the cell of the page address (the docs target's base_url is set)
 
     @property
@@ -151,17 +164,43 @@ def _catalog(spec: Spec, catalog: Catalog, classes: dict[str, str],
         keys, (methods, diags) = {}, check_collisions(naming.FIELD, field_names(catalog), f"class {cls}")
     vtype = types[catalog.id]
     members = [_member(e, i, keys, classes, vtype) for i, e in enumerate(catalog.entries)] if with_members else []
-    chunks = tuple(JavaChunk(f"{cls}_{n}", tuple(members[i:i + CHUNK]))
+    chunks = tuple(JavaChunk(f"{cls}_{n}", f"Chunk{n}", tuple(members[i:i + CHUNK]))
                    for n, i in enumerate(range(0, len(members), CHUNK)))
     fields = tuple(_field(d, methods[d.name], FIXED_CELLS + i, catalog, classes, types)
                    for i, d in enumerate(catalog.fields))
     view = JavaCatalog(
         class_name=cls, catalog_id=catalog.id, catalog_id_literal=java_string(catalog.id), spec_file=catalog.file,
         open=catalog.open, type=vtype, doc=javadoc(_catalog_doc(catalog, cls)), chunks=chunks, fields=fields,
-        count=len(catalog.entries), width=rows.width(spec, catalog),
-        first_members=tuple(ch.members[0].name for ch in chunks),
+        count=len(catalog.entries), width=rows.width(spec, catalog), values=_values(catalog, vtype),
         doc_url_column=FIXED_CELLS + len(fields) if spec.doc_url(catalog.id) else -1)
     return view, diags
+
+
+def _values(catalog: Catalog, vtype: JavaType) -> JavaValues:
+    """Numbers as fixed-width base-32 digits from the least; texts as their length, a colon and the text."""
+    if vtype is STRING:
+        items = [f"{len(str(e.value).encode('utf-16-le')) // 2}:{e.value}" for e in catalog.entries]
+        return JavaValues(_parts(items), 0, "0")
+    ints = [int(e.value) for e in catalog.entries]
+    base = min(ints, default=0)
+    digits = max(1, ((max(ints, default=0) - base).bit_length() + 4) // 5)
+    items = ["".join(chr(0x30 + ((v - base) >> (5 * k) & 31)) for k in reversed(range(digits))) for v in ints]
+    return JavaValues(_parts(items), digits, java_integer(base, vtype is LONG))
+
+
+def _parts(items: list[str]) -> tuple[str, ...]:
+    """Items joined into string literals of at most PART chars each (an item is never split)."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for item in items:
+        if current and size + len(item) > PART:
+            parts.append("".join(current))
+            current, size = [], 0
+        current.append(item)
+        size += len(item)
+    parts.append("".join(current))
+    return tuple(java_string(part) for part in parts)
 
 
 def _catalog_doc(catalog: Catalog, cls: str) -> str:

@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +27,33 @@ public final class EightbyeightCallflowStatus implements CatalogValue, Eightbyei
     private static final String CATALOG_ID = "eightbyeight_callflow_status";
     private static final int COUNT = 22;
     private static final int WIDTH = 12;
-    private static final EightbyeightCallflowStatus[] KNOWN = new EightbyeightCallflowStatus[COUNT];
+    /** The wire values in spec order, as {@link Rows#numbers} reads them. */
+    private static final String[] VALUES = {
+        "9H@8I68I58I48I38I28I18I08HO8HN8HM8HL8HK8HJ8HI8HH8HG8HF8HE8HD8HC000",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final int value;
     private final int index;
 
-    EightbyeightCallflowStatus(int value, int index) {
+    private EightbyeightCallflowStatus(int value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static EightbyeightCallflowStatus[] entries(int from, int to) {
+        long[] values = Rows.numbers(ALL_VALUES, 3, -9999, from, to);
+        EightbyeightCallflowStatus[] out = new EightbyeightCallflowStatus[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new EightbyeightCallflowStatus((int) values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 21, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final EightbyeightCallflowStatus[] entries = entries(0, 22);
     }
 
     /**
@@ -210,15 +227,15 @@ public final class EightbyeightCallflowStatus implements CatalogValue, Eightbyei
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<EightbyeightCallflowStatus> ALL = load();
         static final Map<Integer, EightbyeightCallflowStatus> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<EightbyeightCallflowStatus> load() {
-            Objects.requireNonNull(EightbyeightCallflowStatus_0.CREATED);
-            return List.of(KNOWN);
+            List<EightbyeightCallflowStatus> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<Integer, EightbyeightCallflowStatus> byValue() {

@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 21 of {@link EightbyeightCallflowStatus}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface EightbyeightCallflowStatus_0 {
     /**
@@ -11,131 +12,131 @@ interface EightbyeightCallflowStatus_0 {
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus CREATED = new EightbyeightCallflowStatus(1, 0);
+    EightbyeightCallflowStatus CREATED = EightbyeightCallflowStatus.Chunk0.entries[0];
     /**
      * Invalid JSON request body
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_JSON_REQUEST_BODY = new EightbyeightCallflowStatus(-1001, 1);
+    EightbyeightCallflowStatus INVALID_JSON_REQUEST_BODY = EightbyeightCallflowStatus.Chunk0.entries[1];
     /**
      * Speech profile or language parameter invalid
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_SPEECH_PROFILE_OR_LANGUAGE = new EightbyeightCallflowStatus(-1002, 2);
+    EightbyeightCallflowStatus INVALID_SPEECH_PROFILE_OR_LANGUAGE = EightbyeightCallflowStatus.Chunk0.entries[2];
     /**
      * Valid maxDigits required when minDigits provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS = new EightbyeightCallflowStatus(-1003, 3);
+    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS = EightbyeightCallflowStatus.Chunk0.entries[3];
     /**
      * DTMF callback url not provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus DTMF_CALLBACK_URL_MISSING = new EightbyeightCallflowStatus(-1004, 4);
+    EightbyeightCallflowStatus DTMF_CALLBACK_URL_MISSING = EightbyeightCallflowStatus.Chunk0.entries[4];
     /**
      * Valid overallTimeout is required when digitTimeout provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT = new EightbyeightCallflowStatus(-1005, 5);
+    EightbyeightCallflowStatus OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT = EightbyeightCallflowStatus.Chunk0.entries[5];
     /**
      * OverallTimeout should be greater than digitTimeout
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT = new EightbyeightCallflowStatus(-1006, 6);
+    EightbyeightCallflowStatus OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT = EightbyeightCallflowStatus.Chunk0.entries[6];
     /**
      * Invalid action type was used
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_ACTION_TYPE = new EightbyeightCallflowStatus(-1007, 7);
+    EightbyeightCallflowStatus INVALID_ACTION_TYPE = EightbyeightCallflowStatus.Chunk0.entries[7];
     /**
      * Valid maxDigits is required when completeOnHash is false
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH = new EightbyeightCallflowStatus(-1008, 8);
+    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH = EightbyeightCallflowStatus.Chunk0.entries[8];
     /**
      * Invalid call flow entry provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_CALL_FLOW_ENTRY = new EightbyeightCallflowStatus(-1009, 9);
+    EightbyeightCallflowStatus INVALID_CALL_FLOW_ENTRY = EightbyeightCallflowStatus.Chunk0.entries[9];
     /**
      * Some actions are provided beyond the allowed count
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus ACTION_COUNT_EXCEEDED = new EightbyeightCallflowStatus(-1010, 10);
+    EightbyeightCallflowStatus ACTION_COUNT_EXCEEDED = EightbyeightCallflowStatus.Chunk0.entries[10];
     /**
      * Multiple destination phone numbers found in the request
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus MULTIPLE_DESTINATION_NUMBERS = new EightbyeightCallflowStatus(-1011, 11);
+    EightbyeightCallflowStatus MULTIPLE_DESTINATION_NUMBERS = EightbyeightCallflowStatus.Chunk0.entries[11];
     /**
      * Invalid Callflow: Incorrect use of action Hangup
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INCORRECT_HANGUP_USE = new EightbyeightCallflowStatus(-1012, 12);
+    EightbyeightCallflowStatus INCORRECT_HANGUP_USE = EightbyeightCallflowStatus.Chunk0.entries[12];
     /**
      * Invalid Callflow: First action should be a MakeCall action
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus FIRST_ACTION_NOT_MAKE_CALL = new EightbyeightCallflowStatus(-1013, 13);
+    EightbyeightCallflowStatus FIRST_ACTION_NOT_MAKE_CALL = EightbyeightCallflowStatus.Chunk0.entries[13];
     /**
      * Source or caller ID is not allowed
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus CALLER_ID_NOT_ALLOWED = new EightbyeightCallflowStatus(-1014, 14);
+    EightbyeightCallflowStatus CALLER_ID_NOT_ALLOWED = EightbyeightCallflowStatus.Chunk0.entries[14];
     /**
      * The validity period of the call flow request has expired
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus VALIDITY_PERIOD_EXPIRED = new EightbyeightCallflowStatus(-1015, 15);
+    EightbyeightCallflowStatus VALIDITY_PERIOD_EXPIRED = EightbyeightCallflowStatus.Chunk0.entries[15];
     /**
      * Invalid Callflow Content: Some special characters are invalid/unaccepted
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_SPECIAL_CHARACTERS = new EightbyeightCallflowStatus(-1016, 16);
+    EightbyeightCallflowStatus INVALID_SPECIAL_CHARACTERS = EightbyeightCallflowStatus.Chunk0.entries[16];
     /**
      * Invalid MSISDN format in Destination
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_DESTINATION_MSISDN = new EightbyeightCallflowStatus(-1017, 17);
+    EightbyeightCallflowStatus INVALID_DESTINATION_MSISDN = EightbyeightCallflowStatus.Chunk0.entries[17];
     /**
      * Invalid Callflow: Execute Scenario cannot be processed together with other actions
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus EXECUTE_SCENARIO_WITH_OTHER_ACTIONS = new EightbyeightCallflowStatus(-1018, 18);
+    EightbyeightCallflowStatus EXECUTE_SCENARIO_WITH_OTHER_ACTIONS = EightbyeightCallflowStatus.Chunk0.entries[18];
     /**
      * Invalid Callflow Content: scenarioName is null or empty
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus SCENARIO_NAME_MISSING = new EightbyeightCallflowStatus(-1019, 19);
+    EightbyeightCallflowStatus SCENARIO_NAME_MISSING = EightbyeightCallflowStatus.Chunk0.entries[19];
     /**
      * Invalid Callflow: Invalid scenarioName or account doesn't have permission
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus SCENARIO_NOT_PERMITTED = new EightbyeightCallflowStatus(-1020, 20);
+    EightbyeightCallflowStatus SCENARIO_NOT_PERMITTED = EightbyeightCallflowStatus.Chunk0.entries[20];
     /**
      * An unknown error has occurred
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus UNKNOWN_ERROR = new EightbyeightCallflowStatus(-9999, 21);
+    EightbyeightCallflowStatus UNKNOWN_ERROR = EightbyeightCallflowStatus.Chunk0.entries[21];
 }

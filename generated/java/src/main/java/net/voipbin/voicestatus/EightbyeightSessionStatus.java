@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,33 @@ public final class EightbyeightSessionStatus implements CatalogValue, Eightbyeig
     private static final String CATALOG_ID = "eightbyeight_session_status";
     private static final int COUNT = 2;
     private static final int WIDTH = 10;
-    private static final EightbyeightSessionStatus[] KNOWN = new EightbyeightSessionStatus[COUNT];
+    /** The wire values in spec order, as {@link Rows#texts} reads them. */
+    private static final String[] VALUES = {
+        "7:CREATED11:NOT_CREATED",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final String value;
     private final int index;
 
-    EightbyeightSessionStatus(String value, int index) {
+    private EightbyeightSessionStatus(String value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static EightbyeightSessionStatus[] entries(int from, int to) {
+        String[] values = Rows.texts(ALL_VALUES, from, to);
+        EightbyeightSessionStatus[] out = new EightbyeightSessionStatus[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new EightbyeightSessionStatus(values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 1, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final EightbyeightSessionStatus[] entries = entries(0, 2);
     }
 
     /**
@@ -187,15 +204,15 @@ public final class EightbyeightSessionStatus implements CatalogValue, Eightbyeig
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<EightbyeightSessionStatus> ALL = load();
         static final Map<String, EightbyeightSessionStatus> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<EightbyeightSessionStatus> load() {
-            Objects.requireNonNull(EightbyeightSessionStatus_0.CREATED);
-            return List.of(KNOWN);
+            List<EightbyeightSessionStatus> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<String, EightbyeightSessionStatus> byValue() {

@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 1 of {@link EightbyeightSessionStatus}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface EightbyeightSessionStatus_0 {
     /**
@@ -13,7 +14,7 @@ interface EightbyeightSessionStatus_0 {
      *
      * @since 1.0.0
      */
-    EightbyeightSessionStatus CREATED = new EightbyeightSessionStatus("CREATED", 0);
+    EightbyeightSessionStatus CREATED = EightbyeightSessionStatus.Chunk0.entries[0];
     /**
      * Callflow rejected; no session was created
      *
@@ -21,5 +22,5 @@ interface EightbyeightSessionStatus_0 {
      *
      * @since 1.0.0
      */
-    EightbyeightSessionStatus NOT_CREATED = new EightbyeightSessionStatus("NOT_CREATED", 1);
+    EightbyeightSessionStatus NOT_CREATED = EightbyeightSessionStatus.Chunk0.entries[1];
 }

@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,33 @@ public final class InfobipErrorGroup implements CatalogValue, InfobipErrorGroup_
     private static final String CATALOG_ID = "infobip_error_group";
     private static final int COUNT = 4;
     private static final int WIDTH = 10;
-    private static final InfobipErrorGroup[] KNOWN = new InfobipErrorGroup[COUNT];
+    /** The wire values in spec order, as {@link Rows#numbers} reads them. */
+    private static final String[] VALUES = {
+        "0123",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final int value;
     private final int index;
 
-    InfobipErrorGroup(int value, int index) {
+    private InfobipErrorGroup(int value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static InfobipErrorGroup[] entries(int from, int to) {
+        long[] values = Rows.numbers(ALL_VALUES, 1, 0, from, to);
+        InfobipErrorGroup[] out = new InfobipErrorGroup[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new InfobipErrorGroup((int) values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 3, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final InfobipErrorGroup[] entries = entries(0, 4);
     }
 
     /**
@@ -187,15 +204,15 @@ public final class InfobipErrorGroup implements CatalogValue, InfobipErrorGroup_
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<InfobipErrorGroup> ALL = load();
         static final Map<Integer, InfobipErrorGroup> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<InfobipErrorGroup> load() {
-            Objects.requireNonNull(InfobipErrorGroup_0.OK);
-            return List.of(KNOWN);
+            List<InfobipErrorGroup> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<Integer, InfobipErrorGroup> byValue() {

@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 3 of {@link InfobipErrorGroup}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface InfobipErrorGroup_0 {
     /**
@@ -13,7 +14,7 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup OK = new InfobipErrorGroup(0, 0);
+    InfobipErrorGroup OK = InfobipErrorGroup.Chunk0.entries[0];
     /**
      * Handset or device error
      *
@@ -21,7 +22,7 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup HANDSET_ERRORS = new InfobipErrorGroup(1, 1);
+    InfobipErrorGroup HANDSET_ERRORS = InfobipErrorGroup.Chunk0.entries[1];
     /**
      * Called party (user) error
      *
@@ -29,7 +30,7 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup USER_ERRORS = new InfobipErrorGroup(2, 2);
+    InfobipErrorGroup USER_ERRORS = InfobipErrorGroup.Chunk0.entries[2];
     /**
      * Operator or platform error
      *
@@ -37,5 +38,5 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup OPERATOR_ERRORS = new InfobipErrorGroup(3, 3);
+    InfobipErrorGroup OPERATOR_ERRORS = InfobipErrorGroup.Chunk0.entries[3];
 }

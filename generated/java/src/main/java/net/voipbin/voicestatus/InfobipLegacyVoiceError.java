@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,33 @@ public final class InfobipLegacyVoiceError implements CatalogValue, InfobipLegac
     private static final String CATALOG_ID = "infobip_legacy_voice_error";
     private static final int COUNT = 24;
     private static final int WIDTH = 12;
-    private static final InfobipLegacyVoiceError[] KNOWN = new InfobipLegacyVoiceError[COUNT];
+    /** The wire values in spec order, as {@link Rows#numbers} reads them. */
+    private static final String[] VALUES = {
+        "000102030405<@<C<D<G<H<J<M<N<O?0?1?4?7?8?;?E?GBK",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final int value;
     private final int index;
 
-    InfobipLegacyVoiceError(int value, int index) {
+    private InfobipLegacyVoiceError(int value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static InfobipLegacyVoiceError[] entries(int from, int to) {
+        long[] values = Rows.numbers(ALL_VALUES, 2, 5000, from, to);
+        InfobipLegacyVoiceError[] out = new InfobipLegacyVoiceError[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new InfobipLegacyVoiceError((int) values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 23, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final InfobipLegacyVoiceError[] entries = entries(0, 24);
     }
 
     /**
@@ -215,15 +232,15 @@ public final class InfobipLegacyVoiceError implements CatalogValue, InfobipLegac
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<InfobipLegacyVoiceError> ALL = load();
         static final Map<Integer, InfobipLegacyVoiceError> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<InfobipLegacyVoiceError> load() {
-            Objects.requireNonNull(InfobipLegacyVoiceError_0.VOICE_ANSWERED);
-            return List.of(KNOWN);
+            List<InfobipLegacyVoiceError> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<Integer, InfobipLegacyVoiceError> byValue() {

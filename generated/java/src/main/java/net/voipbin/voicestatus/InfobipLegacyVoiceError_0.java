@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 23 of {@link InfobipLegacyVoiceError}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface InfobipLegacyVoiceError_0 {
     /**
@@ -15,7 +16,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#NORMAL_HANGUP}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError VOICE_ANSWERED = new InfobipLegacyVoiceError(5000, 0);
+    InfobipLegacyVoiceError VOICE_ANSWERED = InfobipLegacyVoiceError.Chunk0.entries[0];
     /**
      * The voice call was answered by a machine or voicemail system.
      *
@@ -25,7 +26,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#MACHINE_DETECTED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError VOICE_ANSWERED_MACHINE = new InfobipLegacyVoiceError(5001, 1);
+    InfobipLegacyVoiceError VOICE_ANSWERED_MACHINE = InfobipLegacyVoiceError.Chunk0.entries[1];
     /**
      * The recipient's phone line is busy.
      *
@@ -35,7 +36,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#BUSY}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_USER_BUSY = new InfobipLegacyVoiceError(5002, 2);
+    InfobipLegacyVoiceError EC_VOICE_USER_BUSY = InfobipLegacyVoiceError.Chunk0.entries[2];
     /**
      * The recipient did not answer the call.
      *
@@ -45,7 +46,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#NO_ANSWER}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_NO_ANSWER = new InfobipLegacyVoiceError(5003, 3);
+    InfobipLegacyVoiceError EC_VOICE_NO_ANSWER = InfobipLegacyVoiceError.Chunk0.entries[3];
     /**
      * An error occurred while downloading the audio file for playback.
      *
@@ -55,7 +56,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#URL_NOT_FOUND}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_DOWNLOADING_FILE = new InfobipLegacyVoiceError(5004, 4);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_DOWNLOADING_FILE = InfobipLegacyVoiceError.Chunk0.entries[4];
     /**
      * The audio format is not supported.
      *
@@ -65,7 +66,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = new InfobipLegacyVoiceError(5005, 5);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = InfobipLegacyVoiceError.Chunk0.entries[5];
     /**
      * The voice call request was malformed or contained invalid parameters.
      *
@@ -75,7 +76,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_BAD_REQUEST = new InfobipLegacyVoiceError(5400, 6);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_BAD_REQUEST = InfobipLegacyVoiceError.Chunk0.entries[6];
     /**
      * The voice call request was rejected by the operator.
      *
@@ -85,7 +86,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#FORBIDDEN}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_FORBIDDEN = new InfobipLegacyVoiceError(5403, 7);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_FORBIDDEN = InfobipLegacyVoiceError.Chunk0.entries[7];
     /**
      * The destination for the voice call was not found or is invalid.
      *
@@ -95,7 +96,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#DESTINATION_NOT_FOUND}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_DESTINATION_NOT_FOUND = new InfobipLegacyVoiceError(5404, 8);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_DESTINATION_NOT_FOUND = InfobipLegacyVoiceError.Chunk0.entries[8];
     /**
      * Proxy authentication is required to establish the voice call.
      *
@@ -105,7 +106,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#UNAUTHENTICATED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = new InfobipLegacyVoiceError(5407, 9);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = InfobipLegacyVoiceError.Chunk0.entries[9];
     /**
      * The voice call request timed out before a response was received or the end user could not be found in time during the call.
      *
@@ -115,7 +116,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#REQUEST_TIMEOUT}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TIMEOUT = new InfobipLegacyVoiceError(5408, 10);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TIMEOUT = InfobipLegacyVoiceError.Chunk0.entries[10];
     /**
      * The requested voice call resource is no longer available.
      *
@@ -125,7 +126,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#DESTINATION_UNAVAILABLE}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_GONE = new InfobipLegacyVoiceError(5410, 11);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_GONE = InfobipLegacyVoiceError.Chunk0.entries[11];
     /**
      * The voice call request entity (for example, audio file) is too large.
      *
@@ -135,7 +136,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = new InfobipLegacyVoiceError(5413, 12);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = InfobipLegacyVoiceError.Chunk0.entries[12];
     /**
      * The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).
      *
@@ -143,7 +144,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = new InfobipLegacyVoiceError(5414, 13);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = InfobipLegacyVoiceError.Chunk0.entries[13];
     /**
      * The media type used in the voice call is not supported.
      *
@@ -153,7 +154,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_UNSUPPORTED_MEDIA_TYPE = new InfobipLegacyVoiceError(5415, 14);
+    InfobipLegacyVoiceError EC_VOICE_UNSUPPORTED_MEDIA_TYPE = InfobipLegacyVoiceError.Chunk0.entries[14];
     /**
      * Temporary unavailability of the voice service or recipient currently unavailable.
      *
@@ -163,7 +164,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#TEMPORARILY_UNAVAILABLE}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = new InfobipLegacyVoiceError(5480, 15);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = InfobipLegacyVoiceError.Chunk0.entries[15];
     /**
      * The voice call record/transaction does not exist.
      *
@@ -173,7 +174,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_CALL_DOES_NOT_EXIST = new InfobipLegacyVoiceError(5481, 16);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_CALL_DOES_NOT_EXIST = InfobipLegacyVoiceError.Chunk0.entries[16];
     /**
      * The address (for example, destination number) provided for the voice call is incomplete or invalid.
      *
@@ -183,7 +184,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_ADDRESS_INCOMPLETE = new InfobipLegacyVoiceError(5484, 17);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_ADDRESS_INCOMPLETE = InfobipLegacyVoiceError.Chunk0.entries[17];
     /**
      * The voice call request was terminated with a cancel button or the end user refused to receive a voice call.
      *
@@ -191,7 +192,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#CANCELLED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TERMINATED = new InfobipLegacyVoiceError(5487, 18);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TERMINATED = InfobipLegacyVoiceError.Chunk0.entries[18];
     /**
      * The voice call request is not acceptable on the operator’s end.
      *
@@ -201,7 +202,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = new InfobipLegacyVoiceError(5488, 19);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = InfobipLegacyVoiceError.Chunk0.entries[19];
     /**
      * The voice call request is pending and waiting for further processing.
      *
@@ -211,7 +212,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_PENDING = new InfobipLegacyVoiceError(5491, 20);
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_PENDING = InfobipLegacyVoiceError.Chunk0.entries[20];
     /**
      * The requested voice call feature is not implemented or supported.
      *
@@ -221,7 +222,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_NOT_IMPLEMENTED = new InfobipLegacyVoiceError(5501, 21);
+    InfobipLegacyVoiceError EC_VOICE_NOT_IMPLEMENTED = InfobipLegacyVoiceError.Chunk0.entries[21];
     /**
      * The voice call service is temporarily unavailable.
      *
@@ -231,7 +232,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#SERVICE_UNAVAILABLE}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_SERVICE_UNAVAILABLE = new InfobipLegacyVoiceError(5503, 22);
+    InfobipLegacyVoiceError EC_VOICE_SERVICE_UNAVAILABLE = InfobipLegacyVoiceError.Chunk0.entries[22];
     /**
      * The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.
      *
@@ -241,5 +242,5 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#REJECTED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_DECLINE = new InfobipLegacyVoiceError(5603, 23);
+    InfobipLegacyVoiceError EC_DECLINE = InfobipLegacyVoiceError.Chunk0.entries[23];
 }

@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,33 @@ public final class InfobipStatusGroup implements CatalogValue, InfobipStatusGrou
     private static final String CATALOG_ID = "infobip_status_group";
     private static final int COUNT = 5;
     private static final int WIDTH = 10;
-    private static final InfobipStatusGroup[] KNOWN = new InfobipStatusGroup[COUNT];
+    /** The wire values in spec order, as {@link Rows#numbers} reads them. */
+    private static final String[] VALUES = {
+        "01234",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final int value;
     private final int index;
 
-    InfobipStatusGroup(int value, int index) {
+    private InfobipStatusGroup(int value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static InfobipStatusGroup[] entries(int from, int to) {
+        long[] values = Rows.numbers(ALL_VALUES, 1, 1, from, to);
+        InfobipStatusGroup[] out = new InfobipStatusGroup[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new InfobipStatusGroup((int) values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 4, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final InfobipStatusGroup[] entries = entries(0, 5);
     }
 
     /**
@@ -186,15 +203,15 @@ public final class InfobipStatusGroup implements CatalogValue, InfobipStatusGrou
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<InfobipStatusGroup> ALL = load();
         static final Map<Integer, InfobipStatusGroup> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<InfobipStatusGroup> load() {
-            Objects.requireNonNull(InfobipStatusGroup_0.PENDING);
-            return List.of(KNOWN);
+            List<InfobipStatusGroup> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<Integer, InfobipStatusGroup> byValue() {

@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 4 of {@link InfobipStatusGroup}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface InfobipStatusGroup_0 {
     /**
@@ -13,7 +14,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup PENDING = new InfobipStatusGroup(1, 0);
+    InfobipStatusGroup PENDING = InfobipStatusGroup.Chunk0.entries[0];
     /**
      * Undeliverable
      *
@@ -21,7 +22,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup UNDELIVERABLE = new InfobipStatusGroup(2, 1);
+    InfobipStatusGroup UNDELIVERABLE = InfobipStatusGroup.Chunk0.entries[1];
     /**
      * Delivered
      *
@@ -29,7 +30,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup DELIVERED = new InfobipStatusGroup(3, 2);
+    InfobipStatusGroup DELIVERED = InfobipStatusGroup.Chunk0.entries[2];
     /**
      * Expired
      *
@@ -37,7 +38,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup EXPIRED = new InfobipStatusGroup(4, 3);
+    InfobipStatusGroup EXPIRED = InfobipStatusGroup.Chunk0.entries[3];
     /**
      * Rejected
      *
@@ -45,5 +46,5 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup REJECTED = new InfobipStatusGroup(5, 4);
+    InfobipStatusGroup REJECTED = InfobipStatusGroup.Chunk0.entries[4];
 }

@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,33 @@ public final class InfobipStatusReason implements CatalogValue, InfobipStatusRea
     private static final String CATALOG_ID = "infobip_status_reason";
     private static final int COUNT = 5;
     private static final int WIDTH = 12;
-    private static final InfobipStatusReason[] KNOWN = new InfobipStatusReason[COUNT];
+    /** The wire values in spec order, as {@link Rows#numbers} reads them. */
+    private static final String[] VALUES = {
+        "01234",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final int value;
     private final int index;
 
-    InfobipStatusReason(int value, int index) {
+    private InfobipStatusReason(int value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static InfobipStatusReason[] entries(int from, int to) {
+        long[] values = Rows.numbers(ALL_VALUES, 1, 96, from, to);
+        InfobipStatusReason[] out = new InfobipStatusReason[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new InfobipStatusReason((int) values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 4, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final InfobipStatusReason[] entries = entries(0, 5);
     }
 
     /**
@@ -213,15 +230,15 @@ public final class InfobipStatusReason implements CatalogValue, InfobipStatusRea
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<InfobipStatusReason> ALL = load();
         static final Map<Integer, InfobipStatusReason> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<InfobipStatusReason> load() {
-            Objects.requireNonNull(InfobipStatusReason_0.NO_ANSWER);
-            return List.of(KNOWN);
+            List<InfobipStatusReason> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<Integer, InfobipStatusReason> byValue() {

@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 4 of {@link InfobipStatusReason}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface InfobipStatusReason_0 {
     /**
@@ -11,25 +12,25 @@ interface InfobipStatusReason_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusReason NO_ANSWER = new InfobipStatusReason(96, 0);
+    InfobipStatusReason NO_ANSWER = InfobipStatusReason.Chunk0.entries[0];
     /**
      * End user was busy
      *
      * @since 1.0.0
      */
-    InfobipStatusReason BUSY = new InfobipStatusReason(97, 1);
+    InfobipStatusReason BUSY = InfobipStatusReason.Chunk0.entries[1];
     /**
      * Call cancelled at the originating side
      *
      * @since 1.0.0
      */
-    InfobipStatusReason CANCELLED = new InfobipStatusReason(98, 2);
+    InfobipStatusReason CANCELLED = InfobipStatusReason.Chunk0.entries[2];
     /**
      * Call rejected by the end user
      *
      * @since 1.0.0
      */
-    InfobipStatusReason REJECTED = new InfobipStatusReason(99, 3);
+    InfobipStatusReason REJECTED = InfobipStatusReason.Chunk0.entries[3];
     /**
      * Request rejected by the platform
      *
@@ -37,5 +38,5 @@ interface InfobipStatusReason_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusReason UNDELIVERABLE_REJECTED_PLATFORM = new InfobipStatusReason(100, 4);
+    InfobipStatusReason UNDELIVERABLE_REJECTED_PLATFORM = InfobipStatusReason.Chunk0.entries[4];
 }

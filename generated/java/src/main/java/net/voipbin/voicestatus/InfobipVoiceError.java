@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +27,33 @@ public final class InfobipVoiceError implements CatalogValue, InfobipVoiceError_
     private static final String CATALOG_ID = "infobip_voice_error";
     private static final int COUNT = 33;
     private static final int WIDTH = 11;
-    private static final InfobipVoiceError[] KNOWN = new InfobipVoiceError[COUNT];
+    /** The wire values in spec order, as {@link Rows#numbers} reads them. */
+    private static final String[] VALUES = {
+        "000102030434353637383968696:6;6<9<9=9>9?9@9A9B9C9D9E9F9G9H9I<@<A<B",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final int value;
     private final int index;
 
-    InfobipVoiceError(int value, int index) {
+    private InfobipVoiceError(int value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static InfobipVoiceError[] entries(int from, int to) {
+        long[] values = Rows.numbers(ALL_VALUES, 2, 10000, from, to);
+        InfobipVoiceError[] out = new InfobipVoiceError[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new InfobipVoiceError((int) values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 32, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final InfobipVoiceError[] entries = entries(0, 33);
     }
 
     /**
@@ -202,15 +219,15 @@ public final class InfobipVoiceError implements CatalogValue, InfobipVoiceError_
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<InfobipVoiceError> ALL = load();
         static final Map<Integer, InfobipVoiceError> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<InfobipVoiceError> load() {
-            Objects.requireNonNull(InfobipVoiceError_0.NORMAL_HANGUP);
-            return List.of(KNOWN);
+            List<InfobipVoiceError> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<Integer, InfobipVoiceError> byValue() {

@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 32 of {@link InfobipVoiceError}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface InfobipVoiceError_0 {
     /**
@@ -13,13 +14,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError NORMAL_HANGUP = new InfobipVoiceError(10000, 0);
+    InfobipVoiceError NORMAL_HANGUP = InfobipVoiceError.Chunk0.entries[0];
     /**
      * Call was answered on another device
      *
      * @since 1.0.0
      */
-    InfobipVoiceError ANSWERED_ELSEWHERE = new InfobipVoiceError(10001, 1);
+    InfobipVoiceError ANSWERED_ELSEWHERE = InfobipVoiceError.Chunk0.entries[1];
     /**
      * Call was answered by an answering machine or voicemail
      *
@@ -27,13 +28,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError MACHINE_DETECTED = new InfobipVoiceError(10002, 2);
+    InfobipVoiceError MACHINE_DETECTED = InfobipVoiceError.Chunk0.entries[2];
     /**
      * Call was answered by a person
      *
      * @since 1.0.0
      */
-    InfobipVoiceError HUMAN_DETECTED = new InfobipVoiceError(10003, 3);
+    InfobipVoiceError HUMAN_DETECTED = InfobipVoiceError.Chunk0.entries[3];
     /**
      * Call reached its maximum allowed duration
      *
@@ -41,43 +42,43 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError MAX_DURATION_REACHED = new InfobipVoiceError(10004, 4);
+    InfobipVoiceError MAX_DURATION_REACHED = InfobipVoiceError.Chunk0.entries[4];
     /**
      * Use of camera and/or microphone was denied or blocked
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DEVICE_FORBIDDEN = new InfobipVoiceError(10100, 5);
+    InfobipVoiceError DEVICE_FORBIDDEN = InfobipVoiceError.Chunk0.entries[5];
     /**
      * Camera and/or microphone not found
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DEVICE_NOT_FOUND = new InfobipVoiceError(10101, 6);
+    InfobipVoiceError DEVICE_NOT_FOUND = InfobipVoiceError.Chunk0.entries[6];
     /**
      * Camera and/or microphone not available
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DEVICE_UNAVAILABLE = new InfobipVoiceError(10102, 7);
+    InfobipVoiceError DEVICE_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[7];
     /**
      * Media problem during the call (e.g. audio)
      *
      * @since 1.0.0
      */
-    InfobipVoiceError MEDIA_ERROR = new InfobipVoiceError(10103, 8);
+    InfobipVoiceError MEDIA_ERROR = InfobipVoiceError.Chunk0.entries[8];
     /**
      * Screen-sharing display surface selected is not allowed
      *
      * @since 1.0.0
      */
-    InfobipVoiceError FORBIDDEN_DISPLAY_SURFACE = new InfobipVoiceError(10104, 9);
+    InfobipVoiceError FORBIDDEN_DISPLAY_SURFACE = InfobipVoiceError.Chunk0.entries[9];
     /**
      * Browser does not support screen-sharing control
      *
      * @since 1.0.0
      */
-    InfobipVoiceError SCREEN_SHARING_CONTROL_UNSUPPORTED = new InfobipVoiceError(10105, 10);
+    InfobipVoiceError SCREEN_SHARING_CONTROL_UNSUPPORTED = InfobipVoiceError.Chunk0.entries[10];
     /**
      * Call reached the end user's device but was not answered
      *
@@ -85,7 +86,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError NO_ANSWER = new InfobipVoiceError(10200, 11);
+    InfobipVoiceError NO_ANSWER = InfobipVoiceError.Chunk0.entries[11];
     /**
      * Call reached the end user's device but the user was busy
      *
@@ -93,7 +94,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError BUSY = new InfobipVoiceError(10201, 12);
+    InfobipVoiceError BUSY = InfobipVoiceError.Chunk0.entries[12];
     /**
      * Call was cancelled on the originating side before it was connected
      *
@@ -101,7 +102,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError CANCELLED = new InfobipVoiceError(10202, 13);
+    InfobipVoiceError CANCELLED = InfobipVoiceError.Chunk0.entries[13];
     /**
      * Call was rejected or declined on the receiving side
      *
@@ -109,7 +110,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError REJECTED = new InfobipVoiceError(10203, 14);
+    InfobipVoiceError REJECTED = InfobipVoiceError.Chunk0.entries[14];
     /**
      * End user could not be reached at the moment
      *
@@ -117,7 +118,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError TEMPORARILY_UNAVAILABLE = new InfobipVoiceError(10204, 15);
+    InfobipVoiceError TEMPORARILY_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[15];
     /**
      * Request was rejected
      *
@@ -125,7 +126,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError FORBIDDEN = new InfobipVoiceError(10300, 16);
+    InfobipVoiceError FORBIDDEN = InfobipVoiceError.Chunk0.entries[16];
     /**
      * Account lacks the credit needed to place the call
      *
@@ -133,7 +134,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INSUFFICIENT_FUNDS = new InfobipVoiceError(10301, 17);
+    InfobipVoiceError INSUFFICIENT_FUNDS = InfobipVoiceError.Chunk0.entries[17];
     /**
      * Caller authentication missing or invalid
      *
@@ -141,7 +142,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError UNAUTHENTICATED = new InfobipVoiceError(10302, 18);
+    InfobipVoiceError UNAUTHENTICATED = InfobipVoiceError.Chunk0.entries[18];
     /**
      * Dialled destination could not be found
      *
@@ -149,7 +150,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DESTINATION_NOT_FOUND = new InfobipVoiceError(10303, 19);
+    InfobipVoiceError DESTINATION_NOT_FOUND = InfobipVoiceError.Chunk0.entries[19];
     /**
      * Destination currently unavailable or out of service
      *
@@ -157,13 +158,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DESTINATION_UNAVAILABLE = new InfobipVoiceError(10304, 20);
+    InfobipVoiceError DESTINATION_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[20];
     /**
      * Destination is invalid
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INVALID_DESTINATION = new InfobipVoiceError(10305, 21);
+    InfobipVoiceError INVALID_DESTINATION = InfobipVoiceError.Chunk0.entries[21];
     /**
      * Call request is invalid or malformed
      *
@@ -171,7 +172,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INVALID_REQUEST = new InfobipVoiceError(10306, 22);
+    InfobipVoiceError INVALID_REQUEST = InfobipVoiceError.Chunk0.entries[22];
     /**
      * Call request timed out (no coverage or end user not reached in time)
      *
@@ -179,13 +180,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError REQUEST_TIMEOUT = new InfobipVoiceError(10307, 23);
+    InfobipVoiceError REQUEST_TIMEOUT = InfobipVoiceError.Chunk0.entries[23];
     /**
      * Network error during the call
      *
      * @since 1.0.0
      */
-    InfobipVoiceError NETWORK_ERROR = new InfobipVoiceError(10308, 24);
+    InfobipVoiceError NETWORK_ERROR = InfobipVoiceError.Chunk0.entries[24];
     /**
      * Call service temporarily unavailable
      *
@@ -193,7 +194,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError SERVICE_UNAVAILABLE = new InfobipVoiceError(10309, 25);
+    InfobipVoiceError SERVICE_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[25];
     /**
      * Call ended for an unknown reason
      *
@@ -201,7 +202,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError UNKNOWN = new InfobipVoiceError(10310, 26);
+    InfobipVoiceError UNKNOWN = InfobipVoiceError.Chunk0.entries[26];
     /**
      * Requested feature is not available or not enabled
      *
@@ -209,7 +210,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError FEATURE_UNAVAILABLE = new InfobipVoiceError(10311, 27);
+    InfobipVoiceError FEATURE_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[27];
     /**
      * Call could not be completed because of network congestion
      *
@@ -217,13 +218,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError CONGESTION = new InfobipVoiceError(10312, 28);
+    InfobipVoiceError CONGESTION = InfobipVoiceError.Chunk0.entries[28];
     /**
      * Destination has not authorized incoming calls
      *
      * @since 1.0.0
      */
-    InfobipVoiceError UNAUTHORIZED = new InfobipVoiceError(10313, 29);
+    InfobipVoiceError UNAUTHORIZED = InfobipVoiceError.Chunk0.entries[29];
     /**
      * Application URL not found
      *
@@ -231,7 +232,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError URL_NOT_FOUND = new InfobipVoiceError(10400, 30);
+    InfobipVoiceError URL_NOT_FOUND = InfobipVoiceError.Chunk0.entries[30];
     /**
      * Application URL unreachable
      *
@@ -239,7 +240,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError URL_UNREACHABLE = new InfobipVoiceError(10401, 31);
+    InfobipVoiceError URL_UNREACHABLE = InfobipVoiceError.Chunk0.entries[31];
     /**
      * Response from the application URL is invalid
      *
@@ -247,5 +248,5 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INVALID_RESPONSE = new InfobipVoiceError(10402, 32);
+    InfobipVoiceError INVALID_RESPONSE = InfobipVoiceError.Chunk0.entries[32];
 }

@@ -49,6 +49,36 @@ final class Rows {
         }
     }
 
+    /**
+     * Numbers from index from to index to (excluded) of numbers written back to back in base 32
+     * with a fixed number of digits ('0' standing for 0), each added to base.
+     */
+    static long[] numbers(String text, int digits, long base, int from, int to) {
+        long[] out = new long[to - from];
+        for (int i = from, at = from * digits; i < to; i++) {
+            long n = 0;
+            for (int end = at + digits; at < end; at++) {
+                n = n << 5 | (text.charAt(at) - '0');
+            }
+            out[i - from] = base + n;
+        }
+        return out;
+    }
+
+    /** Texts from index from to index to (excluded) of texts written back to back, each as its length in chars, a colon and its chars. */
+    static String[] texts(String text, int from, int to) {
+        String[] out = new String[to - from];
+        for (int i = 0, at = 0; i < to; i++) {
+            int colon = text.indexOf(':', at);
+            int end = colon + 1 + Integer.parseInt(text, at, colon, 10);
+            if (i >= from) {
+                out[i - from] = text.substring(colon + 1, end);
+            }
+            at = end;
+        }
+        return out;
+    }
+
     /** The text of a cell (null stays null). */
     static String text(String cell) {
         if (cell == null || cell.indexOf('\\') < 0) {

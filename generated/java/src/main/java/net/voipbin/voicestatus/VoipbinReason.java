@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,33 @@ public final class VoipbinReason implements CatalogValue, VoipbinReason_0 {
     private static final String CATALOG_ID = "voipbin_reason";
     private static final int COUNT = 77;
     private static final int WIDTH = 12;
-    private static final VoipbinReason[] KNOWN = new VoipbinReason[COUNT];
+    /** The wire values in spec order, as {@link Rows#texts} reads them. */
+    private static final String[] VALUES = {
+        "23:AUTHENTICATION_REQUIRED19:INVALID_CREDENTIALS14:ACCOUNT_FROZEN17:PERMISSION_DENIED27:DIRECT_ACCESS_NOT_SUPPORTED19:RATE_LIMIT_EXCEEDED18:RESOURCE_NOT_FOUND15:ROUTE_NOT_FOUND16:INVALID_ARGUMENT17:INVALID_JSON_BODY10:INVALID_ID25:INVALID_REQUEST_PARAMETER25:MISSING_REQUEST_PARAMETER13:STATE_INVALID20:INSUFFICIENT_BALANCE15:REQUEST_TIMEOUT16:REQUEST_CANCELED19:SERVICE_UNAVAILABLE8:INTERNAL14:CALL_NOT_FOUND19:CALL_ALREADY_HANGUP18:CALL_STATE_INVALID19:GROUPCALL_NOT_FOUND19:RECORDING_NOT_FOUND24:RECORDING_ALREADY_ACTIVE20:RECORDING_NOT_ACTIVE14:FLOW_NOT_FOUND20:ACTIVEFLOW_NOT_FOUND18:FLOW_STATE_INVALID26:ACTIVEFLOW_ALREADY_STOPPED17:BILLING_NOT_FOUND25:BILLING_ACCOUNT_NOT_FOUND16:NUMBER_NOT_FOUND30:IDENTITY_VERIFICATION_REQUIRED18:PROVIDER_NOT_FOUND15:TRUNK_NOT_FOUND22:PROVIDERCALL_NOT_FOUND17:ACCOUNT_NOT_FOUND14:FILE_NOT_FOUND22:SIGNING_NOT_CONFIGURED30:CONVERSATION_ACCOUNT_NOT_FOUND22:CONVERSATION_NOT_FOUND17:MESSAGE_NOT_FOUND15:EMAIL_NOT_FOUND19:AIMESSAGE_NOT_FOUND12:AI_NOT_FOUND16:AICALL_NOT_FOUND17:SUMMARY_NOT_FOUND14:TEAM_NOT_FOUND13:RAG_NOT_FOUND18:DOCUMENT_NOT_FOUND18:SPEAKING_NOT_FOUND20:TRANSCRIBE_NOT_FOUND15:AGENT_NOT_FOUND13:TAG_NOT_FOUND19:ACCESSKEY_NOT_FOUND18:CUSTOMER_NOT_FOUND18:CAMPAIGN_NOT_FOUND22:CAMPAIGNCALL_NOT_FOUND17:OUTPLAN_NOT_FOUND17:OUTDIAL_NOT_FOUND24:OUTDIAL_TARGET_NOT_FOUND20:CONFERENCE_NOT_FOUND24:CONFERENCECALL_NOT_FOUND15:QUEUE_NOT_FOUND19:QUEUECALL_NOT_FOUND17:CONTACT_NOT_FOUND30:CONTACT_PHONE_NUMBER_NOT_FOUND23:CONTACT_EMAIL_NOT_FOUND21:CONTACT_TAG_NOT_FOUND19:EXTENSION_NOT_FOUND14:CHAT_NOT_FOUND22:TALK_MESSAGE_NOT_FOUND21:PARTICIPANT_NOT_FOUND21:INVALID_ACTIVEFLOW_ID15:INVALID_CALL_ID21:INVALID_RESOURCE_TYPE",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final String value;
     private final int index;
 
-    VoipbinReason(String value, int index) {
+    private VoipbinReason(String value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static VoipbinReason[] entries(int from, int to) {
+        String[] values = Rows.texts(ALL_VALUES, from, to);
+        VoipbinReason[] out = new VoipbinReason[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new VoipbinReason(values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 76, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final VoipbinReason[] entries = entries(0, 77);
     }
 
     /**
@@ -208,15 +225,15 @@ public final class VoipbinReason implements CatalogValue, VoipbinReason_0 {
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<VoipbinReason> ALL = load();
         static final Map<String, VoipbinReason> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<VoipbinReason> load() {
-            Objects.requireNonNull(VoipbinReason_0.AUTHENTICATION_REQUIRED);
-            return List.of(KNOWN);
+            List<VoipbinReason> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<String, VoipbinReason> byValue() {

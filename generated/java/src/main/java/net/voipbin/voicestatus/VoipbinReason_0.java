@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 76 of {@link VoipbinReason}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface VoipbinReason_0 {
     /**
@@ -13,7 +14,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AUTHENTICATION_REQUIRED = new VoipbinReason("AUTHENTICATION_REQUIRED", 0);
+    VoipbinReason AUTHENTICATION_REQUIRED = VoipbinReason.Chunk0.entries[0];
     /**
      * The supplied token or access key is invalid or expired.
      *
@@ -21,7 +22,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_CREDENTIALS = new VoipbinReason("INVALID_CREDENTIALS", 1);
+    VoipbinReason INVALID_CREDENTIALS = VoipbinReason.Chunk0.entries[1];
     /**
      * The customer account is frozen (typically because unregister was scheduled).
      *
@@ -29,13 +30,13 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACCOUNT_FROZEN = new VoipbinReason("ACCOUNT_FROZEN", 2);
+    VoipbinReason ACCOUNT_FROZEN = VoipbinReason.Chunk0.entries[2];
     /**
      * The authenticated user does not have permission for this resource.
      *
      * @since 1.0.0
      */
-    VoipbinReason PERMISSION_DENIED = new VoipbinReason("PERMISSION_DENIED", 3);
+    VoipbinReason PERMISSION_DENIED = VoipbinReason.Chunk0.entries[3];
     /**
      * The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy.
      *
@@ -43,7 +44,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason DIRECT_ACCESS_NOT_SUPPORTED = new VoipbinReason("DIRECT_ACCESS_NOT_SUPPORTED", 4);
+    VoipbinReason DIRECT_ACCESS_NOT_SUPPORTED = VoipbinReason.Chunk0.entries[4];
     /**
      * Client exceeded the rate limit for this endpoint.
      *
@@ -51,7 +52,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RATE_LIMIT_EXCEEDED = new VoipbinReason("RATE_LIMIT_EXCEEDED", 5);
+    VoipbinReason RATE_LIMIT_EXCEEDED = VoipbinReason.Chunk0.entries[5];
     /**
      * The requested resource does not exist or does not belong to the authenticated customer.
      *
@@ -59,7 +60,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RESOURCE_NOT_FOUND = new VoipbinReason("RESOURCE_NOT_FOUND", 6);
+    VoipbinReason RESOURCE_NOT_FOUND = VoipbinReason.Chunk0.entries[6];
     /**
      * The requested HTTP endpoint does not exist (wrong path or typo).
      *
@@ -67,7 +68,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ROUTE_NOT_FOUND = new VoipbinReason("ROUTE_NOT_FOUND", 7);
+    VoipbinReason ROUTE_NOT_FOUND = VoipbinReason.Chunk0.entries[7];
     /**
      * The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).
      *
@@ -75,7 +76,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_ARGUMENT = new VoipbinReason("INVALID_ARGUMENT", 8);
+    VoipbinReason INVALID_ARGUMENT = VoipbinReason.Chunk0.entries[8];
     /**
      * The request body is not valid JSON.
      *
@@ -83,7 +84,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_JSON_BODY = new VoipbinReason("INVALID_JSON_BODY", 9);
+    VoipbinReason INVALID_JSON_BODY = VoipbinReason.Chunk0.entries[9];
     /**
      * A path or body parameter is not a valid UUID.
      *
@@ -91,7 +92,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_ID = new VoipbinReason("INVALID_ID", 10);
+    VoipbinReason INVALID_ID = VoipbinReason.Chunk0.entries[10];
     /**
      * A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.
      *
@@ -99,7 +100,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.1.0
      */
-    VoipbinReason INVALID_REQUEST_PARAMETER = new VoipbinReason("INVALID_REQUEST_PARAMETER", 11);
+    VoipbinReason INVALID_REQUEST_PARAMETER = VoipbinReason.Chunk0.entries[11];
     /**
      * A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER.
      *
@@ -107,7 +108,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.1.0
      */
-    VoipbinReason MISSING_REQUEST_PARAMETER = new VoipbinReason("MISSING_REQUEST_PARAMETER", 12);
+    VoipbinReason MISSING_REQUEST_PARAMETER = VoipbinReason.Chunk0.entries[12];
     /**
      * The target resource is in a state that does not allow the requested operation.
      *
@@ -115,7 +116,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason STATE_INVALID = new VoipbinReason("STATE_INVALID", 13);
+    VoipbinReason STATE_INVALID = VoipbinReason.Chunk0.entries[13];
     /**
      * Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails).
      *
@@ -123,7 +124,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INSUFFICIENT_BALANCE = new VoipbinReason("INSUFFICIENT_BALANCE", 14);
+    VoipbinReason INSUFFICIENT_BALANCE = VoipbinReason.Chunk0.entries[14];
     /**
      * Upstream manager did not respond within the deadline.
      *
@@ -131,7 +132,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason REQUEST_TIMEOUT = new VoipbinReason("REQUEST_TIMEOUT", 15);
+    VoipbinReason REQUEST_TIMEOUT = VoipbinReason.Chunk0.entries[15];
     /**
      * The request was canceled before completion (typically the client disconnected).
      *
@@ -139,7 +140,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason REQUEST_CANCELED = new VoipbinReason("REQUEST_CANCELED", 16);
+    VoipbinReason REQUEST_CANCELED = VoipbinReason.Chunk0.entries[16];
     /**
      * An upstream manager service is temporarily unavailable.
      *
@@ -147,7 +148,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason SERVICE_UNAVAILABLE = new VoipbinReason("SERVICE_UNAVAILABLE", 17);
+    VoipbinReason SERVICE_UNAVAILABLE = VoipbinReason.Chunk0.entries[17];
     /**
      * Unexpected server error.
      *
@@ -155,7 +156,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INTERNAL = new VoipbinReason("INTERNAL", 18);
+    VoipbinReason INTERNAL = VoipbinReason.Chunk0.entries[18];
     /**
      * Call ID does not exist or belongs to another customer.
      *
@@ -163,7 +164,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CALL_NOT_FOUND = new VoipbinReason("CALL_NOT_FOUND", 19);
+    VoipbinReason CALL_NOT_FOUND = VoipbinReason.Chunk0.entries[19];
     /**
      * Operation invalid because the call has already ended.
      *
@@ -171,7 +172,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CALL_ALREADY_HANGUP = new VoipbinReason("CALL_ALREADY_HANGUP", 20);
+    VoipbinReason CALL_ALREADY_HANGUP = VoipbinReason.Chunk0.entries[20];
     /**
      * Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing).
      *
@@ -179,7 +180,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CALL_STATE_INVALID = new VoipbinReason("CALL_STATE_INVALID", 21);
+    VoipbinReason CALL_STATE_INVALID = VoipbinReason.Chunk0.entries[21];
     /**
      * Groupcall ID does not exist or belongs to another customer.
      *
@@ -187,7 +188,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason GROUPCALL_NOT_FOUND = new VoipbinReason("GROUPCALL_NOT_FOUND", 22);
+    VoipbinReason GROUPCALL_NOT_FOUND = VoipbinReason.Chunk0.entries[22];
     /**
      * Recording ID does not exist or belongs to another customer.
      *
@@ -195,7 +196,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RECORDING_NOT_FOUND = new VoipbinReason("RECORDING_NOT_FOUND", 23);
+    VoipbinReason RECORDING_NOT_FOUND = VoipbinReason.Chunk0.entries[23];
     /**
      * A recording is already in progress on this call.
      *
@@ -203,7 +204,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RECORDING_ALREADY_ACTIVE = new VoipbinReason("RECORDING_ALREADY_ACTIVE", 24);
+    VoipbinReason RECORDING_ALREADY_ACTIVE = VoipbinReason.Chunk0.entries[24];
     /**
      * No recording is active on this call.
      *
@@ -211,7 +212,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RECORDING_NOT_ACTIVE = new VoipbinReason("RECORDING_NOT_ACTIVE", 25);
+    VoipbinReason RECORDING_NOT_ACTIVE = VoipbinReason.Chunk0.entries[25];
     /**
      * Flow ID does not exist or belongs to another customer.
      *
@@ -219,7 +220,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason FLOW_NOT_FOUND = new VoipbinReason("FLOW_NOT_FOUND", 26);
+    VoipbinReason FLOW_NOT_FOUND = VoipbinReason.Chunk0.entries[26];
     /**
      * Activeflow ID does not exist or belongs to another customer.
      *
@@ -227,7 +228,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACTIVEFLOW_NOT_FOUND = new VoipbinReason("ACTIVEFLOW_NOT_FOUND", 27);
+    VoipbinReason ACTIVEFLOW_NOT_FOUND = VoipbinReason.Chunk0.entries[27];
     /**
      * Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow).
      *
@@ -235,7 +236,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason FLOW_STATE_INVALID = new VoipbinReason("FLOW_STATE_INVALID", 28);
+    VoipbinReason FLOW_STATE_INVALID = VoipbinReason.Chunk0.entries[28];
     /**
      * Stop requested on an activeflow that has already terminated.
      *
@@ -243,7 +244,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACTIVEFLOW_ALREADY_STOPPED = new VoipbinReason("ACTIVEFLOW_ALREADY_STOPPED", 29);
+    VoipbinReason ACTIVEFLOW_ALREADY_STOPPED = VoipbinReason.Chunk0.entries[29];
     /**
      * Billing record ID does not exist or belongs to another customer.
      *
@@ -251,7 +252,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason BILLING_NOT_FOUND = new VoipbinReason("BILLING_NOT_FOUND", 30);
+    VoipbinReason BILLING_NOT_FOUND = VoipbinReason.Chunk0.entries[30];
     /**
      * Billing account ID does not exist or belongs to another customer.
      *
@@ -259,7 +260,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason BILLING_ACCOUNT_NOT_FOUND = new VoipbinReason("BILLING_ACCOUNT_NOT_FOUND", 31);
+    VoipbinReason BILLING_ACCOUNT_NOT_FOUND = VoipbinReason.Chunk0.entries[31];
     /**
      * Number ID does not exist or belongs to another customer.
      *
@@ -267,7 +268,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason NUMBER_NOT_FOUND = new VoipbinReason("NUMBER_NOT_FOUND", 32);
+    VoipbinReason NUMBER_NOT_FOUND = VoipbinReason.Chunk0.entries[32];
     /**
      * Customer identity verification is required for this operation.
      *
@@ -275,7 +276,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason IDENTITY_VERIFICATION_REQUIRED = new VoipbinReason("IDENTITY_VERIFICATION_REQUIRED", 33);
+    VoipbinReason IDENTITY_VERIFICATION_REQUIRED = VoipbinReason.Chunk0.entries[33];
     /**
      * Provider ID does not exist.
      *
@@ -283,7 +284,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason PROVIDER_NOT_FOUND = new VoipbinReason("PROVIDER_NOT_FOUND", 34);
+    VoipbinReason PROVIDER_NOT_FOUND = VoipbinReason.Chunk0.entries[34];
     /**
      * Trunk ID does not exist.
      *
@@ -291,7 +292,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TRUNK_NOT_FOUND = new VoipbinReason("TRUNK_NOT_FOUND", 35);
+    VoipbinReason TRUNK_NOT_FOUND = VoipbinReason.Chunk0.entries[35];
     /**
      * Provider-call ID does not exist.
      *
@@ -299,7 +300,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason PROVIDERCALL_NOT_FOUND = new VoipbinReason("PROVIDERCALL_NOT_FOUND", 36);
+    VoipbinReason PROVIDERCALL_NOT_FOUND = VoipbinReason.Chunk0.entries[36];
     /**
      * Storage account ID does not exist or belongs to another customer.
      *
@@ -307,7 +308,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACCOUNT_NOT_FOUND = new VoipbinReason("ACCOUNT_NOT_FOUND", 37);
+    VoipbinReason ACCOUNT_NOT_FOUND = VoipbinReason.Chunk0.entries[37];
     /**
      * Storage file ID does not exist or belongs to another customer.
      *
@@ -315,7 +316,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason FILE_NOT_FOUND = new VoipbinReason("FILE_NOT_FOUND", 38);
+    VoipbinReason FILE_NOT_FOUND = VoipbinReason.Chunk0.entries[38];
     /**
      * The storage service instance has no credential for signing download URLs, so no downloadable link can be produced.
      *
@@ -323,7 +324,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.2.0
      */
-    VoipbinReason SIGNING_NOT_CONFIGURED = new VoipbinReason("SIGNING_NOT_CONFIGURED", 39);
+    VoipbinReason SIGNING_NOT_CONFIGURED = VoipbinReason.Chunk0.entries[39];
     /**
      * Conversation account ID does not exist or belongs to another customer.
      *
@@ -331,7 +332,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONVERSATION_ACCOUNT_NOT_FOUND = new VoipbinReason("CONVERSATION_ACCOUNT_NOT_FOUND", 40);
+    VoipbinReason CONVERSATION_ACCOUNT_NOT_FOUND = VoipbinReason.Chunk0.entries[40];
     /**
      * Conversation ID does not exist or belongs to another customer.
      *
@@ -339,7 +340,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONVERSATION_NOT_FOUND = new VoipbinReason("CONVERSATION_NOT_FOUND", 41);
+    VoipbinReason CONVERSATION_NOT_FOUND = VoipbinReason.Chunk0.entries[41];
     /**
      * Message ID does not exist or belongs to another customer.
      *
@@ -347,7 +348,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason MESSAGE_NOT_FOUND = new VoipbinReason("MESSAGE_NOT_FOUND", 42);
+    VoipbinReason MESSAGE_NOT_FOUND = VoipbinReason.Chunk0.entries[42];
     /**
      * Email ID does not exist or belongs to another customer.
      *
@@ -355,7 +356,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason EMAIL_NOT_FOUND = new VoipbinReason("EMAIL_NOT_FOUND", 43);
+    VoipbinReason EMAIL_NOT_FOUND = VoipbinReason.Chunk0.entries[43];
     /**
      * AI message ID does not exist or belongs to another customer.
      *
@@ -363,7 +364,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AIMESSAGE_NOT_FOUND = new VoipbinReason("AIMESSAGE_NOT_FOUND", 44);
+    VoipbinReason AIMESSAGE_NOT_FOUND = VoipbinReason.Chunk0.entries[44];
     /**
      * AI configuration ID does not exist or belongs to another customer.
      *
@@ -371,7 +372,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AI_NOT_FOUND = new VoipbinReason("AI_NOT_FOUND", 45);
+    VoipbinReason AI_NOT_FOUND = VoipbinReason.Chunk0.entries[45];
     /**
      * AI call ID does not exist or belongs to another customer.
      *
@@ -379,7 +380,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AICALL_NOT_FOUND = new VoipbinReason("AICALL_NOT_FOUND", 46);
+    VoipbinReason AICALL_NOT_FOUND = VoipbinReason.Chunk0.entries[46];
     /**
      * AI summary ID does not exist or belongs to another customer.
      *
@@ -387,7 +388,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason SUMMARY_NOT_FOUND = new VoipbinReason("SUMMARY_NOT_FOUND", 47);
+    VoipbinReason SUMMARY_NOT_FOUND = VoipbinReason.Chunk0.entries[47];
     /**
      * Team ID does not exist or belongs to another customer.
      *
@@ -395,7 +396,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TEAM_NOT_FOUND = new VoipbinReason("TEAM_NOT_FOUND", 48);
+    VoipbinReason TEAM_NOT_FOUND = VoipbinReason.Chunk0.entries[48];
     /**
      * RAG knowledge-base ID does not exist or belongs to another customer.
      *
@@ -403,7 +404,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RAG_NOT_FOUND = new VoipbinReason("RAG_NOT_FOUND", 49);
+    VoipbinReason RAG_NOT_FOUND = VoipbinReason.Chunk0.entries[49];
     /**
      * RAG document/source ID does not exist or belongs to another customer.
      *
@@ -411,7 +412,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason DOCUMENT_NOT_FOUND = new VoipbinReason("DOCUMENT_NOT_FOUND", 50);
+    VoipbinReason DOCUMENT_NOT_FOUND = VoipbinReason.Chunk0.entries[50];
     /**
      * Speaking session ID does not exist or belongs to another customer.
      *
@@ -419,7 +420,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason SPEAKING_NOT_FOUND = new VoipbinReason("SPEAKING_NOT_FOUND", 51);
+    VoipbinReason SPEAKING_NOT_FOUND = VoipbinReason.Chunk0.entries[51];
     /**
      * Transcribe ID does not exist or belongs to another customer.
      *
@@ -427,7 +428,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TRANSCRIBE_NOT_FOUND = new VoipbinReason("TRANSCRIBE_NOT_FOUND", 52);
+    VoipbinReason TRANSCRIBE_NOT_FOUND = VoipbinReason.Chunk0.entries[52];
     /**
      * Agent ID does not exist or belongs to another customer.
      *
@@ -435,7 +436,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AGENT_NOT_FOUND = new VoipbinReason("AGENT_NOT_FOUND", 53);
+    VoipbinReason AGENT_NOT_FOUND = VoipbinReason.Chunk0.entries[53];
     /**
      * Tag ID does not exist or belongs to another customer.
      *
@@ -443,7 +444,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TAG_NOT_FOUND = new VoipbinReason("TAG_NOT_FOUND", 54);
+    VoipbinReason TAG_NOT_FOUND = VoipbinReason.Chunk0.entries[54];
     /**
      * Access-key ID does not exist or belongs to another customer.
      *
@@ -451,7 +452,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACCESSKEY_NOT_FOUND = new VoipbinReason("ACCESSKEY_NOT_FOUND", 55);
+    VoipbinReason ACCESSKEY_NOT_FOUND = VoipbinReason.Chunk0.entries[55];
     /**
      * Customer ID does not exist.
      *
@@ -459,7 +460,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CUSTOMER_NOT_FOUND = new VoipbinReason("CUSTOMER_NOT_FOUND", 56);
+    VoipbinReason CUSTOMER_NOT_FOUND = VoipbinReason.Chunk0.entries[56];
     /**
      * Campaign ID does not exist or belongs to another customer.
      *
@@ -467,7 +468,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CAMPAIGN_NOT_FOUND = new VoipbinReason("CAMPAIGN_NOT_FOUND", 57);
+    VoipbinReason CAMPAIGN_NOT_FOUND = VoipbinReason.Chunk0.entries[57];
     /**
      * Campaign-call ID does not exist or belongs to another customer.
      *
@@ -475,7 +476,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CAMPAIGNCALL_NOT_FOUND = new VoipbinReason("CAMPAIGNCALL_NOT_FOUND", 58);
+    VoipbinReason CAMPAIGNCALL_NOT_FOUND = VoipbinReason.Chunk0.entries[58];
     /**
      * Outplan ID does not exist or belongs to another customer.
      *
@@ -483,7 +484,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason OUTPLAN_NOT_FOUND = new VoipbinReason("OUTPLAN_NOT_FOUND", 59);
+    VoipbinReason OUTPLAN_NOT_FOUND = VoipbinReason.Chunk0.entries[59];
     /**
      * Outdial ID does not exist or belongs to another customer.
      *
@@ -491,7 +492,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason OUTDIAL_NOT_FOUND = new VoipbinReason("OUTDIAL_NOT_FOUND", 60);
+    VoipbinReason OUTDIAL_NOT_FOUND = VoipbinReason.Chunk0.entries[60];
     /**
      * Outdial-target ID does not exist or does not belong to the supplied outdial.
      *
@@ -499,7 +500,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason OUTDIAL_TARGET_NOT_FOUND = new VoipbinReason("OUTDIAL_TARGET_NOT_FOUND", 61);
+    VoipbinReason OUTDIAL_TARGET_NOT_FOUND = VoipbinReason.Chunk0.entries[61];
     /**
      * Conference ID does not exist or belongs to another customer.
      *
@@ -507,7 +508,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONFERENCE_NOT_FOUND = new VoipbinReason("CONFERENCE_NOT_FOUND", 62);
+    VoipbinReason CONFERENCE_NOT_FOUND = VoipbinReason.Chunk0.entries[62];
     /**
      * Conference-call ID does not exist or belongs to another customer.
      *
@@ -515,7 +516,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONFERENCECALL_NOT_FOUND = new VoipbinReason("CONFERENCECALL_NOT_FOUND", 63);
+    VoipbinReason CONFERENCECALL_NOT_FOUND = VoipbinReason.Chunk0.entries[63];
     /**
      * Queue ID does not exist or belongs to another customer.
      *
@@ -523,7 +524,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason QUEUE_NOT_FOUND = new VoipbinReason("QUEUE_NOT_FOUND", 64);
+    VoipbinReason QUEUE_NOT_FOUND = VoipbinReason.Chunk0.entries[64];
     /**
      * Queue-call ID (or reference ID) does not exist or belongs to another customer.
      *
@@ -531,7 +532,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason QUEUECALL_NOT_FOUND = new VoipbinReason("QUEUECALL_NOT_FOUND", 65);
+    VoipbinReason QUEUECALL_NOT_FOUND = VoipbinReason.Chunk0.entries[65];
     /**
      * Contact ID does not exist or belongs to another customer.
      *
@@ -539,7 +540,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_NOT_FOUND = new VoipbinReason("CONTACT_NOT_FOUND", 66);
+    VoipbinReason CONTACT_NOT_FOUND = VoipbinReason.Chunk0.entries[66];
     /**
      * Phone-number ID does not exist on the supplied contact.
      *
@@ -547,7 +548,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_PHONE_NUMBER_NOT_FOUND = new VoipbinReason("CONTACT_PHONE_NUMBER_NOT_FOUND", 67);
+    VoipbinReason CONTACT_PHONE_NUMBER_NOT_FOUND = VoipbinReason.Chunk0.entries[67];
     /**
      * Email ID does not exist on the supplied contact.
      *
@@ -555,7 +556,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_EMAIL_NOT_FOUND = new VoipbinReason("CONTACT_EMAIL_NOT_FOUND", 68);
+    VoipbinReason CONTACT_EMAIL_NOT_FOUND = VoipbinReason.Chunk0.entries[68];
     /**
      * Tag ID is not currently associated with the supplied contact.
      *
@@ -563,7 +564,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_TAG_NOT_FOUND = new VoipbinReason("CONTACT_TAG_NOT_FOUND", 69);
+    VoipbinReason CONTACT_TAG_NOT_FOUND = VoipbinReason.Chunk0.entries[69];
     /**
      * Extension ID does not exist or belongs to another customer.
      *
@@ -571,7 +572,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason EXTENSION_NOT_FOUND = new VoipbinReason("EXTENSION_NOT_FOUND", 70);
+    VoipbinReason EXTENSION_NOT_FOUND = VoipbinReason.Chunk0.entries[70];
     /**
      * Chat ID does not exist or belongs to another customer.
      *
@@ -579,7 +580,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CHAT_NOT_FOUND = new VoipbinReason("CHAT_NOT_FOUND", 71);
+    VoipbinReason CHAT_NOT_FOUND = VoipbinReason.Chunk0.entries[71];
     /**
      * Talk message ID does not exist or belongs to another customer.
      *
@@ -587,7 +588,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TALK_MESSAGE_NOT_FOUND = new VoipbinReason("TALK_MESSAGE_NOT_FOUND", 72);
+    VoipbinReason TALK_MESSAGE_NOT_FOUND = VoipbinReason.Chunk0.entries[72];
     /**
      * Participant ID is not currently associated with the supplied chat.
      *
@@ -595,7 +596,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason PARTICIPANT_NOT_FOUND = new VoipbinReason("PARTICIPANT_NOT_FOUND", 73);
+    VoipbinReason PARTICIPANT_NOT_FOUND = VoipbinReason.Chunk0.entries[73];
     /**
      * The activeflow_id query parameter on GET /aggregated-events is not a valid UUID.
      *
@@ -603,7 +604,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_ACTIVEFLOW_ID = new VoipbinReason("INVALID_ACTIVEFLOW_ID", 74);
+    VoipbinReason INVALID_ACTIVEFLOW_ID = VoipbinReason.Chunk0.entries[74];
     /**
      * The call_id query parameter on GET /aggregated-events is not a valid UUID.
      *
@@ -611,7 +612,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_CALL_ID = new VoipbinReason("INVALID_CALL_ID", 75);
+    VoipbinReason INVALID_CALL_ID = VoipbinReason.Chunk0.entries[75];
     /**
      * The &#123;resource_type&#125; path parameter on GET /timelines/&#123;resource_type&#125;/&#123;resource_id&#125;/events is not a recognized resource-type enum value.
      *
@@ -619,5 +620,5 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_RESOURCE_TYPE = new VoipbinReason("INVALID_RESOURCE_TYPE", 76);
+    VoipbinReason INVALID_RESOURCE_TYPE = VoipbinReason.Chunk0.entries[76];
 }

@@ -4,6 +4,7 @@ package net.voipbin.voicestatus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,33 @@ public final class VoipbinStatus implements CatalogValue, VoipbinStatus_0 {
     private static final String CATALOG_ID = "voipbin_status";
     private static final int COUNT = 10;
     private static final int WIDTH = 11;
-    private static final VoipbinStatus[] KNOWN = new VoipbinStatus[COUNT];
+    /** The wire values in spec order, as {@link Rows#texts} reads them. */
+    private static final String[] VALUES = {
+        "16:INVALID_ARGUMENT15:UNAUTHENTICATED16:PAYMENT_REQUIRED17:PERMISSION_DENIED9:NOT_FOUND14:ALREADY_EXISTS19:FAILED_PRECONDITION18:RESOURCE_EXHAUSTED11:UNAVAILABLE8:INTERNAL",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final String value;
     private final int index;
 
-    VoipbinStatus(String value, int index) {
+    private VoipbinStatus(String value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static VoipbinStatus[] entries(int from, int to) {
+        String[] values = Rows.texts(ALL_VALUES, from, to);
+        VoipbinStatus[] out = new VoipbinStatus[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new VoipbinStatus(values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 9, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final VoipbinStatus[] entries = entries(0, 10);
     }
 
     /**
@@ -199,15 +216,15 @@ public final class VoipbinStatus implements CatalogValue, VoipbinStatus_0 {
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<VoipbinStatus> ALL = load();
         static final Map<String, VoipbinStatus> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<VoipbinStatus> load() {
-            Objects.requireNonNull(VoipbinStatus_0.INVALID_ARGUMENT);
-            return List.of(KNOWN);
+            List<VoipbinStatus> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<String, VoipbinStatus> byValue() {

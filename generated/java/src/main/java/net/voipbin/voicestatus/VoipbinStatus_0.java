@@ -3,7 +3,8 @@ package net.voipbin.voicestatus;
 
 /**
  * Constants 0 to 9 of {@link VoipbinStatus}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface VoipbinStatus_0 {
     /**
@@ -11,59 +12,59 @@ interface VoipbinStatus_0 {
      *
      * @since 1.0.0
      */
-    VoipbinStatus INVALID_ARGUMENT = new VoipbinStatus("INVALID_ARGUMENT", 0);
+    VoipbinStatus INVALID_ARGUMENT = VoipbinStatus.Chunk0.entries[0];
     /**
      * The request carries no valid credentials.
      *
      * @since 1.0.0
      */
-    VoipbinStatus UNAUTHENTICATED = new VoipbinStatus("UNAUTHENTICATED", 1);
+    VoipbinStatus UNAUTHENTICATED = VoipbinStatus.Chunk0.entries[1];
     /**
      * The account balance does not cover the operation.
      *
      * @since 1.0.0
      */
-    VoipbinStatus PAYMENT_REQUIRED = new VoipbinStatus("PAYMENT_REQUIRED", 2);
+    VoipbinStatus PAYMENT_REQUIRED = VoipbinStatus.Chunk0.entries[2];
     /**
      * The caller may not perform the operation.
      *
      * @since 1.0.0
      */
-    VoipbinStatus PERMISSION_DENIED = new VoipbinStatus("PERMISSION_DENIED", 3);
+    VoipbinStatus PERMISSION_DENIED = VoipbinStatus.Chunk0.entries[3];
     /**
      * The resource or route does not exist.
      *
      * @since 1.0.0
      */
-    VoipbinStatus NOT_FOUND = new VoipbinStatus("NOT_FOUND", 4);
+    VoipbinStatus NOT_FOUND = VoipbinStatus.Chunk0.entries[4];
     /**
      * The resource already exists.
      *
      * @since 1.0.0
      */
-    VoipbinStatus ALREADY_EXISTS = new VoipbinStatus("ALREADY_EXISTS", 5);
+    VoipbinStatus ALREADY_EXISTS = VoipbinStatus.Chunk0.entries[5];
     /**
      * The resource is not in a state that allows the operation.
      *
      * @since 1.0.0
      */
-    VoipbinStatus FAILED_PRECONDITION = new VoipbinStatus("FAILED_PRECONDITION", 6);
+    VoipbinStatus FAILED_PRECONDITION = VoipbinStatus.Chunk0.entries[6];
     /**
      * A rate limit or quota was exceeded.
      *
      * @since 1.0.0
      */
-    VoipbinStatus RESOURCE_EXHAUSTED = new VoipbinStatus("RESOURCE_EXHAUSTED", 7);
+    VoipbinStatus RESOURCE_EXHAUSTED = VoipbinStatus.Chunk0.entries[7];
     /**
      * A service is temporarily unavailable or the request did not complete.
      *
      * @since 1.0.0
      */
-    VoipbinStatus UNAVAILABLE = new VoipbinStatus("UNAVAILABLE", 8);
+    VoipbinStatus UNAVAILABLE = VoipbinStatus.Chunk0.entries[8];
     /**
      * An unexpected server error occurred.
      *
      * @since 1.0.0
      */
-    VoipbinStatus INTERNAL = new VoipbinStatus("INTERNAL", 9);
+    VoipbinStatus INTERNAL = VoipbinStatus.Chunk0.entries[9];
 }

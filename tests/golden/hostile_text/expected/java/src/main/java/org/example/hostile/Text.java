@@ -4,6 +4,7 @@ package org.example.hostile;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,33 @@ public final class Text implements CatalogValue, Text_0 {
     private static final String CATALOG_ID = "text";
     private static final int COUNT = 6;
     private static final int WIDTH = 11;
-    private static final Text[] KNOWN = new Text[COUNT];
+    /** The wire values in spec order, as {@link Rows#texts} reads them. */
+    private static final String[] VALUES = {
+        "13:TRIPLE_QUOTES11:BACKSLASHES8:NEWLINES15:COMMENT_CLOSERS7:UNICODE15:ENDS_WITH_QUOTE",
+    };
+    private static final String ALL_VALUES = String.join("", VALUES);
 
     private final String value;
     private final int index;
 
-    Text(String value, int index) {
+    private Text(String value, int index) {
         this.value = value;
         this.index = index;
-        if (index >= 0) {
-            KNOWN[index] = this;
+    }
+
+    /** The entries from index from to index to (excluded), made from their values alone. */
+    private static Text[] entries(int from, int to) {
+        String[] values = Rows.texts(ALL_VALUES, from, to);
+        Text[] out = new Text[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = new Text(values[i - from], i);
         }
+        return out;
+    }
+
+    /** Entries 0 to 5, made when their holder's constants are first read. */
+    static final class Chunk0 {
+        static final Text[] entries = entries(0, 6);
     }
 
     /**
@@ -194,15 +211,15 @@ public final class Text implements CatalogValue, Text_0 {
         return Meta.ROWS[index];
     }
 
-    /** The entries, registered as their holders initialise, and the index by value. */
+    /** The entries as a list, and the index by value, made on first use. */
     private static final class Known {
         static final List<Text> ALL = load();
         static final Map<String, Text> BY_VALUE = byValue();
 
-        @SuppressWarnings({"deprecation", "removal"})
         private static List<Text> load() {
-            Objects.requireNonNull(Text_0.TRIPLE_QUOTES);
-            return List.of(KNOWN);
+            List<Text> out = new ArrayList<>(COUNT);
+            out.addAll(Arrays.asList(Chunk0.entries));
+            return List.copyOf(out);
         }
 
         private static Map<String, Text> byValue() {

@@ -3,7 +3,8 @@ package org.example.hostile;
 
 /**
  * Constants 0 to 5 of {@link Text}, which inherits them;
- * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB.
+ * each holder initialises on first use, so no static initialiser outgrows the JVM's 64 KB, and
+ * holds few enough constants that the JVM links it quickly.
  */
 interface Text_0 {
     /**
@@ -11,13 +12,13 @@ interface Text_0 {
      *
      * @since 1.0.0
      */
-    Text TRIPLE_QUOTES = new Text("TRIPLE_QUOTES", 0);
+    Text TRIPLE_QUOTES = Text.Chunk0.entries[0];
     /**
      * C:&#92;path&#92;to&#92;file and &#92;n literal
      *
      * @since 1.0.0
      */
-    Text BACKSLASHES = new Text("BACKSLASHES", 1);
+    Text BACKSLASHES = Text.Chunk0.entries[1];
     /**
      * line one
      * line two
@@ -25,23 +26,23 @@ interface Text_0 {
      *
      * @since 1.0.0
      */
-    Text NEWLINES = new Text("NEWLINES", 2);
+    Text NEWLINES = Text.Chunk0.entries[2];
     /**
      * ends *&#47; and &#47;* starts --&gt; &#123;&#123; jinja &#125;&#125; &#123;% raw %&#125; $&#123;template&#125; `tick`
      *
      * @since 1.0.0
      */
-    Text COMMENT_CLOSERS = new Text("COMMENT_CLOSERS", 3);
+    Text COMMENT_CLOSERS = Text.Chunk0.entries[3];
     /**
      * naïve café — &#92;u2028 line sep &#92;u2029 para sep, bidi &#92;u202e evil, combining é, emoji 🎉, NUL &#92;u0000 end
      *
      * @since 1.0.0
      */
-    Text UNICODE = new Text("UNICODE", 4);
+    Text UNICODE = Text.Chunk0.entries[4];
     /**
      * ends with a quote"
      *
      * @since 1.0.0
      */
-    Text ENDS_WITH_QUOTE = new Text("ENDS_WITH_QUOTE", 5);
+    Text ENDS_WITH_QUOTE = Text.Chunk0.entries[5];
 }
