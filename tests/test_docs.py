@@ -305,3 +305,32 @@ def test_the_release_history_is_read_from_the_cache_and_follows_the_baselines(
     baseline.write_text(json.dumps(bundle), "utf-8")
     texts = {c.text for r in releases(spec, settings) for _, changes in r.groups for c in changes}
     assert "A message never published." in texts
+
+
+def test_a_hostile_project_file_name_stays_inside_each_file_comment(spec: Spec) -> None:
+    """The header names the project file: in CSS it cannot close the /* */ comment, in the
+    scripts it cannot leave the // line, in HTML it cannot close the <!-- --> comment."""
+    import dataclasses
+
+    hostile = dataclasses.replace(spec, project_file="spec/a*/b\n}x{--><script>\u2028.yaml")
+    files, diags = generate(hostile, ["docs"])
+    assert not diags
+    out = spec.targets["docs"]["out"]
+    site = {rel.removeprefix(out + "/"): text for rel, text in files["docs"].items()}
+    css = site["style.css"]
+    assert css.index("*/") == css.index("\n") - 2  # the header comment closes where its line ends
+    for script in ("search.js", "search-index.js"):
+        first, second = site[script].split("\n", 2)[:2]
+        assert first.startswith("// ") and "\u2028" not in first, first
+        assert not second.startswith("}x{"), second
+    page = site["index.html"]
+    assert page.count("-->") == 1 and "<script>\u2028" not in page
+
+
+def test_a_catalog_named_like_one_of_the_site_pages_is_refused(spec: Spec) -> None:
+    import dataclasses
+
+    renamed = dataclasses.replace(spec, catalogs=(dataclasses.replace(spec.catalogs[0], id="index"), *spec.catalogs[1:]))
+    files, diags = generate(renamed, ["docs"])
+    assert [d.code for d in diags] == ["D001"] and diags[0].level == "error" and not files.get("docs")
+    assert diags[0].file == spec.catalogs[0].at("catalog", "id")[0] and "index.html" in diags[0].message

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from codegen import escape
 from codegen.diagnostics import Diagnostic
 from codegen.model import Spec
 from codegen.render import render as render_template
@@ -18,12 +19,20 @@ from codegen.targets.docs import history, literals, view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FILTERS = (("html", literals.html), ("md", literals.md), ("md_cell", literals.md_cell), ("md_code", literals.md_code),
-           ("md_link", literals.md_link), ("comment", literals.comment), ("js_data", literals.js_data))
+           ("md_link", literals.md_link), ("comment", literals.comment), ("js_data", literals.js_data),
+           ("css_comment", escape.block_comment), ("js_comment", escape.line_comment))
+#: The site's own pages, whose names a catalog page (`<id>.html`, `markdown/<id>.md`) must not take.
+OWN_PAGES = ("index", "releases")
 MARKDOWN = "markdown"
 
 
 def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
     """index.html, a page per catalog and per release, search, style; markdown/ the same pages."""
+    taken = [Diagnostic(*c.at("catalog", "id"), "D001", f"catalog id '{c.id}' would overwrite the site's own "
+                        f"page {c.id}.html", hint=f"rename the catalog; {', '.join(OWN_PAGES)} are the site's own pages")
+             for c in spec.catalogs if c.id in OWN_PAGES]
+    if taken:
+        return {}, taken
     site = view.build(spec, settings)
     releases = history.releases(spec, settings)
     env = target_environment(TEMPLATES, FILTERS, settings)
