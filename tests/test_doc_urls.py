@@ -24,6 +24,7 @@ TARGETS = {
     "openapi": "doc_url",
     "json": "doc_url",
     "rust": "doc_url",
+    "go": "doc_url",
 }
 
 
@@ -34,6 +35,7 @@ def _spec(root: Path) -> Spec:
         "openapi": {"out": "openapi"},
         "json": {"out": "json"},
         "rust": {"out": "rust", "crate": "codes"},
+        "go": {"out": "go", "module": "example.com/codes", "package": "codes"},
         "docs": {"out": "docs", "base_url": BASE},
     }}
     catalog = {"catalog": {"id": "codes", "title": "Codes", "values": "integer", "open": True},
@@ -67,6 +69,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Spec, Path]:
 def _results(spec: Spec, out: Path) -> dict[str, TargetResult]:
     require("node")
     require("cargo")
+    require("go")
     return {r.target: r for r in verify(spec, out)}
 
 

@@ -24,7 +24,7 @@ SHARED_NAMES = ("Deprecation", "Lifecycle", "LifecycleActive", "LifecycleDepreca
 
 # Methods every catalog type has: a declared field must not become one of them.
 METHODS = frozenset(
-    {"CatalogID", "Deprecation", "Description", "IsKnown", "Lifecycle", "MarshalJSON", "MarshalText",
+    {"CatalogID", "Deprecation", "Description", "DocURL", "IsKnown", "Lifecycle", "MarshalJSON", "MarshalText",
      "Message", "Retirement", "Since", "String", "Successors", "UnmarshalJSON", "UnmarshalText"})
 
 # File-name suffixes the go command reads as build constraints or as tests.

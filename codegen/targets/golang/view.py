@@ -68,6 +68,7 @@ class GoCatalog:
     fields: tuple[GoField, ...]
     successor_type: str  # a catalog type, or Member when successors span catalogs (or there are none)
     migrate: bool
+    doc_url_item: int = -1  # the row item of the page address (the docs target's base_url is set)
 
     # The per-member lines, joined here: a template loop over 10,000 members costs several
     # times the join.
@@ -164,6 +165,7 @@ def _catalog(spec: Spec, catalog: Catalog, types: dict[str, str], bases: dict[st
         spec_file=catalog.file, type=tname, base=base, integer=integer, open=catalog.open,
         doc=_catalog_doc(catalog, tname), members=members,
         count=len(members), rows=rows, tables=keys.tables(starts),
+        doc_url_item=ROW_FIXED + len(catalog.fields) if spec.doc_url(catalog.id) else -1,
         fields=fields, successor_type=succ_type, migrate=bool(succ_cats),
     )
     return view, diags
@@ -264,7 +266,8 @@ def _row(spec: Spec, catalog: Catalog, entry: Entry) -> list[object]:
             row.append([_ref_value(spec, r) for r in value])
         else:
             row.append([] if value is None and decl.type == "ref_list" else value)
-    return row
+    url = spec.doc_url(catalog.id, entry.name)
+    return row if url is None else [*row, url]  # the address only when the site's is configured
 
 
 def _member(entry: Entry, const: str, spec: Spec) -> GoMember:

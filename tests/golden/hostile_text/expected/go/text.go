@@ -41,8 +41,8 @@ const (
 // The rest of the catalog as data, read in place: see _table.
 var _Text_table = _table{
 	count:  6,
-	rows:   "13:TRIPLE_QUOTES26:He said \"\"\"hi\"\"\" and left.0:5:1.0.0~~[]11:BACKSLASHES30:C:\\path\\to\\file and \\n literal0:5:1.0.0~~[]8:NEWLINES36:line one\nline two\r\nline three\ttabbed0:5:1.0.0~~[]15:COMMENT_CLOSERS66:ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`0:5:1.0.0~~[]7:UNICODE95:naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end0:5:1.0.0~~[]15:ENDS_WITH_QUOTE18:ends with a quote\"0:5:1.0.0~~[]",
-	index:  "001J3F5D8H<@>4",
+	rows:   "13:TRIPLE_QUOTES26:He said \"\"\"hi\"\"\" and left.0:5:1.0.0~~[]73:https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#TRIPLE_QUOTES11:BACKSLASHES30:C:\\path\\to\\file and \\n literal0:5:1.0.0~~[]71:https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#BACKSLASHES8:NEWLINES36:line one\nline two\r\nline three\ttabbed0:5:1.0.0~~[]68:https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#NEWLINES15:COMMENT_CLOSERS66:ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`0:5:1.0.0~~[]75:https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#COMMENT_CLOSERS7:UNICODE95:naïve café — \u2028 line sep \u2029 para sep, bidi \u202e evil, combining é, emoji 🎉, NUL \x00 end0:5:1.0.0~~[]67:https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#UNICODE15:ENDS_WITH_QUOTE18:ends with a quote\"0:5:1.0.0~~[]75:https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#ENDS_WITH_QUOTE",
+	index:  "00468<<AB3H1L3",
 	width:  2,
 	order:  "010305020004",
 	keys:   "BACKSLASHESCOMMENT_CLOSERSENDS_WITH_QUOTENEWLINESTRIPLE_QUOTESUNICODE",
@@ -115,6 +115,12 @@ func (x Text) Description() string {
 // Since returns the spec version that added the member.
 func (x Text) Since() string {
 	return x.row().get(3)
+}
+
+// DocURL returns the address of the member's page on the documentation site ("" for a
+// value the catalog does not list).
+func (x Text) DocURL() string {
+	return x.row().get(7)
 }
 
 // Lifecycle returns whether the member is active, deprecated or retired ("" for a value
