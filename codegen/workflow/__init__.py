@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,29 @@ def bumped(version: str, bump: str) -> str:
 def at_least(*versions: str) -> str:
     """The highest of the versions."""
     return max(versions, key=version_key)
+
+
+def edit_catalog(project: Project, path: Path, edit: Callable[[str], str], since: str, refused: str) -> Spec | None:
+    """Apply edit to the catalog file's text and raise the project version to since, then
+    re-validate; when the edit cannot be made or the spec would not be valid, every file is
+    put back as it was and None returned (with what was refused said)."""
+    from codegen.cli import _load
+    from codegen.edit import EditError, replace_scalar, write_atomic
+    from codegen.spec.paths import display_path
+
+    before = {path: path.read_text("utf-8"), project.file: project.file.read_text("utf-8")}
+    try:
+        edited = {path: edit(before[path])}
+        if since != project.spec.version:
+            edited[project.file] = replace_scalar(before[project.file], ["version"], since)
+    except EditError as exc:
+        print(f"{display_path(path)}: error A002: {exc}", file=sys.stderr)
+        return None
+    for file, text in edited.items():
+        write_atomic(file, text)
+    spec = _load(project.file)
+    if spec is None:
+        for file, text in before.items():
+            write_atomic(file, text)
+        print(f"{refused}: the catalog would not be valid (see above)", file=sys.stderr)
+    return spec

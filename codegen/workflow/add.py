@@ -7,10 +7,10 @@ import sys
 from typing import Any
 
 from codegen.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Diagnostic
-from codegen.edit import EditError, insert_item, replace_scalar, write_atomic
+from codegen.edit import insert_item
 from codegen.model import Catalog, FieldDecl
 from codegen.spec.paths import display_path
-from codegen.workflow import Project, at_least, bumped, load_project
+from codegen.workflow import Project, at_least, bumped, edit_catalog, load_project
 
 
 class Refused(Exception):
@@ -143,30 +143,16 @@ def _field_value(decl: FieldDecl, raw: str) -> Any:
 def _write(project: Project, catalog: Catalog, entry: dict[str, Any], value: int | str) -> int:
     """Insert after the entry just below the new value (its range's neighbours), then re-validate;
     a refused result puts every file back as it was."""
-    from codegen.cli import _load
-
     path = project.file.parent / catalog.file
-    before = {path: path.read_text("utf-8"), project.file: project.file.read_text("utf-8")}
     after = _insert_after(catalog, value)
-    try:
-        edited = {path: insert_item(before[path], ["entries"], after, entry)}
-        if entry["since"] != project.spec.version:
-            edited[project.file] = replace_scalar(before[project.file], ["version"], entry["since"])
-    except EditError as exc:
-        print(f"{display_path(path)}: error A002: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    for file, text in edited.items():
-        write_atomic(file, text)
-    spec = _load(project.file)
+    spec = edit_catalog(project, path, lambda text: insert_item(text, ["entries"], after, entry), entry["since"],
+                        "nothing added")
     if spec is None:
-        for file, text in before.items():
-            write_atomic(file, text)
-        print("nothing added: the catalog would not be valid (see above)", file=sys.stderr)
         return EXIT_INVALID
     line = next(e.line for e in spec.catalog(catalog.id).entries if e.name == entry["name"])  # type: ignore[union-attr]
     shown = f"{catalog.id}.{entry['name']}" + (f" = {value}" if catalog.values == "integer" else "")
     print(f"{display_path(path)}:{line}: added {shown}, since {entry['since']}")
-    if project.file in edited:
+    if entry["since"] != project.spec.version:
         print(f"{display_path(project.file)}: version {project.spec.version} -> {entry['since']}")
     return EXIT_OK
 

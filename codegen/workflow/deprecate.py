@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from codegen.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Diagnostic
-from codegen.edit import EditError, replace_scalar, set_key, write_atomic
+from codegen.edit import set_key
 from codegen.spec.paths import display_path
-from codegen.workflow import Project, load_project
+from codegen.workflow import Project, edit_catalog, load_project
 from codegen.workflow.add import Refused, _catalog, next_version
 
 
@@ -54,27 +55,14 @@ def _index(project: Project, catalog_id: str, name: str) -> int:
     raise Refused(f"{catalog_id} has no entry {name}; entries: {names}", catalog.at("entries", key=True))
 
 
-def _write(project: Project, path: Any, index: int, deprecation: dict[str, Any], shown: str) -> int:
+def _write(project: Project, path: Path, index: int, deprecation: dict[str, Any], shown: str) -> int:
     """Edit the catalog (and the project version), then re-validate; a refused result puts
     every file back as it was."""
-    from codegen.cli import _load
-
-    before = {path: path.read_text("utf-8"), project.file: project.file.read_text("utf-8")}
-    try:
-        edited = {path: set_key(before[path], ["entries", index], "deprecated", deprecation)}
-        if deprecation["since"] != project.spec.version:
-            edited[project.file] = replace_scalar(before[project.file], ["version"], deprecation["since"])
-    except EditError as exc:
-        print(f"{display_path(path)}: error A002: {exc}", file=sys.stderr)
+    since = deprecation["since"]
+    edit = lambda text: set_key(text, ["entries", index], "deprecated", deprecation)  # noqa: E731
+    if edit_catalog(project, path, edit, since, "nothing changed") is None:
         return EXIT_INVALID
-    for file, text in edited.items():
-        write_atomic(file, text)
-    if _load(project.file) is None:
-        for file, text in before.items():
-            write_atomic(file, text)
-        print("nothing changed: the catalog would not be valid (see above)", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"{display_path(path)}: deprecated {shown} since {deprecation['since']}")
-    if project.file in edited:
-        print(f"{display_path(project.file)}: version {project.spec.version} -> {deprecation['since']}")
+    print(f"{display_path(path)}: deprecated {shown} since {since}")
+    if since != project.spec.version:
+        print(f"{display_path(project.file)}: version {project.spec.version} -> {since}")
     return EXIT_OK
