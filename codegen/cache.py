@@ -41,14 +41,19 @@ def compiled(name: str, source: Callable[[], str]) -> CodeType:
             pass
     code = compile(source(), f"<codegen {name[:40]}>", "exec")
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(code))
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        _store(path, marshal.dumps(code))
     return code
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole (a temporary file renamed over it), or not at all: a cache only saves time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def computed(kind: str, key: Iterable[bytes], compute: Callable[[], Any]) -> Any:
@@ -71,11 +76,5 @@ def computed(kind: str, key: Iterable[bytes], compute: Callable[[], Any]) -> Any
     except (OSError, orjson.JSONDecodeError):
         pass
     value = compute()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(orjson.dumps(value))
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    _store(path, orjson.dumps(value))
     return value

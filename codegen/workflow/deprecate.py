@@ -59,7 +59,10 @@ def _write(project: Project, path: Path, index: int, deprecation: dict[str, Any]
     """Edit the catalog (and the project version), then re-validate; a refused result puts
     every file back as it was."""
     since = deprecation["since"]
-    edit = lambda text: set_key(text, ["entries", index], "deprecated", deprecation)  # noqa: E731
+
+    def edit(text: str) -> str:
+        return set_key(text, ["entries", index], "deprecated", deprecation)
+
     if edit_catalog(project, path, edit, since, "nothing changed") is None:
         return EXIT_INVALID
     print(f"{display_path(path)}: deprecated {shown} since {since}")
