@@ -8,135 +8,142 @@ package net.voipbin.voicestatus;
  */
 interface EightbyeightCallflowStatus_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    EightbyeightCallflowStatus[] $ENTRIES = EightbyeightCallflowStatus.Chunk0.entries.clone();
+    /**
      * Created
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus CREATED = EightbyeightCallflowStatus.Chunk0.entries[0];
+    EightbyeightCallflowStatus CREATED = $ENTRIES[0];
     /**
      * Invalid JSON request body
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_JSON_REQUEST_BODY = EightbyeightCallflowStatus.Chunk0.entries[1];
+    EightbyeightCallflowStatus INVALID_JSON_REQUEST_BODY = $ENTRIES[1];
     /**
      * Speech profile or language parameter invalid
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_SPEECH_PROFILE_OR_LANGUAGE = EightbyeightCallflowStatus.Chunk0.entries[2];
+    EightbyeightCallflowStatus INVALID_SPEECH_PROFILE_OR_LANGUAGE = $ENTRIES[2];
     /**
      * Valid maxDigits required when minDigits provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS = EightbyeightCallflowStatus.Chunk0.entries[3];
+    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS = $ENTRIES[3];
     /**
      * DTMF callback url not provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus DTMF_CALLBACK_URL_MISSING = EightbyeightCallflowStatus.Chunk0.entries[4];
+    EightbyeightCallflowStatus DTMF_CALLBACK_URL_MISSING = $ENTRIES[4];
     /**
      * Valid overallTimeout is required when digitTimeout provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT = EightbyeightCallflowStatus.Chunk0.entries[5];
+    EightbyeightCallflowStatus OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT = $ENTRIES[5];
     /**
      * OverallTimeout should be greater than digitTimeout
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT = EightbyeightCallflowStatus.Chunk0.entries[6];
+    EightbyeightCallflowStatus OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT = $ENTRIES[6];
     /**
      * Invalid action type was used
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_ACTION_TYPE = EightbyeightCallflowStatus.Chunk0.entries[7];
+    EightbyeightCallflowStatus INVALID_ACTION_TYPE = $ENTRIES[7];
     /**
      * Valid maxDigits is required when completeOnHash is false
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH = EightbyeightCallflowStatus.Chunk0.entries[8];
+    EightbyeightCallflowStatus MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH = $ENTRIES[8];
     /**
      * Invalid call flow entry provided
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_CALL_FLOW_ENTRY = EightbyeightCallflowStatus.Chunk0.entries[9];
+    EightbyeightCallflowStatus INVALID_CALL_FLOW_ENTRY = $ENTRIES[9];
     /**
      * Some actions are provided beyond the allowed count
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus ACTION_COUNT_EXCEEDED = EightbyeightCallflowStatus.Chunk0.entries[10];
+    EightbyeightCallflowStatus ACTION_COUNT_EXCEEDED = $ENTRIES[10];
     /**
      * Multiple destination phone numbers found in the request
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus MULTIPLE_DESTINATION_NUMBERS = EightbyeightCallflowStatus.Chunk0.entries[11];
+    EightbyeightCallflowStatus MULTIPLE_DESTINATION_NUMBERS = $ENTRIES[11];
     /**
      * Invalid Callflow: Incorrect use of action Hangup
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INCORRECT_HANGUP_USE = EightbyeightCallflowStatus.Chunk0.entries[12];
+    EightbyeightCallflowStatus INCORRECT_HANGUP_USE = $ENTRIES[12];
     /**
      * Invalid Callflow: First action should be a MakeCall action
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus FIRST_ACTION_NOT_MAKE_CALL = EightbyeightCallflowStatus.Chunk0.entries[13];
+    EightbyeightCallflowStatus FIRST_ACTION_NOT_MAKE_CALL = $ENTRIES[13];
     /**
      * Source or caller ID is not allowed
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus CALLER_ID_NOT_ALLOWED = EightbyeightCallflowStatus.Chunk0.entries[14];
+    EightbyeightCallflowStatus CALLER_ID_NOT_ALLOWED = $ENTRIES[14];
     /**
      * The validity period of the call flow request has expired
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus VALIDITY_PERIOD_EXPIRED = EightbyeightCallflowStatus.Chunk0.entries[15];
+    EightbyeightCallflowStatus VALIDITY_PERIOD_EXPIRED = $ENTRIES[15];
     /**
      * Invalid Callflow Content: Some special characters are invalid/unaccepted
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_SPECIAL_CHARACTERS = EightbyeightCallflowStatus.Chunk0.entries[16];
+    EightbyeightCallflowStatus INVALID_SPECIAL_CHARACTERS = $ENTRIES[16];
     /**
      * Invalid MSISDN format in Destination
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus INVALID_DESTINATION_MSISDN = EightbyeightCallflowStatus.Chunk0.entries[17];
+    EightbyeightCallflowStatus INVALID_DESTINATION_MSISDN = $ENTRIES[17];
     /**
      * Invalid Callflow: Execute Scenario cannot be processed together with other actions
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus EXECUTE_SCENARIO_WITH_OTHER_ACTIONS = EightbyeightCallflowStatus.Chunk0.entries[18];
+    EightbyeightCallflowStatus EXECUTE_SCENARIO_WITH_OTHER_ACTIONS = $ENTRIES[18];
     /**
      * Invalid Callflow Content: scenarioName is null or empty
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus SCENARIO_NAME_MISSING = EightbyeightCallflowStatus.Chunk0.entries[19];
+    EightbyeightCallflowStatus SCENARIO_NAME_MISSING = $ENTRIES[19];
     /**
      * Invalid Callflow: Invalid scenarioName or account doesn't have permission
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus SCENARIO_NOT_PERMITTED = EightbyeightCallflowStatus.Chunk0.entries[20];
+    EightbyeightCallflowStatus SCENARIO_NOT_PERMITTED = $ENTRIES[20];
     /**
      * An unknown error has occurred
      *
      * @since 1.0.0
      */
-    EightbyeightCallflowStatus UNKNOWN_ERROR = EightbyeightCallflowStatus.Chunk0.entries[21];
+    EightbyeightCallflowStatus UNKNOWN_ERROR = $ENTRIES[21];
 }

@@ -8,13 +8,20 @@ package net.voipbin.voicestatus;
  */
 interface EightbyeightSessionStatus_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    EightbyeightSessionStatus[] $ENTRIES = EightbyeightSessionStatus.Chunk0.entries.clone();
+    /**
      * Callflow accepted; a session was created
      *
      * <p>The callflow passed validation and a voice session was created. The response then carries a sessionId.
      *
      * @since 1.0.0
      */
-    EightbyeightSessionStatus CREATED = EightbyeightSessionStatus.Chunk0.entries[0];
+    EightbyeightSessionStatus CREATED = $ENTRIES[0];
     /**
      * Callflow rejected; no session was created
      *
@@ -22,5 +29,5 @@ interface EightbyeightSessionStatus_0 {
      *
      * @since 1.0.0
      */
-    EightbyeightSessionStatus NOT_CREATED = EightbyeightSessionStatus.Chunk0.entries[1];
+    EightbyeightSessionStatus NOT_CREATED = $ENTRIES[1];
 }

@@ -8,13 +8,20 @@ package net.voipbin.voicestatus;
  */
 interface InfobipErrorGroup_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    InfobipErrorGroup[] $ENTRIES = InfobipErrorGroup.Chunk0.entries.clone();
+    /**
      * OK
      *
      * <p>No error: the call was handled normally (e.g. normal hangup, machine detected).
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup OK = InfobipErrorGroup.Chunk0.entries[0];
+    InfobipErrorGroup OK = $ENTRIES[0];
     /**
      * Handset or device error
      *
@@ -22,7 +29,7 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup HANDSET_ERRORS = InfobipErrorGroup.Chunk0.entries[1];
+    InfobipErrorGroup HANDSET_ERRORS = $ENTRIES[1];
     /**
      * Called party (user) error
      *
@@ -30,7 +37,7 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup USER_ERRORS = InfobipErrorGroup.Chunk0.entries[2];
+    InfobipErrorGroup USER_ERRORS = $ENTRIES[2];
     /**
      * Operator or platform error
      *
@@ -38,5 +45,5 @@ interface InfobipErrorGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipErrorGroup OPERATOR_ERRORS = InfobipErrorGroup.Chunk0.entries[3];
+    InfobipErrorGroup OPERATOR_ERRORS = $ENTRIES[3];
 }

@@ -8,6 +8,13 @@ package net.voipbin.voicestatus;
  */
 interface InfobipLegacyVoiceError_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    InfobipLegacyVoiceError[] $ENTRIES = InfobipLegacyVoiceError.Chunk0.entries.clone();
+    /**
      * The voice call was successfully answered by the recipient.
      *
      * <p>The voice call was successfully answered by the recipient. No further action is required.
@@ -16,7 +23,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#NORMAL_HANGUP}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError VOICE_ANSWERED = InfobipLegacyVoiceError.Chunk0.entries[0];
+    InfobipLegacyVoiceError VOICE_ANSWERED = $ENTRIES[0];
     /**
      * The voice call was answered by a machine or voicemail system.
      *
@@ -26,7 +33,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#MACHINE_DETECTED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError VOICE_ANSWERED_MACHINE = InfobipLegacyVoiceError.Chunk0.entries[1];
+    InfobipLegacyVoiceError VOICE_ANSWERED_MACHINE = $ENTRIES[1];
     /**
      * The recipient's phone line is busy.
      *
@@ -36,7 +43,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#BUSY}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_USER_BUSY = InfobipLegacyVoiceError.Chunk0.entries[2];
+    InfobipLegacyVoiceError EC_VOICE_USER_BUSY = $ENTRIES[2];
     /**
      * The recipient did not answer the call.
      *
@@ -46,7 +53,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#NO_ANSWER}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_NO_ANSWER = InfobipLegacyVoiceError.Chunk0.entries[3];
+    InfobipLegacyVoiceError EC_VOICE_NO_ANSWER = $ENTRIES[3];
     /**
      * An error occurred while downloading the audio file for playback.
      *
@@ -56,7 +63,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#URL_NOT_FOUND}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_DOWNLOADING_FILE = InfobipLegacyVoiceError.Chunk0.entries[4];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_DOWNLOADING_FILE = $ENTRIES[4];
     /**
      * The audio format is not supported.
      *
@@ -66,7 +73,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = InfobipLegacyVoiceError.Chunk0.entries[5];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = $ENTRIES[5];
     /**
      * The voice call request was malformed or contained invalid parameters.
      *
@@ -76,7 +83,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_BAD_REQUEST = InfobipLegacyVoiceError.Chunk0.entries[6];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_BAD_REQUEST = $ENTRIES[6];
     /**
      * The voice call request was rejected by the operator.
      *
@@ -86,7 +93,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#FORBIDDEN}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_FORBIDDEN = InfobipLegacyVoiceError.Chunk0.entries[7];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_FORBIDDEN = $ENTRIES[7];
     /**
      * The destination for the voice call was not found or is invalid.
      *
@@ -96,7 +103,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#DESTINATION_NOT_FOUND}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_DESTINATION_NOT_FOUND = InfobipLegacyVoiceError.Chunk0.entries[8];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_DESTINATION_NOT_FOUND = $ENTRIES[8];
     /**
      * Proxy authentication is required to establish the voice call.
      *
@@ -106,7 +113,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#UNAUTHENTICATED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = InfobipLegacyVoiceError.Chunk0.entries[9];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = $ENTRIES[9];
     /**
      * The voice call request timed out before a response was received or the end user could not be found in time during the call.
      *
@@ -116,7 +123,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#REQUEST_TIMEOUT}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TIMEOUT = InfobipLegacyVoiceError.Chunk0.entries[10];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TIMEOUT = $ENTRIES[10];
     /**
      * The requested voice call resource is no longer available.
      *
@@ -126,7 +133,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#DESTINATION_UNAVAILABLE}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_GONE = InfobipLegacyVoiceError.Chunk0.entries[11];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_GONE = $ENTRIES[11];
     /**
      * The voice call request entity (for example, audio file) is too large.
      *
@@ -136,7 +143,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = InfobipLegacyVoiceError.Chunk0.entries[12];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = $ENTRIES[12];
     /**
      * The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).
      *
@@ -144,7 +151,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = InfobipLegacyVoiceError.Chunk0.entries[13];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = $ENTRIES[13];
     /**
      * The media type used in the voice call is not supported.
      *
@@ -154,7 +161,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_UNSUPPORTED_MEDIA_TYPE = InfobipLegacyVoiceError.Chunk0.entries[14];
+    InfobipLegacyVoiceError EC_VOICE_UNSUPPORTED_MEDIA_TYPE = $ENTRIES[14];
     /**
      * Temporary unavailability of the voice service or recipient currently unavailable.
      *
@@ -164,7 +171,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#TEMPORARILY_UNAVAILABLE}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = InfobipLegacyVoiceError.Chunk0.entries[15];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = $ENTRIES[15];
     /**
      * The voice call record/transaction does not exist.
      *
@@ -174,7 +181,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_CALL_DOES_NOT_EXIST = InfobipLegacyVoiceError.Chunk0.entries[16];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_CALL_DOES_NOT_EXIST = $ENTRIES[16];
     /**
      * The address (for example, destination number) provided for the voice call is incomplete or invalid.
      *
@@ -184,7 +191,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#INVALID_REQUEST}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_ADDRESS_INCOMPLETE = InfobipLegacyVoiceError.Chunk0.entries[17];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_ADDRESS_INCOMPLETE = $ENTRIES[17];
     /**
      * The voice call request was terminated with a cancel button or the end user refused to receive a voice call.
      *
@@ -192,7 +199,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#CANCELLED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TERMINATED = InfobipLegacyVoiceError.Chunk0.entries[18];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_TERMINATED = $ENTRIES[18];
     /**
      * The voice call request is not acceptable on the operator’s end.
      *
@@ -202,7 +209,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = InfobipLegacyVoiceError.Chunk0.entries[19];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = $ENTRIES[19];
     /**
      * The voice call request is pending and waiting for further processing.
      *
@@ -212,7 +219,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_PENDING = InfobipLegacyVoiceError.Chunk0.entries[20];
+    InfobipLegacyVoiceError EC_VOICE_ERROR_REQUEST_PENDING = $ENTRIES[20];
     /**
      * The requested voice call feature is not implemented or supported.
      *
@@ -222,7 +229,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated retired since 1.0.0: the value stays reserved. Retired on 2024-10-09 with no 10xxx equivalent.
      */
     @Deprecated(since = "1.0.0", forRemoval = true)
-    InfobipLegacyVoiceError EC_VOICE_NOT_IMPLEMENTED = InfobipLegacyVoiceError.Chunk0.entries[21];
+    InfobipLegacyVoiceError EC_VOICE_NOT_IMPLEMENTED = $ENTRIES[21];
     /**
      * The voice call service is temporarily unavailable.
      *
@@ -232,7 +239,7 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#SERVICE_UNAVAILABLE}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_VOICE_SERVICE_UNAVAILABLE = InfobipLegacyVoiceError.Chunk0.entries[22];
+    InfobipLegacyVoiceError EC_VOICE_SERVICE_UNAVAILABLE = $ENTRIES[22];
     /**
      * The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.
      *
@@ -242,5 +249,5 @@ interface InfobipLegacyVoiceError_0 {
      * @deprecated use {@link InfobipVoiceError#REJECTED}; deprecated since 1.0.0. Migrated to 10xxx codes on 2024-10-09.
      */
     @Deprecated(since = "1.0.0", forRemoval = false)
-    InfobipLegacyVoiceError EC_DECLINE = InfobipLegacyVoiceError.Chunk0.entries[23];
+    InfobipLegacyVoiceError EC_DECLINE = $ENTRIES[23];
 }

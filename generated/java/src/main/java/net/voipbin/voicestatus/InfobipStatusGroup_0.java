@@ -8,13 +8,20 @@ package net.voipbin.voicestatus;
  */
 interface InfobipStatusGroup_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    InfobipStatusGroup[] $ENTRIES = InfobipStatusGroup.Chunk0.entries.clone();
+    /**
      * Pending
      *
      * <p>The message or call is still being processed; no final status yet.
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup PENDING = InfobipStatusGroup.Chunk0.entries[0];
+    InfobipStatusGroup PENDING = $ENTRIES[0];
     /**
      * Undeliverable
      *
@@ -22,7 +29,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup UNDELIVERABLE = InfobipStatusGroup.Chunk0.entries[1];
+    InfobipStatusGroup UNDELIVERABLE = $ENTRIES[1];
     /**
      * Delivered
      *
@@ -30,7 +37,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup DELIVERED = InfobipStatusGroup.Chunk0.entries[2];
+    InfobipStatusGroup DELIVERED = $ENTRIES[2];
     /**
      * Expired
      *
@@ -38,7 +45,7 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup EXPIRED = InfobipStatusGroup.Chunk0.entries[3];
+    InfobipStatusGroup EXPIRED = $ENTRIES[3];
     /**
      * Rejected
      *
@@ -46,5 +53,5 @@ interface InfobipStatusGroup_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusGroup REJECTED = InfobipStatusGroup.Chunk0.entries[4];
+    InfobipStatusGroup REJECTED = $ENTRIES[4];
 }

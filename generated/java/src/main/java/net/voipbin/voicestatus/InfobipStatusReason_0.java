@@ -8,29 +8,36 @@ package net.voipbin.voicestatus;
  */
 interface InfobipStatusReason_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    InfobipStatusReason[] $ENTRIES = InfobipStatusReason.Chunk0.entries.clone();
+    /**
      * Call delivered but not answered
      *
      * @since 1.0.0
      */
-    InfobipStatusReason NO_ANSWER = InfobipStatusReason.Chunk0.entries[0];
+    InfobipStatusReason NO_ANSWER = $ENTRIES[0];
     /**
      * End user was busy
      *
      * @since 1.0.0
      */
-    InfobipStatusReason BUSY = InfobipStatusReason.Chunk0.entries[1];
+    InfobipStatusReason BUSY = $ENTRIES[1];
     /**
      * Call cancelled at the originating side
      *
      * @since 1.0.0
      */
-    InfobipStatusReason CANCELLED = InfobipStatusReason.Chunk0.entries[2];
+    InfobipStatusReason CANCELLED = $ENTRIES[2];
     /**
      * Call rejected by the end user
      *
      * @since 1.0.0
      */
-    InfobipStatusReason REJECTED = InfobipStatusReason.Chunk0.entries[3];
+    InfobipStatusReason REJECTED = $ENTRIES[3];
     /**
      * Request rejected by the platform
      *
@@ -38,5 +45,5 @@ interface InfobipStatusReason_0 {
      *
      * @since 1.0.0
      */
-    InfobipStatusReason UNDELIVERABLE_REJECTED_PLATFORM = InfobipStatusReason.Chunk0.entries[4];
+    InfobipStatusReason UNDELIVERABLE_REJECTED_PLATFORM = $ENTRIES[4];
 }

@@ -8,19 +8,26 @@ package net.voipbin.voicestatus;
  */
 interface InfobipVoiceError_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    InfobipVoiceError[] $ENTRIES = InfobipVoiceError.Chunk0.entries.clone();
+    /**
      * Call ended by a hangup from the caller, the callee or the API
      *
      * <p>The call ended due to a hangup initiated by the caller, callee, or API.
      *
      * @since 1.0.0
      */
-    InfobipVoiceError NORMAL_HANGUP = InfobipVoiceError.Chunk0.entries[0];
+    InfobipVoiceError NORMAL_HANGUP = $ENTRIES[0];
     /**
      * Call was answered on another device
      *
      * @since 1.0.0
      */
-    InfobipVoiceError ANSWERED_ELSEWHERE = InfobipVoiceError.Chunk0.entries[1];
+    InfobipVoiceError ANSWERED_ELSEWHERE = $ENTRIES[1];
     /**
      * Call was answered by an answering machine or voicemail
      *
@@ -28,13 +35,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError MACHINE_DETECTED = InfobipVoiceError.Chunk0.entries[2];
+    InfobipVoiceError MACHINE_DETECTED = $ENTRIES[2];
     /**
      * Call was answered by a person
      *
      * @since 1.0.0
      */
-    InfobipVoiceError HUMAN_DETECTED = InfobipVoiceError.Chunk0.entries[3];
+    InfobipVoiceError HUMAN_DETECTED = $ENTRIES[3];
     /**
      * Call reached its maximum allowed duration
      *
@@ -42,43 +49,43 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError MAX_DURATION_REACHED = InfobipVoiceError.Chunk0.entries[4];
+    InfobipVoiceError MAX_DURATION_REACHED = $ENTRIES[4];
     /**
      * Use of camera and/or microphone was denied or blocked
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DEVICE_FORBIDDEN = InfobipVoiceError.Chunk0.entries[5];
+    InfobipVoiceError DEVICE_FORBIDDEN = $ENTRIES[5];
     /**
      * Camera and/or microphone not found
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DEVICE_NOT_FOUND = InfobipVoiceError.Chunk0.entries[6];
+    InfobipVoiceError DEVICE_NOT_FOUND = $ENTRIES[6];
     /**
      * Camera and/or microphone not available
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DEVICE_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[7];
+    InfobipVoiceError DEVICE_UNAVAILABLE = $ENTRIES[7];
     /**
      * Media problem during the call (e.g. audio)
      *
      * @since 1.0.0
      */
-    InfobipVoiceError MEDIA_ERROR = InfobipVoiceError.Chunk0.entries[8];
+    InfobipVoiceError MEDIA_ERROR = $ENTRIES[8];
     /**
      * Screen-sharing display surface selected is not allowed
      *
      * @since 1.0.0
      */
-    InfobipVoiceError FORBIDDEN_DISPLAY_SURFACE = InfobipVoiceError.Chunk0.entries[9];
+    InfobipVoiceError FORBIDDEN_DISPLAY_SURFACE = $ENTRIES[9];
     /**
      * Browser does not support screen-sharing control
      *
      * @since 1.0.0
      */
-    InfobipVoiceError SCREEN_SHARING_CONTROL_UNSUPPORTED = InfobipVoiceError.Chunk0.entries[10];
+    InfobipVoiceError SCREEN_SHARING_CONTROL_UNSUPPORTED = $ENTRIES[10];
     /**
      * Call reached the end user's device but was not answered
      *
@@ -86,7 +93,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError NO_ANSWER = InfobipVoiceError.Chunk0.entries[11];
+    InfobipVoiceError NO_ANSWER = $ENTRIES[11];
     /**
      * Call reached the end user's device but the user was busy
      *
@@ -94,7 +101,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError BUSY = InfobipVoiceError.Chunk0.entries[12];
+    InfobipVoiceError BUSY = $ENTRIES[12];
     /**
      * Call was cancelled on the originating side before it was connected
      *
@@ -102,7 +109,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError CANCELLED = InfobipVoiceError.Chunk0.entries[13];
+    InfobipVoiceError CANCELLED = $ENTRIES[13];
     /**
      * Call was rejected or declined on the receiving side
      *
@@ -110,7 +117,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError REJECTED = InfobipVoiceError.Chunk0.entries[14];
+    InfobipVoiceError REJECTED = $ENTRIES[14];
     /**
      * End user could not be reached at the moment
      *
@@ -118,7 +125,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError TEMPORARILY_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[15];
+    InfobipVoiceError TEMPORARILY_UNAVAILABLE = $ENTRIES[15];
     /**
      * Request was rejected
      *
@@ -126,7 +133,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError FORBIDDEN = InfobipVoiceError.Chunk0.entries[16];
+    InfobipVoiceError FORBIDDEN = $ENTRIES[16];
     /**
      * Account lacks the credit needed to place the call
      *
@@ -134,7 +141,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INSUFFICIENT_FUNDS = InfobipVoiceError.Chunk0.entries[17];
+    InfobipVoiceError INSUFFICIENT_FUNDS = $ENTRIES[17];
     /**
      * Caller authentication missing or invalid
      *
@@ -142,7 +149,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError UNAUTHENTICATED = InfobipVoiceError.Chunk0.entries[18];
+    InfobipVoiceError UNAUTHENTICATED = $ENTRIES[18];
     /**
      * Dialled destination could not be found
      *
@@ -150,7 +157,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DESTINATION_NOT_FOUND = InfobipVoiceError.Chunk0.entries[19];
+    InfobipVoiceError DESTINATION_NOT_FOUND = $ENTRIES[19];
     /**
      * Destination currently unavailable or out of service
      *
@@ -158,13 +165,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError DESTINATION_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[20];
+    InfobipVoiceError DESTINATION_UNAVAILABLE = $ENTRIES[20];
     /**
      * Destination is invalid
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INVALID_DESTINATION = InfobipVoiceError.Chunk0.entries[21];
+    InfobipVoiceError INVALID_DESTINATION = $ENTRIES[21];
     /**
      * Call request is invalid or malformed
      *
@@ -172,7 +179,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INVALID_REQUEST = InfobipVoiceError.Chunk0.entries[22];
+    InfobipVoiceError INVALID_REQUEST = $ENTRIES[22];
     /**
      * Call request timed out (no coverage or end user not reached in time)
      *
@@ -180,13 +187,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError REQUEST_TIMEOUT = InfobipVoiceError.Chunk0.entries[23];
+    InfobipVoiceError REQUEST_TIMEOUT = $ENTRIES[23];
     /**
      * Network error during the call
      *
      * @since 1.0.0
      */
-    InfobipVoiceError NETWORK_ERROR = InfobipVoiceError.Chunk0.entries[24];
+    InfobipVoiceError NETWORK_ERROR = $ENTRIES[24];
     /**
      * Call service temporarily unavailable
      *
@@ -194,7 +201,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError SERVICE_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[25];
+    InfobipVoiceError SERVICE_UNAVAILABLE = $ENTRIES[25];
     /**
      * Call ended for an unknown reason
      *
@@ -202,7 +209,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError UNKNOWN = InfobipVoiceError.Chunk0.entries[26];
+    InfobipVoiceError UNKNOWN = $ENTRIES[26];
     /**
      * Requested feature is not available or not enabled
      *
@@ -210,7 +217,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError FEATURE_UNAVAILABLE = InfobipVoiceError.Chunk0.entries[27];
+    InfobipVoiceError FEATURE_UNAVAILABLE = $ENTRIES[27];
     /**
      * Call could not be completed because of network congestion
      *
@@ -218,13 +225,13 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError CONGESTION = InfobipVoiceError.Chunk0.entries[28];
+    InfobipVoiceError CONGESTION = $ENTRIES[28];
     /**
      * Destination has not authorized incoming calls
      *
      * @since 1.0.0
      */
-    InfobipVoiceError UNAUTHORIZED = InfobipVoiceError.Chunk0.entries[29];
+    InfobipVoiceError UNAUTHORIZED = $ENTRIES[29];
     /**
      * Application URL not found
      *
@@ -232,7 +239,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError URL_NOT_FOUND = InfobipVoiceError.Chunk0.entries[30];
+    InfobipVoiceError URL_NOT_FOUND = $ENTRIES[30];
     /**
      * Application URL unreachable
      *
@@ -240,7 +247,7 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError URL_UNREACHABLE = InfobipVoiceError.Chunk0.entries[31];
+    InfobipVoiceError URL_UNREACHABLE = $ENTRIES[31];
     /**
      * Response from the application URL is invalid
      *
@@ -248,5 +255,5 @@ interface InfobipVoiceError_0 {
      *
      * @since 1.0.0
      */
-    InfobipVoiceError INVALID_RESPONSE = InfobipVoiceError.Chunk0.entries[32];
+    InfobipVoiceError INVALID_RESPONSE = $ENTRIES[32];
 }

@@ -8,13 +8,20 @@ package net.voipbin.voicestatus;
  */
 interface VoipbinReason_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    VoipbinReason[] $ENTRIES = VoipbinReason.Chunk0.entries.clone();
+    /**
      * No token or access key was supplied.
      *
      * <p>No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key.
      *
      * @since 1.0.0
      */
-    VoipbinReason AUTHENTICATION_REQUIRED = VoipbinReason.Chunk0.entries[0];
+    VoipbinReason AUTHENTICATION_REQUIRED = $ENTRIES[0];
     /**
      * The supplied token or access key is invalid or expired.
      *
@@ -22,7 +29,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_CREDENTIALS = VoipbinReason.Chunk0.entries[1];
+    VoipbinReason INVALID_CREDENTIALS = $ENTRIES[1];
     /**
      * The customer account is frozen (typically because unregister was scheduled).
      *
@@ -30,13 +37,13 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACCOUNT_FROZEN = VoipbinReason.Chunk0.entries[2];
+    VoipbinReason ACCOUNT_FROZEN = $ENTRIES[2];
     /**
      * The authenticated user does not have permission for this resource.
      *
      * @since 1.0.0
      */
-    VoipbinReason PERMISSION_DENIED = VoipbinReason.Chunk0.entries[3];
+    VoipbinReason PERMISSION_DENIED = $ENTRIES[3];
     /**
      * The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy.
      *
@@ -44,7 +51,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason DIRECT_ACCESS_NOT_SUPPORTED = VoipbinReason.Chunk0.entries[4];
+    VoipbinReason DIRECT_ACCESS_NOT_SUPPORTED = $ENTRIES[4];
     /**
      * Client exceeded the rate limit for this endpoint.
      *
@@ -52,7 +59,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RATE_LIMIT_EXCEEDED = VoipbinReason.Chunk0.entries[5];
+    VoipbinReason RATE_LIMIT_EXCEEDED = $ENTRIES[5];
     /**
      * The requested resource does not exist or does not belong to the authenticated customer.
      *
@@ -60,7 +67,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RESOURCE_NOT_FOUND = VoipbinReason.Chunk0.entries[6];
+    VoipbinReason RESOURCE_NOT_FOUND = $ENTRIES[6];
     /**
      * The requested HTTP endpoint does not exist (wrong path or typo).
      *
@@ -68,7 +75,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ROUTE_NOT_FOUND = VoipbinReason.Chunk0.entries[7];
+    VoipbinReason ROUTE_NOT_FOUND = $ENTRIES[7];
     /**
      * The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).
      *
@@ -76,7 +83,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_ARGUMENT = VoipbinReason.Chunk0.entries[8];
+    VoipbinReason INVALID_ARGUMENT = $ENTRIES[8];
     /**
      * The request body is not valid JSON.
      *
@@ -84,7 +91,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_JSON_BODY = VoipbinReason.Chunk0.entries[9];
+    VoipbinReason INVALID_JSON_BODY = $ENTRIES[9];
     /**
      * A path or body parameter is not a valid UUID.
      *
@@ -92,7 +99,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_ID = VoipbinReason.Chunk0.entries[10];
+    VoipbinReason INVALID_ID = $ENTRIES[10];
     /**
      * A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.
      *
@@ -100,7 +107,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.1.0
      */
-    VoipbinReason INVALID_REQUEST_PARAMETER = VoipbinReason.Chunk0.entries[11];
+    VoipbinReason INVALID_REQUEST_PARAMETER = $ENTRIES[11];
     /**
      * A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER.
      *
@@ -108,7 +115,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.1.0
      */
-    VoipbinReason MISSING_REQUEST_PARAMETER = VoipbinReason.Chunk0.entries[12];
+    VoipbinReason MISSING_REQUEST_PARAMETER = $ENTRIES[12];
     /**
      * The target resource is in a state that does not allow the requested operation.
      *
@@ -116,7 +123,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason STATE_INVALID = VoipbinReason.Chunk0.entries[13];
+    VoipbinReason STATE_INVALID = $ENTRIES[13];
     /**
      * Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails).
      *
@@ -124,7 +131,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INSUFFICIENT_BALANCE = VoipbinReason.Chunk0.entries[14];
+    VoipbinReason INSUFFICIENT_BALANCE = $ENTRIES[14];
     /**
      * Upstream manager did not respond within the deadline.
      *
@@ -132,7 +139,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason REQUEST_TIMEOUT = VoipbinReason.Chunk0.entries[15];
+    VoipbinReason REQUEST_TIMEOUT = $ENTRIES[15];
     /**
      * The request was canceled before completion (typically the client disconnected).
      *
@@ -140,7 +147,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason REQUEST_CANCELED = VoipbinReason.Chunk0.entries[16];
+    VoipbinReason REQUEST_CANCELED = $ENTRIES[16];
     /**
      * An upstream manager service is temporarily unavailable.
      *
@@ -148,7 +155,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason SERVICE_UNAVAILABLE = VoipbinReason.Chunk0.entries[17];
+    VoipbinReason SERVICE_UNAVAILABLE = $ENTRIES[17];
     /**
      * Unexpected server error.
      *
@@ -156,7 +163,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INTERNAL = VoipbinReason.Chunk0.entries[18];
+    VoipbinReason INTERNAL = $ENTRIES[18];
     /**
      * Call ID does not exist or belongs to another customer.
      *
@@ -164,7 +171,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CALL_NOT_FOUND = VoipbinReason.Chunk0.entries[19];
+    VoipbinReason CALL_NOT_FOUND = $ENTRIES[19];
     /**
      * Operation invalid because the call has already ended.
      *
@@ -172,7 +179,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CALL_ALREADY_HANGUP = VoipbinReason.Chunk0.entries[20];
+    VoipbinReason CALL_ALREADY_HANGUP = $ENTRIES[20];
     /**
      * Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing).
      *
@@ -180,7 +187,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CALL_STATE_INVALID = VoipbinReason.Chunk0.entries[21];
+    VoipbinReason CALL_STATE_INVALID = $ENTRIES[21];
     /**
      * Groupcall ID does not exist or belongs to another customer.
      *
@@ -188,7 +195,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason GROUPCALL_NOT_FOUND = VoipbinReason.Chunk0.entries[22];
+    VoipbinReason GROUPCALL_NOT_FOUND = $ENTRIES[22];
     /**
      * Recording ID does not exist or belongs to another customer.
      *
@@ -196,7 +203,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RECORDING_NOT_FOUND = VoipbinReason.Chunk0.entries[23];
+    VoipbinReason RECORDING_NOT_FOUND = $ENTRIES[23];
     /**
      * A recording is already in progress on this call.
      *
@@ -204,7 +211,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RECORDING_ALREADY_ACTIVE = VoipbinReason.Chunk0.entries[24];
+    VoipbinReason RECORDING_ALREADY_ACTIVE = $ENTRIES[24];
     /**
      * No recording is active on this call.
      *
@@ -212,7 +219,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RECORDING_NOT_ACTIVE = VoipbinReason.Chunk0.entries[25];
+    VoipbinReason RECORDING_NOT_ACTIVE = $ENTRIES[25];
     /**
      * Flow ID does not exist or belongs to another customer.
      *
@@ -220,7 +227,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason FLOW_NOT_FOUND = VoipbinReason.Chunk0.entries[26];
+    VoipbinReason FLOW_NOT_FOUND = $ENTRIES[26];
     /**
      * Activeflow ID does not exist or belongs to another customer.
      *
@@ -228,7 +235,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACTIVEFLOW_NOT_FOUND = VoipbinReason.Chunk0.entries[27];
+    VoipbinReason ACTIVEFLOW_NOT_FOUND = $ENTRIES[27];
     /**
      * Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow).
      *
@@ -236,7 +243,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason FLOW_STATE_INVALID = VoipbinReason.Chunk0.entries[28];
+    VoipbinReason FLOW_STATE_INVALID = $ENTRIES[28];
     /**
      * Stop requested on an activeflow that has already terminated.
      *
@@ -244,7 +251,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACTIVEFLOW_ALREADY_STOPPED = VoipbinReason.Chunk0.entries[29];
+    VoipbinReason ACTIVEFLOW_ALREADY_STOPPED = $ENTRIES[29];
     /**
      * Billing record ID does not exist or belongs to another customer.
      *
@@ -252,7 +259,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason BILLING_NOT_FOUND = VoipbinReason.Chunk0.entries[30];
+    VoipbinReason BILLING_NOT_FOUND = $ENTRIES[30];
     /**
      * Billing account ID does not exist or belongs to another customer.
      *
@@ -260,7 +267,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason BILLING_ACCOUNT_NOT_FOUND = VoipbinReason.Chunk0.entries[31];
+    VoipbinReason BILLING_ACCOUNT_NOT_FOUND = $ENTRIES[31];
     /**
      * Number ID does not exist or belongs to another customer.
      *
@@ -268,7 +275,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason NUMBER_NOT_FOUND = VoipbinReason.Chunk0.entries[32];
+    VoipbinReason NUMBER_NOT_FOUND = $ENTRIES[32];
     /**
      * Customer identity verification is required for this operation.
      *
@@ -276,7 +283,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason IDENTITY_VERIFICATION_REQUIRED = VoipbinReason.Chunk0.entries[33];
+    VoipbinReason IDENTITY_VERIFICATION_REQUIRED = $ENTRIES[33];
     /**
      * Provider ID does not exist.
      *
@@ -284,7 +291,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason PROVIDER_NOT_FOUND = VoipbinReason.Chunk0.entries[34];
+    VoipbinReason PROVIDER_NOT_FOUND = $ENTRIES[34];
     /**
      * Trunk ID does not exist.
      *
@@ -292,7 +299,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TRUNK_NOT_FOUND = VoipbinReason.Chunk0.entries[35];
+    VoipbinReason TRUNK_NOT_FOUND = $ENTRIES[35];
     /**
      * Provider-call ID does not exist.
      *
@@ -300,7 +307,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason PROVIDERCALL_NOT_FOUND = VoipbinReason.Chunk0.entries[36];
+    VoipbinReason PROVIDERCALL_NOT_FOUND = $ENTRIES[36];
     /**
      * Storage account ID does not exist or belongs to another customer.
      *
@@ -308,7 +315,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACCOUNT_NOT_FOUND = VoipbinReason.Chunk0.entries[37];
+    VoipbinReason ACCOUNT_NOT_FOUND = $ENTRIES[37];
     /**
      * Storage file ID does not exist or belongs to another customer.
      *
@@ -316,7 +323,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason FILE_NOT_FOUND = VoipbinReason.Chunk0.entries[38];
+    VoipbinReason FILE_NOT_FOUND = $ENTRIES[38];
     /**
      * The storage service instance has no credential for signing download URLs, so no downloadable link can be produced.
      *
@@ -324,7 +331,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.2.0
      */
-    VoipbinReason SIGNING_NOT_CONFIGURED = VoipbinReason.Chunk0.entries[39];
+    VoipbinReason SIGNING_NOT_CONFIGURED = $ENTRIES[39];
     /**
      * Conversation account ID does not exist or belongs to another customer.
      *
@@ -332,7 +339,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONVERSATION_ACCOUNT_NOT_FOUND = VoipbinReason.Chunk0.entries[40];
+    VoipbinReason CONVERSATION_ACCOUNT_NOT_FOUND = $ENTRIES[40];
     /**
      * Conversation ID does not exist or belongs to another customer.
      *
@@ -340,7 +347,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONVERSATION_NOT_FOUND = VoipbinReason.Chunk0.entries[41];
+    VoipbinReason CONVERSATION_NOT_FOUND = $ENTRIES[41];
     /**
      * Message ID does not exist or belongs to another customer.
      *
@@ -348,7 +355,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason MESSAGE_NOT_FOUND = VoipbinReason.Chunk0.entries[42];
+    VoipbinReason MESSAGE_NOT_FOUND = $ENTRIES[42];
     /**
      * Email ID does not exist or belongs to another customer.
      *
@@ -356,7 +363,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason EMAIL_NOT_FOUND = VoipbinReason.Chunk0.entries[43];
+    VoipbinReason EMAIL_NOT_FOUND = $ENTRIES[43];
     /**
      * AI message ID does not exist or belongs to another customer.
      *
@@ -364,7 +371,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AIMESSAGE_NOT_FOUND = VoipbinReason.Chunk0.entries[44];
+    VoipbinReason AIMESSAGE_NOT_FOUND = $ENTRIES[44];
     /**
      * AI configuration ID does not exist or belongs to another customer.
      *
@@ -372,7 +379,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AI_NOT_FOUND = VoipbinReason.Chunk0.entries[45];
+    VoipbinReason AI_NOT_FOUND = $ENTRIES[45];
     /**
      * AI call ID does not exist or belongs to another customer.
      *
@@ -380,7 +387,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AICALL_NOT_FOUND = VoipbinReason.Chunk0.entries[46];
+    VoipbinReason AICALL_NOT_FOUND = $ENTRIES[46];
     /**
      * AI summary ID does not exist or belongs to another customer.
      *
@@ -388,7 +395,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason SUMMARY_NOT_FOUND = VoipbinReason.Chunk0.entries[47];
+    VoipbinReason SUMMARY_NOT_FOUND = $ENTRIES[47];
     /**
      * Team ID does not exist or belongs to another customer.
      *
@@ -396,7 +403,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TEAM_NOT_FOUND = VoipbinReason.Chunk0.entries[48];
+    VoipbinReason TEAM_NOT_FOUND = $ENTRIES[48];
     /**
      * RAG knowledge-base ID does not exist or belongs to another customer.
      *
@@ -404,7 +411,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason RAG_NOT_FOUND = VoipbinReason.Chunk0.entries[49];
+    VoipbinReason RAG_NOT_FOUND = $ENTRIES[49];
     /**
      * RAG document/source ID does not exist or belongs to another customer.
      *
@@ -412,7 +419,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason DOCUMENT_NOT_FOUND = VoipbinReason.Chunk0.entries[50];
+    VoipbinReason DOCUMENT_NOT_FOUND = $ENTRIES[50];
     /**
      * Speaking session ID does not exist or belongs to another customer.
      *
@@ -420,7 +427,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason SPEAKING_NOT_FOUND = VoipbinReason.Chunk0.entries[51];
+    VoipbinReason SPEAKING_NOT_FOUND = $ENTRIES[51];
     /**
      * Transcribe ID does not exist or belongs to another customer.
      *
@@ -428,7 +435,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TRANSCRIBE_NOT_FOUND = VoipbinReason.Chunk0.entries[52];
+    VoipbinReason TRANSCRIBE_NOT_FOUND = $ENTRIES[52];
     /**
      * Agent ID does not exist or belongs to another customer.
      *
@@ -436,7 +443,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason AGENT_NOT_FOUND = VoipbinReason.Chunk0.entries[53];
+    VoipbinReason AGENT_NOT_FOUND = $ENTRIES[53];
     /**
      * Tag ID does not exist or belongs to another customer.
      *
@@ -444,7 +451,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TAG_NOT_FOUND = VoipbinReason.Chunk0.entries[54];
+    VoipbinReason TAG_NOT_FOUND = $ENTRIES[54];
     /**
      * Access-key ID does not exist or belongs to another customer.
      *
@@ -452,7 +459,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason ACCESSKEY_NOT_FOUND = VoipbinReason.Chunk0.entries[55];
+    VoipbinReason ACCESSKEY_NOT_FOUND = $ENTRIES[55];
     /**
      * Customer ID does not exist.
      *
@@ -460,7 +467,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CUSTOMER_NOT_FOUND = VoipbinReason.Chunk0.entries[56];
+    VoipbinReason CUSTOMER_NOT_FOUND = $ENTRIES[56];
     /**
      * Campaign ID does not exist or belongs to another customer.
      *
@@ -468,7 +475,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CAMPAIGN_NOT_FOUND = VoipbinReason.Chunk0.entries[57];
+    VoipbinReason CAMPAIGN_NOT_FOUND = $ENTRIES[57];
     /**
      * Campaign-call ID does not exist or belongs to another customer.
      *
@@ -476,7 +483,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CAMPAIGNCALL_NOT_FOUND = VoipbinReason.Chunk0.entries[58];
+    VoipbinReason CAMPAIGNCALL_NOT_FOUND = $ENTRIES[58];
     /**
      * Outplan ID does not exist or belongs to another customer.
      *
@@ -484,7 +491,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason OUTPLAN_NOT_FOUND = VoipbinReason.Chunk0.entries[59];
+    VoipbinReason OUTPLAN_NOT_FOUND = $ENTRIES[59];
     /**
      * Outdial ID does not exist or belongs to another customer.
      *
@@ -492,7 +499,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason OUTDIAL_NOT_FOUND = VoipbinReason.Chunk0.entries[60];
+    VoipbinReason OUTDIAL_NOT_FOUND = $ENTRIES[60];
     /**
      * Outdial-target ID does not exist or does not belong to the supplied outdial.
      *
@@ -500,7 +507,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason OUTDIAL_TARGET_NOT_FOUND = VoipbinReason.Chunk0.entries[61];
+    VoipbinReason OUTDIAL_TARGET_NOT_FOUND = $ENTRIES[61];
     /**
      * Conference ID does not exist or belongs to another customer.
      *
@@ -508,7 +515,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONFERENCE_NOT_FOUND = VoipbinReason.Chunk0.entries[62];
+    VoipbinReason CONFERENCE_NOT_FOUND = $ENTRIES[62];
     /**
      * Conference-call ID does not exist or belongs to another customer.
      *
@@ -516,7 +523,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONFERENCECALL_NOT_FOUND = VoipbinReason.Chunk0.entries[63];
+    VoipbinReason CONFERENCECALL_NOT_FOUND = $ENTRIES[63];
     /**
      * Queue ID does not exist or belongs to another customer.
      *
@@ -524,7 +531,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason QUEUE_NOT_FOUND = VoipbinReason.Chunk0.entries[64];
+    VoipbinReason QUEUE_NOT_FOUND = $ENTRIES[64];
     /**
      * Queue-call ID (or reference ID) does not exist or belongs to another customer.
      *
@@ -532,7 +539,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason QUEUECALL_NOT_FOUND = VoipbinReason.Chunk0.entries[65];
+    VoipbinReason QUEUECALL_NOT_FOUND = $ENTRIES[65];
     /**
      * Contact ID does not exist or belongs to another customer.
      *
@@ -540,7 +547,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_NOT_FOUND = VoipbinReason.Chunk0.entries[66];
+    VoipbinReason CONTACT_NOT_FOUND = $ENTRIES[66];
     /**
      * Phone-number ID does not exist on the supplied contact.
      *
@@ -548,7 +555,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_PHONE_NUMBER_NOT_FOUND = VoipbinReason.Chunk0.entries[67];
+    VoipbinReason CONTACT_PHONE_NUMBER_NOT_FOUND = $ENTRIES[67];
     /**
      * Email ID does not exist on the supplied contact.
      *
@@ -556,7 +563,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_EMAIL_NOT_FOUND = VoipbinReason.Chunk0.entries[68];
+    VoipbinReason CONTACT_EMAIL_NOT_FOUND = $ENTRIES[68];
     /**
      * Tag ID is not currently associated with the supplied contact.
      *
@@ -564,7 +571,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CONTACT_TAG_NOT_FOUND = VoipbinReason.Chunk0.entries[69];
+    VoipbinReason CONTACT_TAG_NOT_FOUND = $ENTRIES[69];
     /**
      * Extension ID does not exist or belongs to another customer.
      *
@@ -572,7 +579,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason EXTENSION_NOT_FOUND = VoipbinReason.Chunk0.entries[70];
+    VoipbinReason EXTENSION_NOT_FOUND = $ENTRIES[70];
     /**
      * Chat ID does not exist or belongs to another customer.
      *
@@ -580,7 +587,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason CHAT_NOT_FOUND = VoipbinReason.Chunk0.entries[71];
+    VoipbinReason CHAT_NOT_FOUND = $ENTRIES[71];
     /**
      * Talk message ID does not exist or belongs to another customer.
      *
@@ -588,7 +595,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason TALK_MESSAGE_NOT_FOUND = VoipbinReason.Chunk0.entries[72];
+    VoipbinReason TALK_MESSAGE_NOT_FOUND = $ENTRIES[72];
     /**
      * Participant ID is not currently associated with the supplied chat.
      *
@@ -596,7 +603,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason PARTICIPANT_NOT_FOUND = VoipbinReason.Chunk0.entries[73];
+    VoipbinReason PARTICIPANT_NOT_FOUND = $ENTRIES[73];
     /**
      * The activeflow_id query parameter on GET /aggregated-events is not a valid UUID.
      *
@@ -604,7 +611,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_ACTIVEFLOW_ID = VoipbinReason.Chunk0.entries[74];
+    VoipbinReason INVALID_ACTIVEFLOW_ID = $ENTRIES[74];
     /**
      * The call_id query parameter on GET /aggregated-events is not a valid UUID.
      *
@@ -612,7 +619,7 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_CALL_ID = VoipbinReason.Chunk0.entries[75];
+    VoipbinReason INVALID_CALL_ID = $ENTRIES[75];
     /**
      * The &#123;resource_type&#125; path parameter on GET /timelines/&#123;resource_type&#125;/&#123;resource_id&#125;/events is not a recognized resource-type enum value.
      *
@@ -620,5 +627,5 @@ interface VoipbinReason_0 {
      *
      * @since 1.0.0
      */
-    VoipbinReason INVALID_RESOURCE_TYPE = VoipbinReason.Chunk0.entries[76];
+    VoipbinReason INVALID_RESOURCE_TYPE = $ENTRIES[76];
 }

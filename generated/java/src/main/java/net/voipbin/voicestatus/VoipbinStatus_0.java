@@ -8,63 +8,70 @@ package net.voipbin.voicestatus;
  */
 interface VoipbinStatus_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    VoipbinStatus[] $ENTRIES = VoipbinStatus.Chunk0.entries.clone();
+    /**
      * The request is invalid.
      *
      * @since 1.0.0
      */
-    VoipbinStatus INVALID_ARGUMENT = VoipbinStatus.Chunk0.entries[0];
+    VoipbinStatus INVALID_ARGUMENT = $ENTRIES[0];
     /**
      * The request carries no valid credentials.
      *
      * @since 1.0.0
      */
-    VoipbinStatus UNAUTHENTICATED = VoipbinStatus.Chunk0.entries[1];
+    VoipbinStatus UNAUTHENTICATED = $ENTRIES[1];
     /**
      * The account balance does not cover the operation.
      *
      * @since 1.0.0
      */
-    VoipbinStatus PAYMENT_REQUIRED = VoipbinStatus.Chunk0.entries[2];
+    VoipbinStatus PAYMENT_REQUIRED = $ENTRIES[2];
     /**
      * The caller may not perform the operation.
      *
      * @since 1.0.0
      */
-    VoipbinStatus PERMISSION_DENIED = VoipbinStatus.Chunk0.entries[3];
+    VoipbinStatus PERMISSION_DENIED = $ENTRIES[3];
     /**
      * The resource or route does not exist.
      *
      * @since 1.0.0
      */
-    VoipbinStatus NOT_FOUND = VoipbinStatus.Chunk0.entries[4];
+    VoipbinStatus NOT_FOUND = $ENTRIES[4];
     /**
      * The resource already exists.
      *
      * @since 1.0.0
      */
-    VoipbinStatus ALREADY_EXISTS = VoipbinStatus.Chunk0.entries[5];
+    VoipbinStatus ALREADY_EXISTS = $ENTRIES[5];
     /**
      * The resource is not in a state that allows the operation.
      *
      * @since 1.0.0
      */
-    VoipbinStatus FAILED_PRECONDITION = VoipbinStatus.Chunk0.entries[6];
+    VoipbinStatus FAILED_PRECONDITION = $ENTRIES[6];
     /**
      * A rate limit or quota was exceeded.
      *
      * @since 1.0.0
      */
-    VoipbinStatus RESOURCE_EXHAUSTED = VoipbinStatus.Chunk0.entries[7];
+    VoipbinStatus RESOURCE_EXHAUSTED = $ENTRIES[7];
     /**
      * A service is temporarily unavailable or the request did not complete.
      *
      * @since 1.0.0
      */
-    VoipbinStatus UNAVAILABLE = VoipbinStatus.Chunk0.entries[8];
+    VoipbinStatus UNAVAILABLE = $ENTRIES[8];
     /**
      * An unexpected server error occurred.
      *
      * @since 1.0.0
      */
-    VoipbinStatus INTERNAL = VoipbinStatus.Chunk0.entries[9];
+    VoipbinStatus INTERNAL = $ENTRIES[9];
 }

@@ -8,17 +8,24 @@ package org.example.hostile;
  */
 interface Text_0 {
     /**
+     * A copy of these entries, read by the constants below: javac resolves a simple name of the
+     * holder faster than a qualified one (no entry name starts with a dollar sign).
+     *
+     * @hidden
+     */
+    Text[] $ENTRIES = Text.Chunk0.entries.clone();
+    /**
      * He said """hi""" and left.
      *
      * @since 1.0.0
      */
-    Text TRIPLE_QUOTES = Text.Chunk0.entries[0];
+    Text TRIPLE_QUOTES = $ENTRIES[0];
     /**
      * C:&#92;path&#92;to&#92;file and &#92;n literal
      *
      * @since 1.0.0
      */
-    Text BACKSLASHES = Text.Chunk0.entries[1];
+    Text BACKSLASHES = $ENTRIES[1];
     /**
      * line one
      * line two
@@ -26,23 +33,23 @@ interface Text_0 {
      *
      * @since 1.0.0
      */
-    Text NEWLINES = Text.Chunk0.entries[2];
+    Text NEWLINES = $ENTRIES[2];
     /**
      * ends *&#47; and &#47;* starts --&gt; &#123;&#123; jinja &#125;&#125; &#123;% raw %&#125; $&#123;template&#125; `tick`
      *
      * @since 1.0.0
      */
-    Text COMMENT_CLOSERS = Text.Chunk0.entries[3];
+    Text COMMENT_CLOSERS = $ENTRIES[3];
     /**
      * naïve café — &#92;u2028 line sep &#92;u2029 para sep, bidi &#92;u202e evil, combining é, emoji 🎉, NUL &#92;u0000 end
      *
      * @since 1.0.0
      */
-    Text UNICODE = Text.Chunk0.entries[4];
+    Text UNICODE = $ENTRIES[4];
     /**
      * ends with a quote"
      *
      * @since 1.0.0
      */
-    Text ENDS_WITH_QUOTE = Text.Chunk0.entries[5];
+    Text ENDS_WITH_QUOTE = $ENTRIES[5];
 }
