@@ -25,8 +25,9 @@ from codegen.generate import render
 from codegen.model import Spec
 from codegen.spec.load import load_spec
 from codegen.targets.rust import naming as rust_naming
+from codegen.targets.rust import table as rust_table
 from codegen.targets.rust import verifier
-from codegen.targets.rust.literals import doc_text, rust_string, toml_string
+from codegen.targets.rust.literals import doc_text, rust_string, rust_text, toml_string
 from tests.conftest import ROOT, require
 from tests.test_hostile import BASE_URL, HOSTILE
 from tests.test_names_numbers import (
@@ -269,6 +270,14 @@ def test_doc_text_escapes_what_markdown_and_rustdoc_would_read() -> None:
         r"\[link\](x) \<b\>\&amp; \`code\` \*em\* \_u\_ a_b https\://x.y"]
     assert doc_text("# h\n    code\n- item\n1. one\ttab\r\nx\u202e") == [
         r"\# h", "&#32;&#32;&#32;&#32;code", r"\- item", r"1\. one&#9;tab", "x&lt;right-to-left override&gt;"]
+
+
+def test_packed_literals_keep_a_leading_blank_and_every_number() -> None:
+    # a continued line drops its leading blanks, so a row's first blank is an escape
+    assert rust_text([" a", "b\\"]) == '"\\\n    \\x20a\\\n    b\\\\\\\n"'
+    assert rust_table.column([-(2**63), 7, 2**63 - 1], 2) == (
+        'meta::Column { width: 20, digits: "\\\n        -922337203685477580800000000000000000007\\\n'
+        '        09223372036854775807\\\n" }')
 
 
 def test_rust_string_escapes_what_rustc_and_clippy_refuse() -> None:

@@ -27,14 +27,6 @@ def rust_string(text: str) -> str:
     return '"' + "".join(_escaped_char(c) for c in text) + '"'
 
 
-_HEX = tuple(f"\\x{byte:02x}" for byte in range(256))
-
-
-def rust_bytes(rows: list[bytes], indent: str = "    ") -> str:
-    """A byte string literal of the rows back to back, one row a line (`\\` continues a line)."""
-    return 'b"\\\n' + "".join(f"{indent}{''.join(map(_HEX.__getitem__, row))}\\\n" for row in rows) + '"'
-
-
 def rust_text(rows: list[str], indent: str = "    ") -> str:
     """A string literal of the rows back to back, one row a line: each escaped as in
     rust_string, and a leading blank spelled as an escape (a continued line drops it)."""

@@ -2,23 +2,20 @@
 
 rustc type-checks one long literal far faster than thousands of table rows (a row of struct
 fields and `None`s costs it about 60 µs, so 10,000 rows took longer than the rest of the
-crate), so the table is columns: every text of every row back to back in one string with
-the end of each as little-endian `u32` bytes, the numbers of each numeric column as bytes,
-and only what few members have (deprecations, retirements, successors, reference lists) as
-short tables of `(row, value)`. Rows are sorted by value; lookups are binary searches.
+crate), so the table is columns: every text of every row back to back in one string, with
+where each ends; each numeric column as fixed-width decimal numbers in one string; and only
+what few members have (deprecations, retirements, successors, reference lists) as short
+tables of `(row, value)`. Every column is written one row a line. Rows are sorted by value;
+a lookup is a binary search.
 """
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
-from codegen.targets.rust.literals import rust_bytes, rust_string, rust_text, rustdoc
-
-#: struct formats of the integer widths (little-endian)
-PACK = {"i32": "<i", "i64": "<q"}
+from codegen.targets.rust.literals import rust_string, rust_text, rustdoc
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,25 +86,20 @@ def texts(catalog: Catalog, rows: list[Entry], spec: Spec, where: Layout, wire: 
             end += len(cell.encode("utf-8"))
             ends.append(end)
         lines.append("".join(cells))
-    packed = struct.pack(f"<{len(ends)}I", *ends)
-    step = 4 * where.width
-    literal = (f"meta::Texts {{\n    all: {rust_text(lines)},\n    ends: "
-               f"{rust_bytes([packed[i:i + step] for i in range(0, len(packed), step)])},\n"
-               f"    width: {where.width},\n}}")
+    literal = (f"meta::Texts {{\n    all: {rust_text(lines)},\n"
+               f"    ends: {column(ends, where.width)},\n    width: {where.width},\n}}")
     doc = rustdoc(f"Every row's texts back to back ({', '.join(where.base + where.fields)}), one row a line, "
                   "and where each ends.")
     return Static(doc, "TEXTS", "meta::Texts", literal)
 
 
-def numbers(values: list[int], width: str) -> str:
-    """A byte string of the numbers, one a line."""
-    fmt = PACK[width]
-    return rust_bytes([struct.pack(fmt, v) for v in values])
-
-
-def flags(present: list[bool]) -> str:
-    """A byte string of one byte a row: 1 where the row has a value."""
-    return rust_bytes([bytes([p]) for p in present]) if present else 'b""'
+def column(numbers: list[int], per_line: int = 1) -> str:
+    """A `meta::Column` of the numbers: each in decimal, zero-padded to one width, per_line
+    numbers a line."""
+    width = max((len(str(n)) for n in numbers), default=1)
+    cells = [f"{n:0{width}d}" for n in numbers]
+    lines = ["".join(cells[i:i + per_line]) for i in range(0, len(cells), per_line)]
+    return f"meta::Column {{ width: {width}, digits: {rust_text(lines, '        ')} }}"
 
 
 def sparse(name: str, element: str, doc: str, cells: list[tuple[int, str]], deprecated: bool = False) -> Static:
@@ -156,15 +148,15 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
     helpers: set[str] = set()
     if kind.startswith(("integer:", "ref_int:")):
         width = kind.split(":")[1]
-        numbers_ = [int(wire(v)) if isinstance(v, Ref) else int(v) if isinstance(v, int) else 0  # type: ignore[call-overload]
-                    for v in values]
-        statics.append(Static(doc, name, "&[u8]", numbers(numbers_, width)))
-        read = f"meta::{width}_at({name}, row)"
-        helpers.add(f"{width}_at")
+        numbers = [int(wire(v)) if isinstance(v, Ref) else int(v) if isinstance(v, int) else 0  # type: ignore[call-overload]
+                   for v in values]
+        statics.append(Static(doc, name, "meta::Column", column(numbers)))
+        read = f"{name}.get(row)" + (" as i32" if width == "i32" else "")
     elif kind == "boolean":
-        cells = [bytes([2 if v is None else int(bool(v))]) for v in values]
-        statics.append(Static(rustdoc(f"Field {decl.name}, by row: 0 false, 1 true, 2 none."), name, "&[u8]", rust_bytes(cells) if cells else 'b""'))
-        return statics, Accessor("Option<bool>", ("let row = self.row()?;", f"meta::boolean({name}, row)"),
+        cells = [2 if v is None else int(bool(v)) for v in values]
+        statics.append(Static(rustdoc(f"Field {decl.name}, by row: 0 false, 1 true, 2 none."), name, "meta::Column",
+                              column(cells)))
+        return statics, Accessor("Option<bool>", ("let row = self.row()?;", f"meta::boolean({name}.get(row))"),
                                  frozenset({"boolean"}))
     else:  # string, ref_text
         read = f"TEXTS.get(row, {where.field(decl.name)})"
@@ -174,8 +166,8 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
         read = f"{base}(Cow::Borrowed({read}))"
     if always:
         return statics, Accessor(f"Option<{base}>", ("let row = self.row()?;", f"Some({read})"), frozenset(helpers))
-    statics.append(Static(rustdoc(f"Which rows have field {decl.name}."), f"{name}_SET", "&[u8]",
-                          flags([v is not None for v in values])))
-    body = ("let row = self.row()?;", f"meta::flag({name}_SET, row).then_some({read})")
-    return statics, Accessor(f"Option<{base}>", body, frozenset(helpers | {"flag"}))
+    statics.append(Static(rustdoc(f"Which rows have field {decl.name} (1), and which not (0)."), f"{name}_SET",
+                          "meta::Column", column([int(v is not None) for v in values])))
+    body = ("let row = self.row()?;", f"({name}_SET.get(row) == 1).then_some({read})")
+    return statics, Accessor(f"Option<{base}>", body, frozenset(helpers))
 

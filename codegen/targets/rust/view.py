@@ -212,7 +212,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     doc_urls = spec.doc_url(catalog.id) is not None
     where = table.layout(catalog, spec, doc_urls)
     statics = [table.texts(catalog, rows, spec, where, values.__getitem__), *table.lifecycle(rows)]
-    helpers = {"search", "sparse", *([] if wire == "str" else [f"{wire}_at"])}
+    helpers: set[str] = set()
     if succ:
         cells = [(row, "&[" + ", ".join(succ_literal(r) for r in e.successors) + "]")
                  for row, e in enumerate(rows) if e.successors]
@@ -241,10 +241,10 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         successor_verify=tuple((types[c], modules[c]) for c in succ),
         unlisted=rust_literal(unlisted), unlisted_text=rust_string(str(unlisted)),
         statics=tuple(statics), columns={name: where.column(name) for name in where.base}, count=len(rows),
-        values="" if string else table.numbers([int(e.value) for e in rows], wire),
-        known_values="" if string else table.numbers([int(e.value) for e in catalog.entries], wire),
-        helpers=frozenset(helpers), uses_cow=string or bool(where.fields and any(
-            d.type == "ref" and d.name in where.fields for d in catalog.fields)))
+        values="" if string else table.column([int(e.value) for e in rows]),
+        known_values="" if string else table.column([int(e.value) for e in catalog.entries]),
+        helpers=frozenset(helpers),
+        uses_cow=string or any(d.type == "ref" and d.name in where.fields for d in catalog.fields))
     return view, diags
 
 
