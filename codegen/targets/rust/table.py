@@ -35,7 +35,7 @@ class Accessor:
 
     returns: str
     body: tuple[str, ...]
-    helpers: frozenset[str]  # the `meta` functions it calls
+    helpers: frozenset[str]  # the `meta` functions it calls that not every crate needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ class Layout:
 
 def layout(catalog: Catalog, spec: Spec, doc_urls: bool) -> Layout:
     """The text columns of the catalog's rows."""
-    base = ("value",) if catalog.values == "string" else ()
+    base: tuple[str, ...] = ("value",) if catalog.values == "string" else ()
     base += ("name", "message", "description", "since") + (("doc_url",) if doc_urls else ())
     fields = tuple(d.name for d in catalog.fields if _text_valued(d, spec))
     return Layout(base, fields)
@@ -96,8 +96,10 @@ def texts(catalog: Catalog, rows: list[Entry], spec: Spec, where: Layout, wire: 
 def column(numbers: list[int], per_line: int = 1) -> str:
     """A `meta::Column` of the numbers: each in decimal, zero-padded to one width, per_line
     numbers a line."""
-    width = max((len(str(n)) for n in numbers), default=1)
-    cells = [f"{n:0{width}d}" for n in numbers]
+    cells = list(map(str, numbers))
+    width = max(map(len, cells), default=1)
+    if any(len(cell) != width for cell in cells):
+        cells = [cell.zfill(width) for cell in cells]  # "-7" becomes "-07"
     lines = ["".join(cells[i:i + per_line]) for i in range(0, len(cells), per_line)]
     return f"meta::Column {{ width: {width}, digits: {rust_text(lines, '        ')} }}"
 
@@ -142,10 +144,10 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
         cells = [(row, "&[" + ", ".join(literal(r) for r in value) + "]")
                  for row, value in enumerate(values) if isinstance(value, tuple) and value]
         table = sparse(name, f"&[{base}]", doc, cells, deprecated=True)
-        body = ("match self.row() {", f"    Some(row) => meta::list({name}, row),", "    None => &[],", "}")
+        body: tuple[str, ...] = ("match self.row() {", f"    Some(row) => meta::list({name}, row),", "    None => &[],",
+                                 "}")
         return [table], Accessor(f"&'static [{base}]", body, frozenset({"sparse", "list"}))
     statics: list[Static] = []
-    helpers: set[str] = set()
     if kind.startswith(("integer:", "ref_int:")):
         width = kind.split(":")[1]
         numbers = [int(wire(v)) if isinstance(v, Ref) else int(v) if isinstance(v, int) else 0  # type: ignore[call-overload]
@@ -153,9 +155,9 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
         statics.append(Static(doc, name, "meta::Column", column(numbers)))
         read = f"{name}.get(row)" + (" as i32" if width == "i32" else "")
     elif kind == "boolean":
-        cells = [2 if v is None else int(bool(v)) for v in values]
+        booleans = [2 if v is None else int(bool(v)) for v in values]
         statics.append(Static(rustdoc(f"Field {decl.name}, by row: 0 false, 1 true, 2 none."), name, "meta::Column",
-                              column(cells)))
+                              column(booleans)))
         return statics, Accessor("Option<bool>", ("let row = self.row()?;", f"meta::boolean({name}.get(row))"),
                                  frozenset({"boolean"}))
     else:  # string, ref_text
@@ -165,9 +167,9 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
     elif kind == "ref_text":
         read = f"{base}(Cow::Borrowed({read}))"
     if always:
-        return statics, Accessor(f"Option<{base}>", ("let row = self.row()?;", f"Some({read})"), frozenset(helpers))
+        return statics, Accessor(f"Option<{base}>", ("let row = self.row()?;", f"Some({read})"), frozenset())
     statics.append(Static(rustdoc(f"Which rows have field {decl.name} (1), and which not (0)."), f"{name}_SET",
                           "meta::Column", column([int(v is not None) for v in values])))
     body = ("let row = self.row()?;", f"({name}_SET.get(row) == 1).then_some({read})")
-    return statics, Accessor(f"Option<{base}>", body, frozenset(helpers))
+    return statics, Accessor(f"Option<{base}>", body, frozenset())
 

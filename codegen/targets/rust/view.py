@@ -64,7 +64,6 @@ class RsCatalog:
     columns: dict[str, int] = field(default_factory=dict)
     count: int = 0
     values: str = ""  # the wire values by row, sorted (integer catalogs)
-    known_values: str = ""  # the wire values in spec order (integer catalogs)
     helpers: frozenset[str] = frozenset()  # the `meta` functions the module calls
     uses_cow: bool = False
 
@@ -78,7 +77,7 @@ class RsCatalog:
 
     @property
     def known(self) -> str:
-        """The lines of a string catalog's KNOWN: every member's value, in spec order."""
+        """The lines of KNOWN: every member's value, in spec order."""
         return "\n".join([f"        Self({e.value})," for e in self.entries])
 
     @property
@@ -207,7 +206,7 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     def succ_literal(r: Ref) -> str:
         return f"{type_name}Successor::{types[r.catalog]}({ref(r)})" if variants else ref(r)
 
-    values = _wire_values(spec)
+    values = _wire_values(spec) if any(d.type in ("ref", "ref_list") for d in catalog.fields) else {}
     rows = sorted(catalog.entries, key=lambda e: e.value)
     doc_urls = spec.doc_url(catalog.id) is not None
     where = table.layout(catalog, spec, doc_urls)
@@ -242,7 +241,6 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         unlisted=rust_literal(unlisted), unlisted_text=rust_string(str(unlisted)),
         statics=tuple(statics), columns={name: where.column(name) for name in where.base}, count=len(rows),
         values="" if string else table.column([int(e.value) for e in rows]),
-        known_values="" if string else table.column([int(e.value) for e in catalog.entries]),
         helpers=frozenset(helpers),
         uses_cow=string or any(d.type == "ref" and d.name in where.fields for d in catalog.fields))
     return view, diags

@@ -50,8 +50,7 @@ impl Reason {
 }
 
 // What the spec says about the members, by row, the rows sorted by value: columns packed
-// into literals (one per column, one row a line), which rustc reads far faster than a table
-// of 10,000 rows.
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
 /// The number of rows.
 const COUNT: usize = 2;
