@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,8 +25,9 @@ from codegen.generate import render
 from codegen.model import Spec
 from codegen.spec.load import load_spec
 from codegen.targets.rust import naming as rust_naming
+from codegen.targets.rust import table as rust_table
 from codegen.targets.rust import verifier
-from codegen.targets.rust.literals import doc_text, rust_string, toml_string
+from codegen.targets.rust.literals import doc_text, rust_string, rust_text, toml_string
 from tests.conftest import ROOT, require
 from tests.test_hostile import BASE_URL, HOSTILE
 from tests.test_names_numbers import (
@@ -221,8 +223,10 @@ def test_verify_fails_on_a_broken_accessor(cases: dict[str, Spec], tmp_path: Pat
     shutil.copytree(WORKSPACE / "cases" / "minimal", crate)
     source = crate / "src" / "reason.rs"
     text = source.read_text(encoding="utf-8")
-    assert "self.row().map(|row| row.message)" in text
-    source.write_text(text.replace("self.row().map(|row| row.message)", "self.row().map(|row| row.since)"), "utf-8")
+    reads = {name: re.search(rf"pub fn {name}\(&self\) -> Option<&'static str> {{\n\s*(self\.row\(\)[^\n]*)", text)
+             for name in ("message", "since")}
+    assert reads["message"] and reads["since"], "the accessors read the table otherwise"
+    source.write_text(text.replace(reads["message"][1], reads["since"][1]), "utf-8")  # message reads since's text
     spec = cases["minimal"]
     diffs = verifier.verify(spec, crate, spec.targets["rust"])
     assert diffs and all(d.startswith("rust: reason.") and ": message: spec " in d for d in diffs), diffs
@@ -268,6 +272,14 @@ def test_doc_text_escapes_what_markdown_and_rustdoc_would_read() -> None:
         r"\# h", "&#32;&#32;&#32;&#32;code", r"\- item", r"1\. one&#9;tab", "x&lt;right-to-left override&gt;"]
 
 
+def test_packed_literals_keep_a_leading_blank_and_every_number() -> None:
+    # a continued line drops its leading blanks, so a row's first blank is an escape
+    assert rust_text([" a", "b\\"]) == '"\\\n    \\x20a\\\n    b\\\\\\\n"'
+    assert rust_table.column([-(2**63), 7, 2**63 - 1], 2) == (
+        'meta::Column { width: 20, digits: "\\\n        -922337203685477580800000000000000000007\\\n'
+        '        09223372036854775807\\\n" }')
+
+
 def test_rust_string_escapes_what_rustc_and_clippy_refuse() -> None:
     assert rust_string('q"\\ \0 1\r\u202e\x7f') == '"q\\"\\\\ \\u{0} 1\\r\\u{202e}\\u{7f}"'
 
@@ -275,15 +287,18 @@ def test_rust_string_escapes_what_rustc_and_clippy_refuse() -> None:
 def _template_identifiers(name: str) -> tuple[set[str], set[str]]:
     """The identifiers a Rust template's code uses (comments, strings, lifetimes and Jinja
     expressions left out), and the functions it defines."""
-    import re
-
     import jinja2
 
     source = (Path(rust_target.__file__).parent / "templates" / name).read_text(encoding="utf-8")
     lexed = jinja2.Environment(trim_blocks=True, lstrip_blocks=True).lex(source)
     code = "".join(value if kind == "data" else " " for _, kind, value in lexed)
     code = re.sub(r"//[^\n]*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])'|'[a-z_]+\b", " ", code)
-    return set(re.findall(r"\b[A-Za-z_][A-Za-z0-9_]*\b", code)), set(re.findall(r"\bfn\s+([a-z_][a-z0-9_]*)", code))
+    # A name after `::` is reached by its path, and the crate-private items of `meta` only so
+    # (`meta::Texts`); a function's type parameter is its own: none meets a catalog's names.
+    private = set(re.findall(r"pub\(crate\) (?:const )?(?:fn|struct) ([A-Za-z_][A-Za-z0-9_]*)", code))
+    private |= set(re.findall(r"\bfn [a-z_0-9]+<([A-Z][A-Za-z0-9]*)>", code))  # a function's type parameter
+    names = set(re.findall(r"(?<!::)\b[A-Za-z_][A-Za-z0-9_]*\b", code)) - private
+    return names, set(re.findall(r"\bfn\s+([a-z_][a-z0-9_]*)", code))
 
 
 @pytest.mark.parametrize("template", ["catalog.rs.j2", "meta.rs.j2", "lib.rs.j2"])

@@ -28,7 +28,7 @@ def render(spec: Spec, settings: Settings) -> tuple[Files, list[Diagnostic]]:
         "Cargo.toml": render_template(env, "Cargo.toml.j2", c=crate, header=header(spec.project_file, "#")),
         "README.md": render_template(env, "README.md.j2", c=crate, header_text=header(spec.project_file, "")[1:]),
         "src/lib.rs": render_template(env, "lib.rs.j2", c=crate, header=project),
-        "src/meta.rs": render_template(env, "meta.rs.j2", header=project),
+        "src/meta.rs": render_template(env, "meta.rs.j2", header=project, helpers=crate.helpers),
     }
     for catalog in crate.catalogs:
         files[f"src/{catalog.file}.rs"] = render_template(env, "catalog.rs.j2", c=catalog,

@@ -27,6 +27,18 @@ def rust_string(text: str) -> str:
     return '"' + "".join(_escaped_char(c) for c in text) + '"'
 
 
+def rust_text(rows: list[str], indent: str = "    ") -> str:
+    """A string literal of the rows back to back, one row a line: each escaped as in
+    rust_string, and a leading blank spelled as an escape (a continued line drops it)."""
+    lines = []
+    for row in rows:
+        body = rust_string(row)[1:-1]
+        if body.startswith(" "):
+            body = "\\x20" + body[1:]
+        lines.append(f"{indent}{body}\\\n")
+    return '"\\\n' + "".join(lines) + '"'
+
+
 def rust_literal(value: object) -> str:
     """A Rust literal for a str, bool or int."""
     kind = type(value)

@@ -35,6 +35,8 @@ CRATE_ITEMS = frozenset(
     {"Cow", "Deprecation", "Retirement", "Status", "Ref", "UnknownValue", "Row", "ROWS", "CATALOG_ID",
      "Formatter", "Display", "FromStr", "Serialize", "Deserialize", "Serializer", "Deserializer", "Error",
      "Active", "Deprecated", "Retired", "Borrowed", "Owned",
+     # the statics of the packed table (a Pascal name of single letters can spell them)
+     "COUNT", "VALUES", "KNOWN_VALUES", "TEXTS", "DEPRECATIONS", "RETIREMENTS", "SUCCESSORS",
      # the type parameters of the serde impls
      "S", "D"}
 )

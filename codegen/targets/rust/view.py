@@ -9,7 +9,7 @@ from codegen.diagnostics import Diagnostic
 from codegen.model import Catalog, Entry, FieldDecl, Ref, Spec
 from codegen.naming import catalog_ids, check_collisions, name_catalog
 from codegen.targets import Settings
-from codegen.targets.rust import naming
+from codegen.targets.rust import naming, table
 from codegen.targets.rust.literals import doc_text, rust_literal, rust_string, rustdoc
 
 I32 = (-(2**31), 2**31 - 1)
@@ -19,11 +19,10 @@ DEFAULT_LICENSE = "MIT OR Apache-2.0"
 
 @dataclass(frozen=True, slots=True)
 class RsField:
-    method: str  # accessor and Row field
+    method: str  # the accessor
     doc: str  # rustdoc block, indented for the impl
     returns: str  # accessor's return type
-    row_type: str  # the Row field's type
-    body: tuple[str, ...]  # accessor body, given `self.row()`
+    body: tuple[str, ...]  # accessor body
     kind: str = "plain"  # plain, string, ref or ref_list (how the verifier prints it)
 
 
@@ -48,7 +47,6 @@ class RsCatalog:
     string: bool
     wire: str  # i32, i64 or str
     entries: tuple[RsEntry, ...]
-    rows: tuple[str, ...]  # Row literals, sorted by value
     fields: tuple[RsField, ...]
     successor: str  # the successors' element type ("" when no entry has successors)
     successor_enum: tuple[tuple[str, str], ...]  # (variant, type path) when successors span catalogs
@@ -61,6 +59,13 @@ class RsCatalog:
     successor_verify: tuple[tuple[str, str], ...] = ()
     unlisted: str = ""
     unlisted_text: str = ""
+    # the packed table (see table.py): its statics, the text columns, the number of rows
+    statics: tuple[table.Static, ...] = ()
+    columns: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+    values: str = ""  # the wire values by row, sorted (integer catalogs)
+    helpers: frozenset[str] = frozenset()  # the `meta` functions the module calls
+    uses_cow: bool = False
 
     # The per-member blocks of the module, joined here: a template loop over 10,000 members
     # costs several times the join.
@@ -72,23 +77,13 @@ class RsCatalog:
 
     @property
     def known(self) -> str:
-        """The lines of KNOWN: every member, in spec order."""
-        return "\n".join([f"        Self::{e.const}," for e in self.entries])
-
-    @property
-    def row_lines(self) -> str:
-        """The lines of ROWS."""
-        return "\n".join([f"    {row}," for row in self.rows])
+        """The lines of KNOWN: every member's value, in spec order."""
+        return "\n".join([f"        Self({e.value})," for e in self.entries])
 
     @property
     def inner(self) -> str:
         """The newtype's field: the wire value."""
         return "Cow<'static, str>" if self.string else self.wire
-
-    @property
-    def row_value(self) -> str:
-        """The value column of the metadata table."""
-        return "&'static str" if self.string else self.wire
 
     @property
     def meta_imports(self) -> str:
@@ -108,6 +103,11 @@ class RsCrate:
     example: str  # the README's doctest body
     repository: str = ""
     catalogs: list[RsCatalog] = field(default_factory=list)
+
+    @property
+    def helpers(self) -> frozenset[str]:
+        """The `meta` functions some catalog module calls."""
+        return frozenset().union(*(c.helpers for c in self.catalogs))
 
     @property
     def mod_lines(self) -> list[str]:
@@ -206,32 +206,55 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     def succ_literal(r: Ref) -> str:
         return f"{type_name}Successor::{types[r.catalog]}({ref(r)})" if variants else ref(r)
 
-    fields = tuple(_field(spec, d, methods[d.name], catalog, modules, types) for d in catalog.fields)
-    rows = []
-    for entry in sorted(catalog.entries, key=lambda e: e.value):
-        rows.append(_row(spec, entry, catalog, fields, ref, succ_literal, bool(succ),
-                         spec.doc_url(catalog.id, entry.name)))
+    values = _wire_values(spec) if any(d.type in ("ref", "ref_list") for d in catalog.fields) else {}
+    rows = sorted(catalog.entries, key=lambda e: e.value)
+    doc_urls = spec.doc_url(catalog.id) is not None
+    where = table.layout(catalog, spec, doc_urls)
+    statics = [table.texts(catalog, rows, spec, where, values.__getitem__), *table.lifecycle(rows)]
+    helpers: set[str] = set()
+    if succ:
+        cells = [(row, "&[" + ", ".join(succ_literal(r) for r in e.successors) + "]")
+                 for row, e in enumerate(rows) if e.successors]
+        statics.append(table.sparse("SUCCESSORS", f"&[{successor}]", "/// The rows' successors, for the rows that have some.",
+                                    cells, deprecated=True))
+        helpers.add("list")
+    fields = []
+    for index, decl in enumerate(catalog.fields):
+        found, accessor = _field(spec, decl, index, rows, where, modules, types, values, ref)
+        statics += found
+        helpers |= accessor.helpers
+        fields.append(_rs_field(decl, methods[decl.name], accessor))
     entries = tuple(_entry(spec, e, consts[e.name], modules, types) for e in catalog.entries)
     unlisted = _unlisted(catalog)
+    string = catalog.values == "string"
     view = RsCatalog(
         catalog_id=catalog.id, module=modules[catalog.id], file=naming.plain(modules[catalog.id]),
         type_name=type_name, spec_file=catalog.file, doc=rustdoc(_catalog_doc(catalog), inner=True),
-        type_doc=rustdoc(_catalog_doc(catalog)), open=catalog.open, string=catalog.values == "string",
-        wire=wire, entries=entries, rows=tuple(rows), fields=fields, successor=successor,
+        type_doc=rustdoc(_catalog_doc(catalog)), open=catalog.open, string=string,
+        wire=wire, entries=entries, fields=tuple(fields), successor=successor,
         successor_enum=variants, allow_camel=type_name.endswith(naming.TYPE.escape_suffix),
         uses_ref=any(e.deprecated and e.deprecated.replacement for e in catalog.entries),
-        doc_urls=spec.doc_url(catalog.id) is not None,
+        doc_urls=doc_urls,
         imports=_imports(catalog, succ, modules, types),
         successor_module=modules[succ[0]] if len(succ) == 1 else "",
         successor_verify=tuple((types[c], modules[c]) for c in succ),
-        unlisted=rust_literal(unlisted), unlisted_text=rust_string(str(unlisted)))
+        unlisted=rust_literal(unlisted), unlisted_text=rust_string(str(unlisted)),
+        statics=tuple(statics), columns={name: where.column(name) for name in where.base}, count=len(rows),
+        values="" if string else table.column([int(e.value) for e in rows]),
+        helpers=frozenset(helpers),
+        uses_cow=string or any(d.type == "ref" and d.name in where.fields for d in catalog.fields))
     return view, diags
+
+
+def _wire_values(spec: Spec) -> dict[Ref, int | str]:
+    """The wire value of every entry, by reference."""
+    return {Ref(c.id, e.name): e.value for c in spec.catalogs for e in c.entries}
 
 
 def _empty(catalog: Catalog, module: str, type_name: str) -> RsCatalog:
     """A placeholder for a catalog that cannot be emitted (its diagnostics say why)."""
     return RsCatalog(catalog.id, module, naming.plain(module), type_name, catalog.file, "", "", catalog.open,
-                     False, "", (), (), (), "", (), False)
+                     False, "", (), (), "", (), False)
 
 
 def _check_integers(catalog: Catalog, wire: str | None) -> list[Diagnostic]:
@@ -261,64 +284,29 @@ def _int_type(decl: FieldDecl) -> str:
     return "i64"
 
 
-def _field(spec: Spec, decl: FieldDecl, method: str, catalog: Catalog, modules: dict[str, str],
-           types: dict[str, str]) -> RsField:
-    always = decl.required and all(decl.name in e.fields for e in catalog.entries)
-    doc = rustdoc(decl.description or f"The {decl.name} field.", "    ")
-    if decl.type == "ref_list" and decl.catalog:
-        path = _path(modules, types, decl.catalog)
-        return RsField(method, doc, f"&'static [{path}]", f"&'static [{path}]",
-                       ("match self.row() {", f"    Some(row) => row.{method},", "    None => &[],", "}"), "ref_list")
-    if decl.type == "ref" and decl.catalog:
+def _field(spec: Spec, decl: FieldDecl, index: int, rows: list[Entry],
+           where: table.Layout, modules: dict[str, str], types: dict[str, str], values: dict[Ref, int | str],
+           ref: Callable[[Ref], str]) -> tuple[list[table.Static], table.Accessor]:
+    """The statics of a declared field and how its accessor reads them."""
+    if decl.type in ("ref", "ref_list") and decl.catalog:
         base = _path(modules, types, decl.catalog)
         target = spec.catalog(decl.catalog)
-        copy = target is not None and target.values == "integer"
+        if decl.type == "ref_list":
+            kind = "ref_list"
+        elif target is not None and target.values == "string":
+            kind = "ref_text"
+        else:
+            kind = f"ref_int:{wire_type(target) if target else 'i64'}"
     else:
         base = {"integer": _int_type(decl), "string": "&'static str", "boolean": "bool"}[decl.type]
-        copy = True
-    get = f"row.{method}" if copy else f"row.{method}.clone()"
-    kind = "ref" if decl.type == "ref" else "string" if decl.type == "string" else "plain"
-    if always:
-        return RsField(method, doc, f"Option<{base}>", base, ("let row = self.row()?;", f"Some({get})"), kind)
-    return RsField(method, doc, f"Option<{base}>", f"Option<{base}>", ("let row = self.row()?;", get), kind)
+        kind = f"integer:{base}" if decl.type == "integer" else decl.type
+    return table.field_column(decl, index, rows, where, spec, kind, base, values.__getitem__, ref)
 
 
-def _text(value: str) -> str:
-    return rust_string(value)
-
-
-def _row(spec: Spec, entry: Entry, catalog: Catalog, fields: tuple[RsField, ...], ref: Callable[[Ref], str],
-         succ_literal: Callable[[Ref], str], with_successors: bool, doc_url: str | None) -> str:
-    dep, ret = entry.deprecated, entry.retired
-    parts = [f"value: {rust_literal(entry.value)}, name: {rust_string(entry.name)}, "
-             f"message: {rust_string(entry.message)}, description: {rust_string(entry.description)}, "
-             f"since: {rust_string(entry.since)}"]
-    if doc_url is not None:  # only when the site's address is configured
-        parts.append(f"doc_url: {rust_string(doc_url)}")
-    if dep:
-        rep = (f"Some(Ref {{ catalog: {_text(dep.replacement.catalog)}, name: {_text(dep.replacement.name)} }})"
-               if dep.replacement else "None")
-        parts.append(f"deprecated: Some(Deprecation {{ since: {_text(dep.since)}, replacement: {rep}, "
-                     f"note: {_text(dep.note)} }})")
-    else:
-        parts.append("deprecated: None")
-    parts.append(f"retired: Some(Retirement {{ since: {_text(ret.since)}, note: {_text(ret.note)} }})"
-                 if ret else "retired: None")
-    if with_successors:
-        parts.append("successors: &[" + ", ".join(succ_literal(r) for r in entry.successors) + "]")
-    for decl, rs in zip(catalog.fields, fields, strict=True):
-        parts.append(f"{rs.method}: {_field_literal(entry.fields.get(decl.name), rs, ref)}")
-    return "Row { " + ", ".join(parts) + " }"
-
-
-def _field_literal(value: object, rs: RsField, ref: Callable[[Ref], str]) -> str:
-    optional = rs.row_type.startswith("Option<")
-    if isinstance(value, tuple):
-        return "&[" + ", ".join(ref(r) for r in value if isinstance(r, Ref)) + "]"
-    if value is None:
-        return "&[]" if rs.row_type.startswith("&'static [") else "None"
-    text = ref(value) if isinstance(value, Ref) else rust_literal(value)
-    return f"Some({text})" if optional else text
+def _rs_field(decl: FieldDecl, method: str, accessor: table.Accessor) -> RsField:
+    doc = rustdoc(decl.description or f"The {decl.name} field.", "    ")
+    kind = {"ref": "ref", "ref_list": "ref_list", "string": "string"}.get(decl.type, "plain")
+    return RsField(method, doc, accessor.returns, accessor.body, kind)
 
 
 def _entry(spec: Spec, entry: Entry, const: str, modules: dict[str, str], types: dict[str, str]) -> RsEntry:

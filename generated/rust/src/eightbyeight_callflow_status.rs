@@ -12,6 +12,8 @@
 
 use ::core::fmt;
 
+use ::alloc::borrow::Cow;
+
 use crate::meta::{self, Deprecation, Retirement, Status, UnknownValue};
 
 use crate::eightbyeight_session_status::EightbyeightSessionStatus;
@@ -34,10 +36,10 @@ pub const CATALOG_ID: &str = "eightbyeight_callflow_status";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct EightbyeightCallflowStatus(i32);
+pub struct EightbyeightCallflowStatus(pub(crate) i32);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl EightbyeightCallflowStatus {
     /// Created
@@ -130,72 +132,126 @@ impl EightbyeightCallflowStatus {
     pub const UNKNOWN_ERROR: Self = Self(-9999);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::CREATED,
-        Self::INVALID_JSON_REQUEST_BODY,
-        Self::INVALID_SPEECH_PROFILE_OR_LANGUAGE,
-        Self::MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS,
-        Self::DTMF_CALLBACK_URL_MISSING,
-        Self::OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT,
-        Self::OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT,
-        Self::INVALID_ACTION_TYPE,
-        Self::MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH,
-        Self::INVALID_CALL_FLOW_ENTRY,
-        Self::ACTION_COUNT_EXCEEDED,
-        Self::MULTIPLE_DESTINATION_NUMBERS,
-        Self::INCORRECT_HANGUP_USE,
-        Self::FIRST_ACTION_NOT_MAKE_CALL,
-        Self::CALLER_ID_NOT_ALLOWED,
-        Self::VALIDITY_PERIOD_EXPIRED,
-        Self::INVALID_SPECIAL_CHARACTERS,
-        Self::INVALID_DESTINATION_MSISDN,
-        Self::EXECUTE_SCENARIO_WITH_OTHER_ACTIONS,
-        Self::SCENARIO_NAME_MISSING,
-        Self::SCENARIO_NOT_PERMITTED,
-        Self::UNKNOWN_ERROR,
+        Self(1),
+        Self(-1001),
+        Self(-1002),
+        Self(-1003),
+        Self(-1004),
+        Self(-1005),
+        Self(-1006),
+        Self(-1007),
+        Self(-1008),
+        Self(-1009),
+        Self(-1010),
+        Self(-1011),
+        Self(-1012),
+        Self(-1013),
+        Self(-1014),
+        Self(-1015),
+        Self(-1016),
+        Self(-1017),
+        Self(-1018),
+        Self(-1019),
+        Self(-1020),
+        Self(-9999),
     ];
 }
 
-struct Row {
-    value: i32,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    long_message: &'static str,
-    session_status: EightbyeightSessionStatus,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 22;
+
+/// The wire value of each row.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 22] = [
-    Row { value: -9999, name: "UNKNOWN_ERROR", message: "An unknown error has occurred", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "An unknown error has occurred.", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1020, name: "SCENARIO_NOT_PERMITTED", message: "Invalid Callflow: Invalid scenarioName or account doesn't have permission", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenario", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1019, name: "SCENARIO_NAME_MISSING", message: "Invalid Callflow Content: scenarioName is null or empty", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid Callflow Content: scenarioName is null or empty", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1018, name: "EXECUTE_SCENARIO_WITH_OTHER_ACTIONS", message: "Invalid Callflow: Execute Scenario cannot be processed together with other actions", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actions", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1017, name: "INVALID_DESTINATION_MSISDN", message: "Invalid MSISDN format in Destination", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid MSISDN format in Destination", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1016, name: "INVALID_SPECIAL_CHARACTERS", message: "Invalid Callflow Content: Some special characters are invalid/unaccepted", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid Callflow Content: Some special characters are invalid/unaccepted", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1015, name: "VALIDITY_PERIOD_EXPIRED", message: "The validity period of the call flow request has expired", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "The validity period of the call flow request has expired", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1014, name: "CALLER_ID_NOT_ALLOWED", message: "Source or caller ID is not allowed", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Source or caller ID is not allowed", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1013, name: "FIRST_ACTION_NOT_MAKE_CALL", message: "Invalid Callflow: First action should be a MakeCall action", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid Callflow : First action should be a MakeCall action", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1012, name: "INCORRECT_HANGUP_USE", message: "Invalid Callflow: Incorrect use of action Hangup", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid Callflow : Incorrect use of action Hangup", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1011, name: "MULTIPLE_DESTINATION_NUMBERS", message: "Multiple destination phone numbers found in the request", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Multiple destination phone numbers found in the request", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1010, name: "ACTION_COUNT_EXCEEDED", message: "Some actions are provided beyond the allowed count", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Some actions are provided beyond the allowed count", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1009, name: "INVALID_CALL_FLOW_ENTRY", message: "Invalid call flow entry provided", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is required", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1008, name: "MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASH", message: "Valid maxDigits is required when completeOnHash is false", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Valid maxDigits is required when completeOnHash is false", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1007, name: "INVALID_ACTION_TYPE", message: "Invalid action type was used", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1006, name: "OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUT", message: "OverallTimeout should be greater than digitTimeout", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "OverallTimeout should be greater than digitTimeout", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1005, name: "OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUT", message: "Valid overallTimeout is required when digitTimeout provided", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Valid overallTimeout is required when digitTimeout provided", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1004, name: "DTMF_CALLBACK_URL_MISSING", message: "DTMF callback url not provided", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "DTMF callback url not provided", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1003, name: "MAX_DIGITS_REQUIRED_WITH_MIN_DIGITS", message: "Valid maxDigits required when minDigits provided", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Valid maxDigits required when minDigits provided", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1002, name: "INVALID_SPEECH_PROFILE_OR_LANGUAGE", message: "Speech profile or language parameter invalid", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Speech profile or language parameter invalid", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: -1001, name: "INVALID_JSON_REQUEST_BODY", message: "Invalid JSON request body", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Invalid JSON request body", session_status: EightbyeightSessionStatus::NOT_CREATED },
-    Row { value: 1, name: "CREATED", message: "Created", description: "", since: "1.0.0", deprecated: None, retired: None, long_message: "Created", session_status: EightbyeightSessionStatus::CREATED },
-];
+static VALUES: meta::Column = meta::Column { width: 5, digits: "\
+        -9999\
+        -1020\
+        -1019\
+        -1018\
+        -1017\
+        -1016\
+        -1015\
+        -1014\
+        -1013\
+        -1012\
+        -1011\
+        -1010\
+        -1009\
+        -1008\
+        -1007\
+        -1006\
+        -1005\
+        -1004\
+        -1003\
+        -1002\
+        -1001\
+        00001\
+" };
+
+/// Every row's texts back to back (name, message, description, since, long_message, session_status), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    UNKNOWN_ERRORAn unknown error has occurred1.0.0An unknown error has occurred.NOT_CREATED\
+    SCENARIO_NOT_PERMITTEDInvalid Callflow: Invalid scenarioName or account doesn't have permission1.0.0Invalid Callflow: Invalid scenarioName or the account doesn't have permission to execute this scenarioNOT_CREATED\
+    SCENARIO_NAME_MISSINGInvalid Callflow Content: scenarioName is null or empty1.0.0Invalid Callflow Content: scenarioName is null or emptyNOT_CREATED\
+    EXECUTE_SCENARIO_WITH_OTHER_ACTIONSInvalid Callflow: Execute Scenario cannot be processed together with other actions1.0.0\"Invalid Callflow: \" or \"Execute Scenario cannot be processed together with other actionsNOT_CREATED\
+    INVALID_DESTINATION_MSISDNInvalid MSISDN format in Destination1.0.0Invalid MSISDN format in DestinationNOT_CREATED\
+    INVALID_SPECIAL_CHARACTERSInvalid Callflow Content: Some special characters are invalid/unaccepted1.0.0Invalid Callflow Content: Some special characters are invalid/unacceptedNOT_CREATED\
+    VALIDITY_PERIOD_EXPIREDThe validity period of the call flow request has expired1.0.0The validity period of the call flow request has expiredNOT_CREATED\
+    CALLER_ID_NOT_ALLOWEDSource or caller ID is not allowed1.0.0Source or caller ID is not allowedNOT_CREATED\
+    FIRST_ACTION_NOT_MAKE_CALLInvalid Callflow: First action should be a MakeCall action1.0.0Invalid Callflow : First action should be a MakeCall actionNOT_CREATED\
+    INCORRECT_HANGUP_USEInvalid Callflow: Incorrect use of action Hangup1.0.0Invalid Callflow : Incorrect use of action HangupNOT_CREATED\
+    MULTIPLE_DESTINATION_NUMBERSMultiple destination phone numbers found in the request1.0.0Multiple destination phone numbers found in the requestNOT_CREATED\
+    ACTION_COUNT_EXCEEDEDSome actions are provided beyond the allowed count1.0.0Some actions are provided beyond the allowed countNOT_CREATED\
+    INVALID_CALL_FLOW_ENTRYInvalid call flow entry provided1.0.0Invalid call flow entry provided. [Additional error details here]. Eg: Invalid call flow entry provided. $.callflow[0].params.text: is missing but it is requiredNOT_CREATED\
+    MAX_DIGITS_REQUIRED_WITHOUT_COMPLETE_ON_HASHValid maxDigits is required when completeOnHash is false1.0.0Valid maxDigits is required when completeOnHash is falseNOT_CREATED\
+    INVALID_ACTION_TYPEInvalid action type was used1.0.0Invalid action type was used. Accepted action type is [say, sayAndcapture, makeCall, hangup, playFile]NOT_CREATED\
+    OVERALL_TIMEOUT_NOT_GREATER_THAN_DIGIT_TIMEOUTOverallTimeout should be greater than digitTimeout1.0.0OverallTimeout should be greater than digitTimeoutNOT_CREATED\
+    OVERALL_TIMEOUT_REQUIRED_WITH_DIGIT_TIMEOUTValid overallTimeout is required when digitTimeout provided1.0.0Valid overallTimeout is required when digitTimeout providedNOT_CREATED\
+    DTMF_CALLBACK_URL_MISSINGDTMF callback url not provided1.0.0DTMF callback url not providedNOT_CREATED\
+    MAX_DIGITS_REQUIRED_WITH_MIN_DIGITSValid maxDigits required when minDigits provided1.0.0Valid maxDigits required when minDigits providedNOT_CREATED\
+    INVALID_SPEECH_PROFILE_OR_LANGUAGESpeech profile or language parameter invalid1.0.0Speech profile or language parameter invalidNOT_CREATED\
+    INVALID_JSON_REQUEST_BODYInvalid JSON request body1.0.0Invalid JSON request bodyNOT_CREATED\
+    CREATEDCreated1.0.0CreatedCREATED\
+",
+    ends: meta::Column { width: 4, digits: "\
+        001300420042004700770088\
+        011001830183018802900301\
+        032203770377038204370448\
+        048305650565057006590670\
+        069607320732073707730784\
+        081008820882088709590970\
+        099310491049105411101121\
+        114211761176118112151226\
+        125213101310131513741385\
+        140514531453145815071518\
+        154616011601160616611672\
+        169317431743174817981809\
+        183218641864186920302041\
+        208521412141214622022213\
+        223222602260226523672378\
+        242424742474247925292540\
+        258326422642264727062717\
+        274227722772277728072818\
+        285329012901290629542965\
+        299930433043304830923103\
+        312831533153315831833194\
+        320132083208321332203227\
+" },
+    width: 6,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
 
 impl EightbyeightCallflowStatus {
     /// The value for a wire value, listed or not: the catalog is open, so an unlisted value
@@ -209,19 +265,18 @@ impl EightbyeightCallflowStatus {
         self.0
     }
 
-    fn lookup(value: i32) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i32) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row) as i32).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row) as i32))
     }
 
     /// True when the spec lists the value.
@@ -231,50 +286,52 @@ impl EightbyeightCallflowStatus {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// The long published variant of the status message (seeds 001/002), e.g. -1007 lists the accepted action types and -1009 appends the validation details.
     pub fn long_message(&self) -> Option<&'static str> {
         let row = self.row()?;
-        Some(row.long_message)
+        Some(TEXTS.get(row, 4))
     }
 
     /// sessionStatus that accompanies this statusCode in the response.
     pub fn session_status(&self) -> Option<EightbyeightSessionStatus> {
         let row = self.row()?;
-        Some(row.session_status.clone())
+        Some(EightbyeightSessionStatus(Cow::Borrowed(TEXTS.get(row, 5))))
     }
 }
 

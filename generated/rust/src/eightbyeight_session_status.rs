@@ -31,10 +31,10 @@ pub const CATALOG_ID: &str = "eightbyeight_session_status";
 /// the spec lists.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct EightbyeightSessionStatus(Cow<'static, str>);
+pub struct EightbyeightSessionStatus(pub(crate) Cow<'static, str>);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl EightbyeightSessionStatus {
     /// Callflow accepted; a session was created
@@ -51,36 +51,45 @@ impl EightbyeightSessionStatus {
     pub const NOT_CREATED: Self = Self(Cow::Borrowed("NOT_CREATED"));
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::CREATED,
-        Self::NOT_CREATED,
+        Self(Cow::Borrowed("CREATED")),
+        Self(Cow::Borrowed("NOT_CREATED")),
     ];
 }
 
-struct Row {
-    value: &'static str,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 2;
+
+/// Every row's texts back to back (value, name, message, description, since), one row a line, and where each ends.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 2] = [
-    Row { value: "CREATED", name: "CREATED", message: "Callflow accepted; a session was created", description: "The callflow passed validation and a voice session was created. The response then carries a sessionId.", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: "NOT_CREATED", name: "NOT_CREATED", message: "Callflow rejected; no session was created", description: "The callflow has validation errors and was rejected; statusCode and statusMessage say why.", since: "1.0.0", deprecated: None, retired: None },
-];
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    CREATEDCREATEDCallflow accepted; a session was createdThe callflow passed validation and a voice session was created. The response then carries a sessionId.1.0.0\
+    NOT_CREATEDNOT_CREATEDCallflow rejected; no session was createdThe callflow has validation errors and was rejected; statusCode and statusMessage say why.1.0.0\
+",
+    ends: meta::Column { width: 3, digits: "\
+        007014054156161\
+        172183224314319\
+" },
+    width: 5,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
 
 impl EightbyeightSessionStatus {
     /// The member for a wire value: the catalog is closed, so an unlisted value is an error.
     pub fn new(value: &str) -> Result<Self, UnknownValue> {
         match Self::lookup(value) {
-            Some(row) => Ok(Self(Cow::Borrowed(row.value))),
+            Some(row) => Ok(Self(Cow::Borrowed(TEXTS.get(row, 0)))),
             None => Err(UnknownValue::new(CATALOG_ID)),
         }
     }
@@ -95,19 +104,18 @@ impl EightbyeightSessionStatus {
         self.0
     }
 
-    fn lookup(value: &str) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: &str) -> Option<usize> {
+        meta::search(COUNT, |row| TEXTS.get(row, 0).cmp(value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(&self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(Cow::Borrowed(row.value)))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 1) == name);
+        found.map(|row| Self(Cow::Borrowed(TEXTS.get(row, 0))))
     }
 
     /// True when the spec lists the value.
@@ -117,38 +125,40 @@ impl EightbyeightSessionStatus {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 4))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 }
 

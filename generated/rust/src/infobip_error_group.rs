@@ -30,10 +30,10 @@ pub const CATALOG_ID: &str = "infobip_error_group";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct InfobipErrorGroup(i32);
+pub struct InfobipErrorGroup(pub(crate) i32);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl InfobipErrorGroup {
     /// OK
@@ -62,34 +62,54 @@ impl InfobipErrorGroup {
     pub const OPERATOR_ERRORS: Self = Self(3);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::OK,
-        Self::HANDSET_ERRORS,
-        Self::USER_ERRORS,
-        Self::OPERATOR_ERRORS,
+        Self(0),
+        Self(1),
+        Self(2),
+        Self(3),
     ];
 }
 
-struct Row {
-    value: i32,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 4;
+
+/// The wire value of each row.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 4] = [
-    Row { value: 0, name: "OK", message: "OK", description: "No error: the call was handled normally (e.g. normal hangup, machine detected).", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 1, name: "HANDSET_ERRORS", message: "Handset or device error", description: "The end user's handset or device (e.g. camera or microphone) caused the failure.", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 2, name: "USER_ERRORS", message: "Called party (user) error", description: "The called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable.", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 3, name: "OPERATOR_ERRORS", message: "Operator or platform error", description: "The operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.", since: "1.0.0", deprecated: None, retired: None },
-];
+static VALUES: meta::Column = meta::Column { width: 1, digits: "\
+        0\
+        1\
+        2\
+        3\
+" };
+
+/// Every row's texts back to back (name, message, description, since), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    OKOKNo error: the call was handled normally (e.g. normal hangup, machine detected).1.0.0\
+    HANDSET_ERRORSHandset or device errorThe end user's handset or device (e.g. camera or microphone) caused the failure.1.0.0\
+    USER_ERRORSCalled party (user) errorThe called party did not take the call: no answer, busy, cancelled, rejected or temporarily unavailable.1.0.0\
+    OPERATOR_ERRORSOperator or platform errorThe operator, the network or the Infobip platform caused the failure; includes the 104xx application URL errors.1.0.0\
+",
+    ends: meta::Column { width: 3, digits: "\
+        002004083088\
+        102125205210\
+        221246350355\
+        370396508513\
+" },
+    width: 4,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
 
 impl InfobipErrorGroup {
     /// The member for a wire value: the catalog is closed, so an unlisted value is an error.
@@ -105,19 +125,18 @@ impl InfobipErrorGroup {
         self.0
     }
 
-    fn lookup(value: i32) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i32) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row) as i32).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row) as i32))
     }
 
     /// True when the spec lists the value.
@@ -127,38 +146,40 @@ impl InfobipErrorGroup {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 }
 

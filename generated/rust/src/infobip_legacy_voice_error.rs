@@ -31,10 +31,10 @@ pub const CATALOG_ID: &str = "infobip_legacy_voice_error";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct InfobipLegacyVoiceError(i32);
+pub struct InfobipLegacyVoiceError(pub(crate) i32);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl InfobipLegacyVoiceError {
     /// The voice call was successfully answered by the recipient. No further action is required.
@@ -247,77 +247,302 @@ impl InfobipLegacyVoiceError {
     pub const EC_DECLINE: Self = Self(5603);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::VOICE_ANSWERED,
-        Self::VOICE_ANSWERED_MACHINE,
-        Self::EC_VOICE_USER_BUSY,
-        Self::EC_VOICE_NO_ANSWER,
-        Self::EC_VOICE_ERROR_DOWNLOADING_FILE,
-        Self::EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT,
-        Self::EC_VOICE_ERROR_BAD_REQUEST,
-        Self::EC_VOICE_ERROR_FORBIDDEN,
-        Self::EC_VOICE_ERROR_DESTINATION_NOT_FOUND,
-        Self::EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED,
-        Self::EC_VOICE_ERROR_REQUEST_TIMEOUT,
-        Self::EC_VOICE_ERROR_GONE,
-        Self::EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE,
-        Self::EC_VOICE_ERROR_REQUEST_URI_TOO_LONG,
-        Self::EC_VOICE_UNSUPPORTED_MEDIA_TYPE,
-        Self::EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE,
-        Self::EC_VOICE_ERROR_CALL_DOES_NOT_EXIST,
-        Self::EC_VOICE_ERROR_ADDRESS_INCOMPLETE,
-        Self::EC_VOICE_ERROR_REQUEST_TERMINATED,
-        Self::EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE,
-        Self::EC_VOICE_ERROR_REQUEST_PENDING,
-        Self::EC_VOICE_NOT_IMPLEMENTED,
-        Self::EC_VOICE_SERVICE_UNAVAILABLE,
-        Self::EC_DECLINE,
+        Self(5000),
+        Self(5001),
+        Self(5002),
+        Self(5003),
+        Self(5004),
+        Self(5005),
+        Self(5400),
+        Self(5403),
+        Self(5404),
+        Self(5407),
+        Self(5408),
+        Self(5410),
+        Self(5413),
+        Self(5414),
+        Self(5415),
+        Self(5480),
+        Self(5481),
+        Self(5484),
+        Self(5487),
+        Self(5488),
+        Self(5491),
+        Self(5501),
+        Self(5503),
+        Self(5603),
     ];
 }
 
-struct Row {
-    value: i32,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    successors: &'static [InfobipVoiceError],
-    group: Option<InfobipErrorGroup>,
-    sip_status: Option<i32>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 24;
+
+/// The wire value of each row.
+#[rustfmt::skip]
+static VALUES: meta::Column = meta::Column { width: 4, digits: "\
+        5000\
+        5001\
+        5002\
+        5003\
+        5004\
+        5005\
+        5400\
+        5403\
+        5404\
+        5407\
+        5408\
+        5410\
+        5413\
+        5414\
+        5415\
+        5480\
+        5481\
+        5484\
+        5487\
+        5488\
+        5491\
+        5501\
+        5503\
+        5603\
+" };
+
+/// Every row's texts back to back (name, message, description, since), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    VOICE_ANSWEREDThe voice call was successfully answered by the recipient.The voice call was successfully answered by the recipient. No further action is required.1.0.0\
+    VOICE_ANSWERED_MACHINEThe voice call was answered by a machine or voicemail system.The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.1.0.0\
+    EC_VOICE_USER_BUSYThe recipient's phone line is busy.The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels.1.0.0\
+    EC_VOICE_NO_ANSWERThe recipient did not answer the call.The recipient did not answer the call. You may try calling again later or choose an alternative communication method.1.0.0\
+    EC_VOICE_ERROR_DOWNLOADING_FILEAn error occurred while downloading the audio file for playback.An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMATThe audio format is not supported.The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service.1.0.0\
+    EC_VOICE_ERROR_BAD_REQUESTThe voice call request was malformed or contained invalid parameters.The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure.1.0.0\
+    EC_VOICE_ERROR_FORBIDDENThe voice call request was rejected by the operator.The voice call request was rejected by the operator. Contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_DESTINATION_NOT_FOUNDThe destination for the voice call was not found or is invalid.The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details.1.0.0\
+    EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIREDProxy authentication is required to establish the voice call.Proxy authentication is required to establish the voice call. Contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_REQUEST_TIMEOUTThe voice call request timed out before a response was received or the end user could not be found in time during the call.The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_GONEThe requested voice call resource is no longer available.The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGEThe voice call request entity (for example, audio file) is too large.The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again.1.0.0\
+    EC_VOICE_ERROR_REQUEST_URI_TOO_LONGThe server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).1.0.0\
+    EC_VOICE_UNSUPPORTED_MEDIA_TYPEThe media type used in the voice call is not supported.The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call.1.0.0\
+    EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLETemporary unavailability of the voice service or recipient currently unavailable.Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance.1.0.0\
+    EC_VOICE_ERROR_CALL_DOES_NOT_EXISTThe voice call record/transaction does not exist.The voice call record/transaction does not exist. Contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_ADDRESS_INCOMPLETEThe address (for example, destination number) provided for the voice call is incomplete or invalid.The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted.1.0.0\
+    EC_VOICE_ERROR_REQUEST_TERMINATEDThe voice call request was terminated with a cancel button or the end user refused to receive a voice call.The voice call request was terminated with a cancel button or the end user refused to receive a voice call.1.0.0\
+    EC_VOICE_ERROR_NOT_ACCEPTABLE_HEREThe voice call request is not acceptable on the operator’s end.The voice call request is not acceptable on the operator’s end. Contact Support for further assistance.1.0.0\
+    EC_VOICE_ERROR_REQUEST_PENDINGThe voice call request is pending and waiting for further processing.The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later.1.0.0\
+    EC_VOICE_NOT_IMPLEMENTEDThe requested voice call feature is not implemented or supported.The requested voice call feature is not implemented or supported. Contact Support for further assistance.1.0.0\
+    EC_VOICE_SERVICE_UNAVAILABLEThe voice call service is temporarily unavailable.The voice call service is temporarily unavailable. Retry the request later or contact Support\u{a0}for further information.1.0.0\
+    EC_DECLINEThe call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later.1.0.0\
+",
+    ends: meta::Column { width: 4, digits: "\
+        0014007201610166\
+        0188024903930398\
+        0416045105690574\
+        0592063007470752\
+        0783084710181023\
+        1062109612371242\
+        1268133715271532\
+        1556160817001705\
+        1741180419331938\
+        1982204321442149\
+        2179230224652470\
+        2489254627062711\
+        2750281929412946\
+        2981312432673272\
+        3303335834783483\
+        3523360437463751\
+        3785383439233928\
+        3961406042054210\
+        4243435044574462\
+        4496456146664671\
+        4701477049034908\
+        4932499751025107\
+        5135518553045309\
+        5319543356265631\
+" },
+    width: 4,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[
+    (0, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "NORMAL_HANGUP" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (1, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "MACHINE_DETECTED" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (2, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "BUSY" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (3, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "NO_ANSWER" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (4, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "URL_NOT_FOUND" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (5, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (6, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (7, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "FORBIDDEN" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (8, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "DESTINATION_NOT_FOUND" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (9, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "UNAUTHENTICATED" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (10, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "REQUEST_TIMEOUT" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (11, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "DESTINATION_UNAVAILABLE" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (12, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (13, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (14, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (15, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "TEMPORARILY_UNAVAILABLE" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (17, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (18, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "CANCELLED" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (22, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "SERVICE_UNAVAILABLE" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+    (23, Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "REJECTED" }), note: "Migrated to 10xxx codes on 2024-10-09." }),
+];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[
+    (16, Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }),
+    (19, Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }),
+    (20, Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }),
+    (21, Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }),
+];
+
+/// The rows' successors, for the rows that have some.
 #[rustfmt::skip]
 #[allow(deprecated)]
-static ROWS: [Row; 24] = [
-    Row { value: 5000, name: "VOICE_ANSWERED", message: "The voice call was successfully answered by the recipient.", description: "The voice call was successfully answered by the recipient. No further action is required.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "NORMAL_HANGUP" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::NORMAL_HANGUP], group: Some(InfobipErrorGroup::OK), sip_status: None },
-    Row { value: 5001, name: "VOICE_ANSWERED_MACHINE", message: "The voice call was answered by a machine or voicemail system.", description: "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "MACHINE_DETECTED" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::MACHINE_DETECTED], group: Some(InfobipErrorGroup::OK), sip_status: None },
-    Row { value: 5002, name: "EC_VOICE_USER_BUSY", message: "The recipient's phone line is busy.", description: "The recipient's phone line is busy. You can try calling again at a later time or explore other communication channels.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "BUSY" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::BUSY], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: None },
-    Row { value: 5003, name: "EC_VOICE_NO_ANSWER", message: "The recipient did not answer the call.", description: "The recipient did not answer the call. You may try calling again later or choose an alternative communication method.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "NO_ANSWER" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::NO_ANSWER], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: None },
-    Row { value: 5004, name: "EC_VOICE_ERROR_DOWNLOADING_FILE", message: "An error occurred while downloading the audio file for playback.", description: "An error occurred while downloading the audio file for playback. Verify the file's accessibility and format. If the issue persists, contact Support for further assistance.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "URL_NOT_FOUND" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::URL_NOT_FOUND, InfobipVoiceError::URL_UNREACHABLE, InfobipVoiceError::INVALID_RESPONSE], group: Some(InfobipErrorGroup::USER_ERRORS), sip_status: None },
-    Row { value: 5005, name: "EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT", message: "The audio format is not supported.", description: "The audio format is not supported. Check the audio format requirements, use supported types, and ensure compatibility with the voice service.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::INVALID_REQUEST], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: None },
-    Row { value: 5400, name: "EC_VOICE_ERROR_BAD_REQUEST", message: "The voice call request was malformed or contained invalid parameters.", description: "The voice call request was malformed or contained invalid parameters. Review the request or ensure it is properly formatted and check the API documentation for the correct request structure.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::INVALID_REQUEST], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(400) },
-    Row { value: 5403, name: "EC_VOICE_ERROR_FORBIDDEN", message: "The voice call request was rejected by the operator.", description: "The voice call request was rejected by the operator. Contact Support for further assistance.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "FORBIDDEN" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::FORBIDDEN], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(403) },
-    Row { value: 5404, name: "EC_VOICE_ERROR_DESTINATION_NOT_FOUND", message: "The destination for the voice call was not found or is invalid.", description: "The destination for the voice call was not found or is invalid. Double-check the recipient's phone number or destination details.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "DESTINATION_NOT_FOUND" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::DESTINATION_NOT_FOUND], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(404) },
-    Row { value: 5407, name: "EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED", message: "Proxy authentication is required to establish the voice call.", description: "Proxy authentication is required to establish the voice call. Contact Support for further assistance.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "UNAUTHENTICATED" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::UNAUTHENTICATED], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(407) },
-    Row { value: 5408, name: "EC_VOICE_ERROR_REQUEST_TIMEOUT", message: "The voice call request timed out before a response was received or the end user could not be found in time during the call.", description: "The voice call request timed out before a response was received or the end user could not be found in time during the call. Contact Support for further assistance.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "REQUEST_TIMEOUT" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::REQUEST_TIMEOUT], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(408) },
-    Row { value: 5410, name: "EC_VOICE_ERROR_GONE", message: "The requested voice call resource is no longer available.", description: "The requested voice call resource is no longer available. Ensure the recipient's phone number is valid and accessible or contact Support for further assistance.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "DESTINATION_UNAVAILABLE" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::DESTINATION_UNAVAILABLE], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(410) },
-    Row { value: 5413, name: "EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE", message: "The voice call request entity (for example, audio file) is too large.", description: "The voice call request entity (for example, audio file) is too large. Reduce the size of the request entity and try again.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::INVALID_REQUEST], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(413) },
-    Row { value: 5414, name: "EC_VOICE_ERROR_REQUEST_URI_TOO_LONG", message: "The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).", description: "The server is refusing to process the request because the Request-URI is longer than the server is willing to interpret (destination too long).", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::INVALID_REQUEST], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(414) },
-    Row { value: 5415, name: "EC_VOICE_UNSUPPORTED_MEDIA_TYPE", message: "The media type used in the voice call is not supported.", description: "The media type used in the voice call is not supported. Ensure you are using a compatible media type for the voice call.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::INVALID_REQUEST], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(415) },
-    Row { value: 5480, name: "EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE", message: "Temporary unavailability of the voice service or recipient currently unavailable.", description: "Temporary unavailability of the voice service or recipient currently unavailable. Retry the operation later or contact Support for assistance.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "TEMPORARILY_UNAVAILABLE" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::TEMPORARILY_UNAVAILABLE], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(480) },
-    Row { value: 5481, name: "EC_VOICE_ERROR_CALL_DOES_NOT_EXIST", message: "The voice call record/transaction does not exist.", description: "The voice call record/transaction does not exist. Contact Support for further assistance.", since: "1.0.0", deprecated: None, retired: Some(Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }), successors: &[], group: None, sip_status: Some(481) },
-    Row { value: 5484, name: "EC_VOICE_ERROR_ADDRESS_INCOMPLETE", message: "The address (for example, destination number) provided for the voice call is incomplete or invalid.", description: "The address (for example, destination number) provided for the voice call is incomplete or invalid. Make sure the address is correctly formatted.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "INVALID_REQUEST" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::INVALID_REQUEST], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(484) },
-    Row { value: 5487, name: "EC_VOICE_ERROR_REQUEST_TERMINATED", message: "The voice call request was terminated with a cancel button or the end user refused to receive a voice call.", description: "The voice call request was terminated with a cancel button or the end user refused to receive a voice call.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "CANCELLED" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::CANCELLED, InfobipVoiceError::REJECTED], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(487) },
-    Row { value: 5488, name: "EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE", message: "The voice call request is not acceptable on the operator’s end.", description: "The voice call request is not acceptable on the operator’s end. Contact Support for further assistance.", since: "1.0.0", deprecated: None, retired: Some(Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }), successors: &[], group: None, sip_status: Some(488) },
-    Row { value: 5491, name: "EC_VOICE_ERROR_REQUEST_PENDING", message: "The voice call request is pending and waiting for further processing.", description: "The voice call request is pending and waiting for further processing. Wait for the request to be processed or check the status later.", since: "1.0.0", deprecated: None, retired: Some(Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }), successors: &[], group: None, sip_status: Some(491) },
-    Row { value: 5501, name: "EC_VOICE_NOT_IMPLEMENTED", message: "The requested voice call feature is not implemented or supported.", description: "The requested voice call feature is not implemented or supported. Contact Support for further assistance.", since: "1.0.0", deprecated: None, retired: Some(Retirement { since: "1.0.0", note: "Retired on 2024-10-09 with no 10xxx equivalent." }), successors: &[], group: None, sip_status: Some(501) },
-    Row { value: 5503, name: "EC_VOICE_SERVICE_UNAVAILABLE", message: "The voice call service is temporarily unavailable.", description: "The voice call service is temporarily unavailable. Retry the request later or contact Support\u{a0}for further information.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "SERVICE_UNAVAILABLE" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::SERVICE_UNAVAILABLE], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(503) },
-    Row { value: 5603, name: "EC_DECLINE", message: "The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call.", description: "The call was declined by the recipient or the end user rejected the call or is currently unavailable for the call. Consider alternative methods of communication or try reaching out again later.", since: "1.0.0", deprecated: Some(Deprecation { since: "1.0.0", replacement: Some(Ref { catalog: "infobip_voice_error", name: "REJECTED" }), note: "Migrated to 10xxx codes on 2024-10-09." }), retired: None, successors: &[InfobipVoiceError::REJECTED], group: Some(InfobipErrorGroup::OPERATOR_ERRORS), sip_status: Some(603) },
+static SUCCESSORS: &[(usize, &[InfobipVoiceError])] = &[
+    (0, &[InfobipVoiceError::NORMAL_HANGUP]),
+    (1, &[InfobipVoiceError::MACHINE_DETECTED]),
+    (2, &[InfobipVoiceError::BUSY]),
+    (3, &[InfobipVoiceError::NO_ANSWER]),
+    (4, &[InfobipVoiceError::URL_NOT_FOUND, InfobipVoiceError::URL_UNREACHABLE, InfobipVoiceError::INVALID_RESPONSE]),
+    (5, &[InfobipVoiceError::INVALID_REQUEST]),
+    (6, &[InfobipVoiceError::INVALID_REQUEST]),
+    (7, &[InfobipVoiceError::FORBIDDEN]),
+    (8, &[InfobipVoiceError::DESTINATION_NOT_FOUND]),
+    (9, &[InfobipVoiceError::UNAUTHENTICATED]),
+    (10, &[InfobipVoiceError::REQUEST_TIMEOUT]),
+    (11, &[InfobipVoiceError::DESTINATION_UNAVAILABLE]),
+    (12, &[InfobipVoiceError::INVALID_REQUEST]),
+    (13, &[InfobipVoiceError::INVALID_REQUEST]),
+    (14, &[InfobipVoiceError::INVALID_REQUEST]),
+    (15, &[InfobipVoiceError::TEMPORARILY_UNAVAILABLE]),
+    (17, &[InfobipVoiceError::INVALID_REQUEST]),
+    (18, &[InfobipVoiceError::CANCELLED, InfobipVoiceError::REJECTED]),
+    (22, &[InfobipVoiceError::SERVICE_UNAVAILABLE]),
+    (23, &[InfobipVoiceError::REJECTED]),
 ];
+
+/// Field group, by row.
+#[rustfmt::skip]
+static FIELD_0: meta::Column = meta::Column { width: 1, digits: "\
+        0\
+        0\
+        3\
+        3\
+        2\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        0\
+        3\
+        3\
+        0\
+        0\
+        0\
+        3\
+        3\
+" };
+
+/// Which rows have field group (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_0_SET: meta::Column = meta::Column { width: 1, digits: "\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        0\
+        1\
+        1\
+        0\
+        0\
+        0\
+        1\
+        1\
+" };
+
+/// Field sip_status, by row.
+#[rustfmt::skip]
+static FIELD_1: meta::Column = meta::Column { width: 3, digits: "\
+        000\
+        000\
+        000\
+        000\
+        000\
+        000\
+        400\
+        403\
+        404\
+        407\
+        408\
+        410\
+        413\
+        414\
+        415\
+        480\
+        481\
+        484\
+        487\
+        488\
+        491\
+        501\
+        503\
+        603\
+" };
+
+/// Which rows have field sip_status (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_1_SET: meta::Column = meta::Column { width: 1, digits: "\
+        0\
+        0\
+        0\
+        0\
+        0\
+        0\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+" };
 
 impl InfobipLegacyVoiceError {
     /// The member for a wire value: the catalog is closed, so an unlisted value is an error.
@@ -333,19 +558,18 @@ impl InfobipLegacyVoiceError {
         self.0
     }
 
-    fn lookup(value: i32) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i32) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row) as i32).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row) as i32))
     }
 
     /// True when the spec lists the value.
@@ -355,44 +579,46 @@ impl InfobipLegacyVoiceError {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// The members that replace this one, in order (empty when none, or for an unlisted value).
     pub fn successors(&self) -> &'static [InfobipVoiceError] {
         match self.row() {
-            Some(row) => row.successors,
+            Some(row) => meta::list(SUCCESSORS, row),
             None => &[],
         }
     }
@@ -400,7 +626,7 @@ impl InfobipLegacyVoiceError {
     /// The members that replace this one; an unlisted value is an error.
     pub fn migrate(&self) -> Result<&'static [InfobipVoiceError], UnknownValue> {
         match self.row() {
-            Some(row) => Ok(row.successors),
+            Some(row) => Ok(meta::list(SUCCESSORS, row)),
             None => Err(UnknownValue::new(CATALOG_ID)),
         }
     }
@@ -408,13 +634,13 @@ impl InfobipLegacyVoiceError {
     /// Old error group id, as shown in the Migrated table. The Retired table publishes no group, so the four retired codes (exempt from required fields as tombstones) have none.
     pub fn group(&self) -> Option<InfobipErrorGroup> {
         let row = self.row()?;
-        row.group
+        (FIELD_0_SET.get(row) == 1).then_some(InfobipErrorGroup(FIELD_0.get(row) as i32))
     }
 
     /// SIP response code the legacy code was derived from (code - 5000); present for 5400-5603 only.
     pub fn sip_status(&self) -> Option<i32> {
         let row = self.row()?;
-        row.sip_status
+        (FIELD_1_SET.get(row) == 1).then_some(FIELD_1.get(row) as i32)
     }
 }
 

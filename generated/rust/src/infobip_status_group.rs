@@ -28,10 +28,10 @@ pub const CATALOG_ID: &str = "infobip_status_group";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct InfobipStatusGroup(i32);
+pub struct InfobipStatusGroup(pub(crate) i32);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl InfobipStatusGroup {
     /// Pending
@@ -66,36 +66,58 @@ impl InfobipStatusGroup {
     pub const REJECTED: Self = Self(5);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::PENDING,
-        Self::UNDELIVERABLE,
-        Self::DELIVERED,
-        Self::EXPIRED,
-        Self::REJECTED,
+        Self(1),
+        Self(2),
+        Self(3),
+        Self(4),
+        Self(5),
     ];
 }
 
-struct Row {
-    value: i32,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 5;
+
+/// The wire value of each row.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 5] = [
-    Row { value: 1, name: "PENDING", message: "Pending", description: "The message or call is still being processed; no final status yet.", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 2, name: "UNDELIVERABLE", message: "Undeliverable", description: "The message or call could not be delivered to the end user (e.g. no answer, busy, cancelled).", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 3, name: "DELIVERED", message: "Delivered", description: "The message or call was delivered.", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 4, name: "EXPIRED", message: "Expired", description: "No final status was received before the validity period ended.", since: "1.0.0", deprecated: None, retired: None },
-    Row { value: 5, name: "REJECTED", message: "Rejected", description: "The request was rejected by the platform and not sent.", since: "1.0.0", deprecated: None, retired: None },
-];
+static VALUES: meta::Column = meta::Column { width: 1, digits: "\
+        1\
+        2\
+        3\
+        4\
+        5\
+" };
+
+/// Every row's texts back to back (name, message, description, since), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    PENDINGPendingThe message or call is still being processed; no final status yet.1.0.0\
+    UNDELIVERABLEUndeliverableThe message or call could not be delivered to the end user (e.g. no answer, busy, cancelled).1.0.0\
+    DELIVEREDDeliveredThe message or call was delivered.1.0.0\
+    EXPIREDExpiredNo final status was received before the validity period ended.1.0.0\
+    REJECTEDRejectedThe request was rejected by the platform and not sent.1.0.0\
+",
+    ends: meta::Column { width: 3, digits: "\
+        007014080085\
+        098111204209\
+        218227261266\
+        273280342347\
+        355363417422\
+" },
+    width: 4,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
 
 impl InfobipStatusGroup {
     /// The member for a wire value: the catalog is closed, so an unlisted value is an error.
@@ -111,19 +133,18 @@ impl InfobipStatusGroup {
         self.0
     }
 
-    fn lookup(value: i32) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i32) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row) as i32).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row) as i32))
     }
 
     /// True when the spec lists the value.
@@ -133,38 +154,40 @@ impl InfobipStatusGroup {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 }
 

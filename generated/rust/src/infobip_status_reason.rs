@@ -33,10 +33,10 @@ pub const CATALOG_ID: &str = "infobip_status_reason";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct InfobipStatusReason(i32);
+pub struct InfobipStatusReason(pub(crate) i32);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl InfobipStatusReason {
     /// Call delivered but not answered
@@ -63,38 +63,88 @@ impl InfobipStatusReason {
     pub const UNDELIVERABLE_REJECTED_PLATFORM: Self = Self(100);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::NO_ANSWER,
-        Self::BUSY,
-        Self::CANCELLED,
-        Self::REJECTED,
-        Self::UNDELIVERABLE_REJECTED_PLATFORM,
+        Self(96),
+        Self(97),
+        Self(98),
+        Self(99),
+        Self(100),
     ];
 }
 
-struct Row {
-    value: i32,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    status_group: InfobipStatusGroup,
-    error_code: Option<InfobipVoiceError>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 5;
+
+/// The wire value of each row.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 5] = [
-    Row { value: 96, name: "NO_ANSWER", message: "Call delivered but not answered", description: "", since: "1.0.0", deprecated: None, retired: None, status_group: InfobipStatusGroup::UNDELIVERABLE, error_code: Some(InfobipVoiceError::NO_ANSWER) },
-    Row { value: 97, name: "BUSY", message: "End user was busy", description: "", since: "1.0.0", deprecated: None, retired: None, status_group: InfobipStatusGroup::UNDELIVERABLE, error_code: Some(InfobipVoiceError::BUSY) },
-    Row { value: 98, name: "CANCELLED", message: "Call cancelled at the originating side", description: "", since: "1.0.0", deprecated: None, retired: None, status_group: InfobipStatusGroup::UNDELIVERABLE, error_code: Some(InfobipVoiceError::CANCELLED) },
-    Row { value: 99, name: "REJECTED", message: "Call rejected by the end user", description: "", since: "1.0.0", deprecated: None, retired: None, status_group: InfobipStatusGroup::UNDELIVERABLE, error_code: Some(InfobipVoiceError::REJECTED) },
-    Row { value: 100, name: "UNDELIVERABLE_REJECTED_PLATFORM", message: "Request rejected by the platform", description: "The request was invalid or malformed, or the service was temporarily unavailable.", since: "1.0.0", deprecated: None, retired: None, status_group: InfobipStatusGroup::REJECTED, error_code: None },
-];
+static VALUES: meta::Column = meta::Column { width: 3, digits: "\
+        096\
+        097\
+        098\
+        099\
+        100\
+" };
+
+/// Every row's texts back to back (name, message, description, since), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    NO_ANSWERCall delivered but not answered1.0.0\
+    BUSYEnd user was busy1.0.0\
+    CANCELLEDCall cancelled at the originating side1.0.0\
+    REJECTEDCall rejected by the end user1.0.0\
+    UNDELIVERABLE_REJECTED_PLATFORMRequest rejected by the platformThe request was invalid or malformed, or the service was temporarily unavailable.1.0.0\
+",
+    ends: meta::Column { width: 3, digits: "\
+        009040040045\
+        049066066071\
+        080118118123\
+        131160160165\
+        196228309314\
+" },
+    width: 4,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
+
+/// Field status_group, by row.
+#[rustfmt::skip]
+static FIELD_0: meta::Column = meta::Column { width: 1, digits: "\
+        2\
+        2\
+        2\
+        2\
+        5\
+" };
+
+/// Field error_code, by row.
+#[rustfmt::skip]
+static FIELD_1: meta::Column = meta::Column { width: 5, digits: "\
+        10200\
+        10201\
+        10202\
+        10203\
+        00000\
+" };
+
+/// Which rows have field error_code (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_1_SET: meta::Column = meta::Column { width: 1, digits: "\
+        1\
+        1\
+        1\
+        1\
+        0\
+" };
 
 impl InfobipStatusReason {
     /// The value for a wire value, listed or not: the catalog is open, so an unlisted value
@@ -108,19 +158,18 @@ impl InfobipStatusReason {
         self.0
     }
 
-    fn lookup(value: i32) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i32) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row) as i32).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row) as i32))
     }
 
     /// True when the spec lists the value.
@@ -130,50 +179,52 @@ impl InfobipStatusReason {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// Status group (groupId) of this status.
     pub fn status_group(&self) -> Option<InfobipStatusGroup> {
         let row = self.row()?;
-        Some(row.status_group)
+        Some(InfobipStatusGroup(FIELD_0.get(row) as i32))
     }
 
     /// Matching voice error code, when there is one.
     pub fn error_code(&self) -> Option<InfobipVoiceError> {
         let row = self.row()?;
-        row.error_code
+        (FIELD_1_SET.get(row) == 1).then_some(InfobipVoiceError(FIELD_1.get(row) as i32))
     }
 }
 

@@ -34,10 +34,10 @@ pub const CATALOG_ID: &str = "infobip_voice_error";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct InfobipVoiceError(i32);
+pub struct InfobipVoiceError(pub(crate) i32);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl InfobipVoiceError {
     /// Call ended by a hangup from the caller, the callee or the API
@@ -218,93 +218,246 @@ impl InfobipVoiceError {
     pub const INVALID_RESPONSE: Self = Self(10402);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::NORMAL_HANGUP,
-        Self::ANSWERED_ELSEWHERE,
-        Self::MACHINE_DETECTED,
-        Self::HUMAN_DETECTED,
-        Self::MAX_DURATION_REACHED,
-        Self::DEVICE_FORBIDDEN,
-        Self::DEVICE_NOT_FOUND,
-        Self::DEVICE_UNAVAILABLE,
-        Self::MEDIA_ERROR,
-        Self::FORBIDDEN_DISPLAY_SURFACE,
-        Self::SCREEN_SHARING_CONTROL_UNSUPPORTED,
-        Self::NO_ANSWER,
-        Self::BUSY,
-        Self::CANCELLED,
-        Self::REJECTED,
-        Self::TEMPORARILY_UNAVAILABLE,
-        Self::FORBIDDEN,
-        Self::INSUFFICIENT_FUNDS,
-        Self::UNAUTHENTICATED,
-        Self::DESTINATION_NOT_FOUND,
-        Self::DESTINATION_UNAVAILABLE,
-        Self::INVALID_DESTINATION,
-        Self::INVALID_REQUEST,
-        Self::REQUEST_TIMEOUT,
-        Self::NETWORK_ERROR,
-        Self::SERVICE_UNAVAILABLE,
-        Self::UNKNOWN,
-        Self::FEATURE_UNAVAILABLE,
-        Self::CONGESTION,
-        Self::UNAUTHORIZED,
-        Self::URL_NOT_FOUND,
-        Self::URL_UNREACHABLE,
-        Self::INVALID_RESPONSE,
+        Self(10000),
+        Self(10001),
+        Self(10002),
+        Self(10003),
+        Self(10004),
+        Self(10100),
+        Self(10101),
+        Self(10102),
+        Self(10103),
+        Self(10104),
+        Self(10105),
+        Self(10200),
+        Self(10201),
+        Self(10202),
+        Self(10203),
+        Self(10204),
+        Self(10300),
+        Self(10301),
+        Self(10302),
+        Self(10303),
+        Self(10304),
+        Self(10305),
+        Self(10306),
+        Self(10307),
+        Self(10308),
+        Self(10309),
+        Self(10310),
+        Self(10311),
+        Self(10312),
+        Self(10313),
+        Self(10400),
+        Self(10401),
+        Self(10402),
     ];
 }
 
-struct Row {
-    value: i32,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    group: Option<InfobipErrorGroup>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 33;
+
+/// The wire value of each row.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 33] = [
-    Row { value: 10000, name: "NORMAL_HANGUP", message: "Call ended by a hangup from the caller, the callee or the API", description: "The call ended due to a hangup initiated by the caller, callee, or API.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OK) },
-    Row { value: 10001, name: "ANSWERED_ELSEWHERE", message: "Call was answered on another device", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OK) },
-    Row { value: 10002, name: "MACHINE_DETECTED", message: "Call was answered by an answering machine or voicemail", description: "The voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OK) },
-    Row { value: 10003, name: "HUMAN_DETECTED", message: "Call was answered by a person", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OK) },
-    Row { value: 10004, name: "MAX_DURATION_REACHED", message: "Call reached its maximum allowed duration", description: "The call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OK) },
-    Row { value: 10100, name: "DEVICE_FORBIDDEN", message: "Use of camera and/or microphone was denied or blocked", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::HANDSET_ERRORS) },
-    Row { value: 10101, name: "DEVICE_NOT_FOUND", message: "Camera and/or microphone not found", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::HANDSET_ERRORS) },
-    Row { value: 10102, name: "DEVICE_UNAVAILABLE", message: "Camera and/or microphone not available", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::HANDSET_ERRORS) },
-    Row { value: 10103, name: "MEDIA_ERROR", message: "Media problem during the call (e.g. audio)", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::HANDSET_ERRORS) },
-    Row { value: 10104, name: "FORBIDDEN_DISPLAY_SURFACE", message: "Screen-sharing display surface selected is not allowed", description: "", since: "1.0.0", deprecated: None, retired: None, group: None },
-    Row { value: 10105, name: "SCREEN_SHARING_CONTROL_UNSUPPORTED", message: "Browser does not support screen-sharing control", description: "", since: "1.0.0", deprecated: None, retired: None, group: None },
-    Row { value: 10200, name: "NO_ANSWER", message: "Call reached the end user's device but was not answered", description: "The call was successfully delivered to the end user device,\u{a0}however, it was not answered by the end user.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::USER_ERRORS) },
-    Row { value: 10201, name: "BUSY", message: "Call reached the end user's device but the user was busy", description: "The call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::USER_ERRORS) },
-    Row { value: 10202, name: "CANCELLED", message: "Call was cancelled on the originating side before it was connected", description: "The call was canceled at the origination end before it could be successfully routed to the end user.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::USER_ERRORS) },
-    Row { value: 10203, name: "REJECTED", message: "Call was rejected or declined on the receiving side", description: "The call was rejected/declined by the end user at the receiving end.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::USER_ERRORS) },
-    Row { value: 10204, name: "TEMPORARILY_UNAVAILABLE", message: "End user could not be reached at the moment", description: "The end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::USER_ERRORS) },
-    Row { value: 10300, name: "FORBIDDEN", message: "Request was rejected", description: "The received request was rejected. Contact Support for further assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10301, name: "INSUFFICIENT_FUNDS", message: "Account lacks the credit needed to place the call", description: "The account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10302, name: "UNAUTHENTICATED", message: "Caller authentication missing or invalid", description: "The caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10303, name: "DESTINATION_NOT_FOUND", message: "Dialled destination could not be found", description: "The server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10304, name: "DESTINATION_UNAVAILABLE", message: "Destination currently unavailable or out of service", description: "The destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10305, name: "INVALID_DESTINATION", message: "Destination is invalid", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10306, name: "INVALID_REQUEST", message: "Call request is invalid or malformed", description: "The call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10307, name: "REQUEST_TIMEOUT", message: "Call request timed out (no coverage or end user not reached in time)", description: "The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10308, name: "NETWORK_ERROR", message: "Network error during the call", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10309, name: "SERVICE_UNAVAILABLE", message: "Call service temporarily unavailable", description: "The call service is temporarily unavailable. Contact Support for assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10310, name: "UNKNOWN", message: "Call ended for an unknown reason", description: "An unknown error occurred during the call. Contact Support for further investigation and assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10311, name: "FEATURE_UNAVAILABLE", message: "Requested feature is not available or not enabled", description: "The requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10312, name: "CONGESTION", message: "Call could not be completed because of network congestion", description: "The call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10313, name: "UNAUTHORIZED", message: "Destination has not authorized incoming calls", description: "", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10400, name: "URL_NOT_FOUND", message: "Application URL not found", description: "The requested URL for the call was not found. Verify the URL and make necessary corrections.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10401, name: "URL_UNREACHABLE", message: "Application URL unreachable", description: "The requested URL for the call is unreachable. Check the network connectivity and URL accessibility.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-    Row { value: 10402, name: "INVALID_RESPONSE", message: "Response from the application URL is invalid", description: "The response received during the call is invalid or unexpected. Contact Support for assistance.", since: "1.0.0", deprecated: None, retired: None, group: Some(InfobipErrorGroup::OPERATOR_ERRORS) },
-];
+static VALUES: meta::Column = meta::Column { width: 5, digits: "\
+        10000\
+        10001\
+        10002\
+        10003\
+        10004\
+        10100\
+        10101\
+        10102\
+        10103\
+        10104\
+        10105\
+        10200\
+        10201\
+        10202\
+        10203\
+        10204\
+        10300\
+        10301\
+        10302\
+        10303\
+        10304\
+        10305\
+        10306\
+        10307\
+        10308\
+        10309\
+        10310\
+        10311\
+        10312\
+        10313\
+        10400\
+        10401\
+        10402\
+" };
+
+/// Every row's texts back to back (name, message, description, since), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    NORMAL_HANGUPCall ended by a hangup from the caller, the callee or the APIThe call ended due to a hangup initiated by the caller, callee, or API.1.0.0\
+    ANSWERED_ELSEWHERECall was answered on another device1.0.0\
+    MACHINE_DETECTEDCall was answered by an answering machine or voicemailThe voice call was answered by a machine or voicemail system. You may consider adjusting your communication strategy for machine-answered calls.1.0.0\
+    HUMAN_DETECTEDCall was answered by a person1.0.0\
+    MAX_DURATION_REACHEDCall reached its maximum allowed durationThe call reached the maximum allowed duration. If needed, initiate a new call or adjust the call duration settings and contact Support for further assistance.1.0.0\
+    DEVICE_FORBIDDENUse of camera and/or microphone was denied or blocked1.0.0\
+    DEVICE_NOT_FOUNDCamera and/or microphone not found1.0.0\
+    DEVICE_UNAVAILABLECamera and/or microphone not available1.0.0\
+    MEDIA_ERRORMedia problem during the call (e.g. audio)1.0.0\
+    FORBIDDEN_DISPLAY_SURFACEScreen-sharing display surface selected is not allowed1.0.0\
+    SCREEN_SHARING_CONTROL_UNSUPPORTEDBrowser does not support screen-sharing control1.0.0\
+    NO_ANSWERCall reached the end user's device but was not answeredThe call was successfully delivered to the end user device,\u{a0}however, it was not answered by the end user.1.0.0\
+    BUSYCall reached the end user's device but the user was busyThe call has been successfully delivered to the end user's device, but the end user's device indicates that they are currently busy and unable to answer the incoming call.1.0.0\
+    CANCELLEDCall was cancelled on the originating side before it was connectedThe call was canceled at the origination end before it could be successfully routed to the end user.1.0.0\
+    REJECTEDCall was rejected or declined on the receiving sideThe call was rejected/declined by the end user at the receiving end.1.0.0\
+    TEMPORARILY_UNAVAILABLEEnd user could not be reached at the momentThe end user was unavailable to receive the call at the moment. The operator attempted to connect the call but encountered an issue with the end user's connection or availability, resulting in the call not being successfully connected. It is advisable to verify if the phone number provided is valid and reachable to ensure effective communication in the future.1.0.0\
+    FORBIDDENRequest was rejectedThe received request was rejected. Contact Support for further assistance.1.0.0\
+    INSUFFICIENT_FUNDSAccount lacks the credit needed to place the callThe account you are using does not have sufficient credits or funds available to initiate the phone call you are attempting to make. In order to proceed with the call, you will need to ensure that there are enough credits or funds in your account.1.0.0\
+    UNAUTHENTICATEDCaller authentication missing or invalidThe caller's credentials or access rights are invalid or insufficient to initiate the call. To resolve this, ensure that the caller provides valid authentication credentials or obtains proper authorization for making the call.1.0.0\
+    DESTINATION_NOT_FOUNDDialled destination could not be foundThe server was unable to locate the destination number you dialed. This could be due to an incorrect country prefix or an invalid number format. To resolve this issue, double-check the country prefix and ensure that the number you dialed is accurate and in the correct format.1.0.0\
+    DESTINATION_UNAVAILABLEDestination currently unavailable or out of serviceThe destination number you attempted to call is currently unavailable to receive incoming calls. To address this situation, it is recommended to verify if the number you dialed is valid and reachable.1.0.0\
+    INVALID_DESTINATIONDestination is invalid1.0.0\
+    INVALID_REQUESTCall request is invalid or malformedThe call request is invalid or malformed. Review the request parameters and structure, and make necessary adjustments.1.0.0\
+    REQUEST_TIMEOUTCall request timed out (no coverage or end user not reached in time)The call request timed out without a response. For more specific details and assistance, contact the Support team, who can provide further information and guidance.1.0.0\
+    NETWORK_ERRORNetwork error during the call1.0.0\
+    SERVICE_UNAVAILABLECall service temporarily unavailableThe call service is temporarily unavailable. Contact Support for assistance.1.0.0\
+    UNKNOWNCall ended for an unknown reasonAn unknown error occurred during the call. Contact Support for further investigation and assistance.1.0.0\
+    FEATURE_UNAVAILABLERequested feature is not available or not enabledThe requested call feature is not available or supported. Consider alternative features or methods for communication or contact Support for assistance.1.0.0\
+    CONGESTIONCall could not be completed because of network congestionThe call could not be completed due to network congestion or overload. Contact Support for further investigation and assistance.1.0.0\
+    UNAUTHORIZEDDestination has not authorized incoming calls1.0.0\
+    URL_NOT_FOUNDApplication URL not foundThe requested URL for the call was not found. Verify the URL and make necessary corrections.1.0.0\
+    URL_UNREACHABLEApplication URL unreachableThe requested URL for the call is unreachable. Check the network connectivity and URL accessibility.1.0.0\
+    INVALID_RESPONSEResponse from the application URL is invalidThe response received during the call is invalid or unexpected. Contact Support for assistance.1.0.0\
+",
+    ends: meta::Column { width: 4, digits: "\
+        0013007401450150\
+        0168020302030208\
+        0224027804220427\
+        0441047004700475\
+        0495053606940699\
+        0715076807680773\
+        0789082308230828\
+        0846088408840889\
+        0900094209420947\
+        0972102610261031\
+        1065111211121117\
+        1126118112871292\
+        1296135215231528\
+        1537160317031708\
+        1716176718351840\
+        1863190622682273\
+        2282230223762381\
+        2399244826952700\
+        2715275529812986\
+        3007304533213326\
+        3349340036003605\
+        3624364636463651\
+        3666370238203825\
+        3840390840724077\
+        4090411941194124\
+        4143417942554260\
+        4267429943994404\
+        4423447246234628\
+        4638469548234828\
+        4840488548854890\
+        4903492850205025\
+        5040506751675172\
+        5188523253275332\
+" },
+    width: 4,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
+
+/// Field group, by row.
+#[rustfmt::skip]
+static FIELD_0: meta::Column = meta::Column { width: 1, digits: "\
+        0\
+        0\
+        0\
+        0\
+        0\
+        1\
+        1\
+        1\
+        1\
+        0\
+        0\
+        2\
+        2\
+        2\
+        2\
+        2\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+        3\
+" };
+
+/// Which rows have field group (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_0_SET: meta::Column = meta::Column { width: 1, digits: "\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        0\
+        0\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+        1\
+" };
 
 impl InfobipVoiceError {
     /// The value for a wire value, listed or not: the catalog is open, so an unlisted value
@@ -318,19 +471,18 @@ impl InfobipVoiceError {
         self.0
     }
 
-    fn lookup(value: i32) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i32) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row) as i32).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row) as i32))
     }
 
     /// True when the spec lists the value.
@@ -340,44 +492,46 @@ impl InfobipVoiceError {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// Error group (groupId). Absent for 10104 and 10105, which only the WebRTC SDK lists and for which no group is published.
     pub fn group(&self) -> Option<InfobipErrorGroup> {
         let row = self.row()?;
-        row.group
+        (FIELD_0_SET.get(row) == 1).then_some(InfobipErrorGroup(FIELD_0.get(row) as i32))
     }
 }
 

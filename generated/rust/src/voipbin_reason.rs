@@ -31,10 +31,10 @@ pub const CATALOG_ID: &str = "voipbin_reason";
 /// the spec lists.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct VoipbinReason(Cow<'static, str>);
+pub struct VoipbinReason(pub(crate) Cow<'static, str>);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl VoipbinReason {
     /// No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key.
@@ -347,189 +347,353 @@ impl VoipbinReason {
     pub const INVALID_RESOURCE_TYPE: Self = Self(Cow::Borrowed("INVALID_RESOURCE_TYPE"));
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::AUTHENTICATION_REQUIRED,
-        Self::INVALID_CREDENTIALS,
-        Self::ACCOUNT_FROZEN,
-        Self::PERMISSION_DENIED,
-        Self::DIRECT_ACCESS_NOT_SUPPORTED,
-        Self::RATE_LIMIT_EXCEEDED,
-        Self::RESOURCE_NOT_FOUND,
-        Self::ROUTE_NOT_FOUND,
-        Self::INVALID_ARGUMENT,
-        Self::INVALID_JSON_BODY,
-        Self::INVALID_ID,
-        Self::INVALID_REQUEST_PARAMETER,
-        Self::MISSING_REQUEST_PARAMETER,
-        Self::STATE_INVALID,
-        Self::INSUFFICIENT_BALANCE,
-        Self::REQUEST_TIMEOUT,
-        Self::REQUEST_CANCELED,
-        Self::SERVICE_UNAVAILABLE,
-        Self::INTERNAL,
-        Self::CALL_NOT_FOUND,
-        Self::CALL_ALREADY_HANGUP,
-        Self::CALL_STATE_INVALID,
-        Self::GROUPCALL_NOT_FOUND,
-        Self::RECORDING_NOT_FOUND,
-        Self::RECORDING_ALREADY_ACTIVE,
-        Self::RECORDING_NOT_ACTIVE,
-        Self::FLOW_NOT_FOUND,
-        Self::ACTIVEFLOW_NOT_FOUND,
-        Self::FLOW_STATE_INVALID,
-        Self::ACTIVEFLOW_ALREADY_STOPPED,
-        Self::BILLING_NOT_FOUND,
-        Self::BILLING_ACCOUNT_NOT_FOUND,
-        Self::NUMBER_NOT_FOUND,
-        Self::IDENTITY_VERIFICATION_REQUIRED,
-        Self::PROVIDER_NOT_FOUND,
-        Self::TRUNK_NOT_FOUND,
-        Self::PROVIDERCALL_NOT_FOUND,
-        Self::ACCOUNT_NOT_FOUND,
-        Self::FILE_NOT_FOUND,
-        Self::SIGNING_NOT_CONFIGURED,
-        Self::CONVERSATION_ACCOUNT_NOT_FOUND,
-        Self::CONVERSATION_NOT_FOUND,
-        Self::MESSAGE_NOT_FOUND,
-        Self::EMAIL_NOT_FOUND,
-        Self::AIMESSAGE_NOT_FOUND,
-        Self::AI_NOT_FOUND,
-        Self::AICALL_NOT_FOUND,
-        Self::SUMMARY_NOT_FOUND,
-        Self::TEAM_NOT_FOUND,
-        Self::RAG_NOT_FOUND,
-        Self::DOCUMENT_NOT_FOUND,
-        Self::SPEAKING_NOT_FOUND,
-        Self::TRANSCRIBE_NOT_FOUND,
-        Self::AGENT_NOT_FOUND,
-        Self::TAG_NOT_FOUND,
-        Self::ACCESSKEY_NOT_FOUND,
-        Self::CUSTOMER_NOT_FOUND,
-        Self::CAMPAIGN_NOT_FOUND,
-        Self::CAMPAIGNCALL_NOT_FOUND,
-        Self::OUTPLAN_NOT_FOUND,
-        Self::OUTDIAL_NOT_FOUND,
-        Self::OUTDIAL_TARGET_NOT_FOUND,
-        Self::CONFERENCE_NOT_FOUND,
-        Self::CONFERENCECALL_NOT_FOUND,
-        Self::QUEUE_NOT_FOUND,
-        Self::QUEUECALL_NOT_FOUND,
-        Self::CONTACT_NOT_FOUND,
-        Self::CONTACT_PHONE_NUMBER_NOT_FOUND,
-        Self::CONTACT_EMAIL_NOT_FOUND,
-        Self::CONTACT_TAG_NOT_FOUND,
-        Self::EXTENSION_NOT_FOUND,
-        Self::CHAT_NOT_FOUND,
-        Self::TALK_MESSAGE_NOT_FOUND,
-        Self::PARTICIPANT_NOT_FOUND,
-        Self::INVALID_ACTIVEFLOW_ID,
-        Self::INVALID_CALL_ID,
-        Self::INVALID_RESOURCE_TYPE,
+        Self(Cow::Borrowed("AUTHENTICATION_REQUIRED")),
+        Self(Cow::Borrowed("INVALID_CREDENTIALS")),
+        Self(Cow::Borrowed("ACCOUNT_FROZEN")),
+        Self(Cow::Borrowed("PERMISSION_DENIED")),
+        Self(Cow::Borrowed("DIRECT_ACCESS_NOT_SUPPORTED")),
+        Self(Cow::Borrowed("RATE_LIMIT_EXCEEDED")),
+        Self(Cow::Borrowed("RESOURCE_NOT_FOUND")),
+        Self(Cow::Borrowed("ROUTE_NOT_FOUND")),
+        Self(Cow::Borrowed("INVALID_ARGUMENT")),
+        Self(Cow::Borrowed("INVALID_JSON_BODY")),
+        Self(Cow::Borrowed("INVALID_ID")),
+        Self(Cow::Borrowed("INVALID_REQUEST_PARAMETER")),
+        Self(Cow::Borrowed("MISSING_REQUEST_PARAMETER")),
+        Self(Cow::Borrowed("STATE_INVALID")),
+        Self(Cow::Borrowed("INSUFFICIENT_BALANCE")),
+        Self(Cow::Borrowed("REQUEST_TIMEOUT")),
+        Self(Cow::Borrowed("REQUEST_CANCELED")),
+        Self(Cow::Borrowed("SERVICE_UNAVAILABLE")),
+        Self(Cow::Borrowed("INTERNAL")),
+        Self(Cow::Borrowed("CALL_NOT_FOUND")),
+        Self(Cow::Borrowed("CALL_ALREADY_HANGUP")),
+        Self(Cow::Borrowed("CALL_STATE_INVALID")),
+        Self(Cow::Borrowed("GROUPCALL_NOT_FOUND")),
+        Self(Cow::Borrowed("RECORDING_NOT_FOUND")),
+        Self(Cow::Borrowed("RECORDING_ALREADY_ACTIVE")),
+        Self(Cow::Borrowed("RECORDING_NOT_ACTIVE")),
+        Self(Cow::Borrowed("FLOW_NOT_FOUND")),
+        Self(Cow::Borrowed("ACTIVEFLOW_NOT_FOUND")),
+        Self(Cow::Borrowed("FLOW_STATE_INVALID")),
+        Self(Cow::Borrowed("ACTIVEFLOW_ALREADY_STOPPED")),
+        Self(Cow::Borrowed("BILLING_NOT_FOUND")),
+        Self(Cow::Borrowed("BILLING_ACCOUNT_NOT_FOUND")),
+        Self(Cow::Borrowed("NUMBER_NOT_FOUND")),
+        Self(Cow::Borrowed("IDENTITY_VERIFICATION_REQUIRED")),
+        Self(Cow::Borrowed("PROVIDER_NOT_FOUND")),
+        Self(Cow::Borrowed("TRUNK_NOT_FOUND")),
+        Self(Cow::Borrowed("PROVIDERCALL_NOT_FOUND")),
+        Self(Cow::Borrowed("ACCOUNT_NOT_FOUND")),
+        Self(Cow::Borrowed("FILE_NOT_FOUND")),
+        Self(Cow::Borrowed("SIGNING_NOT_CONFIGURED")),
+        Self(Cow::Borrowed("CONVERSATION_ACCOUNT_NOT_FOUND")),
+        Self(Cow::Borrowed("CONVERSATION_NOT_FOUND")),
+        Self(Cow::Borrowed("MESSAGE_NOT_FOUND")),
+        Self(Cow::Borrowed("EMAIL_NOT_FOUND")),
+        Self(Cow::Borrowed("AIMESSAGE_NOT_FOUND")),
+        Self(Cow::Borrowed("AI_NOT_FOUND")),
+        Self(Cow::Borrowed("AICALL_NOT_FOUND")),
+        Self(Cow::Borrowed("SUMMARY_NOT_FOUND")),
+        Self(Cow::Borrowed("TEAM_NOT_FOUND")),
+        Self(Cow::Borrowed("RAG_NOT_FOUND")),
+        Self(Cow::Borrowed("DOCUMENT_NOT_FOUND")),
+        Self(Cow::Borrowed("SPEAKING_NOT_FOUND")),
+        Self(Cow::Borrowed("TRANSCRIBE_NOT_FOUND")),
+        Self(Cow::Borrowed("AGENT_NOT_FOUND")),
+        Self(Cow::Borrowed("TAG_NOT_FOUND")),
+        Self(Cow::Borrowed("ACCESSKEY_NOT_FOUND")),
+        Self(Cow::Borrowed("CUSTOMER_NOT_FOUND")),
+        Self(Cow::Borrowed("CAMPAIGN_NOT_FOUND")),
+        Self(Cow::Borrowed("CAMPAIGNCALL_NOT_FOUND")),
+        Self(Cow::Borrowed("OUTPLAN_NOT_FOUND")),
+        Self(Cow::Borrowed("OUTDIAL_NOT_FOUND")),
+        Self(Cow::Borrowed("OUTDIAL_TARGET_NOT_FOUND")),
+        Self(Cow::Borrowed("CONFERENCE_NOT_FOUND")),
+        Self(Cow::Borrowed("CONFERENCECALL_NOT_FOUND")),
+        Self(Cow::Borrowed("QUEUE_NOT_FOUND")),
+        Self(Cow::Borrowed("QUEUECALL_NOT_FOUND")),
+        Self(Cow::Borrowed("CONTACT_NOT_FOUND")),
+        Self(Cow::Borrowed("CONTACT_PHONE_NUMBER_NOT_FOUND")),
+        Self(Cow::Borrowed("CONTACT_EMAIL_NOT_FOUND")),
+        Self(Cow::Borrowed("CONTACT_TAG_NOT_FOUND")),
+        Self(Cow::Borrowed("EXTENSION_NOT_FOUND")),
+        Self(Cow::Borrowed("CHAT_NOT_FOUND")),
+        Self(Cow::Borrowed("TALK_MESSAGE_NOT_FOUND")),
+        Self(Cow::Borrowed("PARTICIPANT_NOT_FOUND")),
+        Self(Cow::Borrowed("INVALID_ACTIVEFLOW_ID")),
+        Self(Cow::Borrowed("INVALID_CALL_ID")),
+        Self(Cow::Borrowed("INVALID_RESOURCE_TYPE")),
     ];
 }
 
-struct Row {
-    value: &'static str,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    http_status: i32,
-    section: &'static str,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 77;
+
+/// Every row's texts back to back (value, name, message, description, since, section), one row a line, and where each ends.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 77] = [
-    Row { value: "ACCESSKEY_NOT_FOUND", name: "ACCESSKEY_NOT_FOUND", message: "Access-key ID does not exist or belongs to another customer.", description: "Access-key ID does not exist or belongs to another customer. Fired by GET /accesskeys/{id}, PUT /accesskeys/{id}, and DELETE /accesskeys/{id}. Fix: Verify the ID was obtained from a recent GET /accesskeys list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "customer" },
-    Row { value: "ACCOUNT_FROZEN", name: "ACCOUNT_FROZEN", message: "The customer account is frozen (typically because unregister was scheduled).", description: "The customer account is frozen (typically because unregister was scheduled). Inspect error.details[0].recovery_endpoint and call it to restore the account, or wait past deletion_effective_at.", since: "1.0.0", deprecated: None, retired: None, http_status: 403, section: "generic" },
-    Row { value: "ACCOUNT_NOT_FOUND", name: "ACCOUNT_NOT_FOUND", message: "Storage account ID does not exist or belongs to another customer.", description: "Storage account ID does not exist or belongs to another customer. Fired by GET /storage-accounts/{id} and DELETE /storage-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /storage-accounts list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "storage" },
-    Row { value: "ACTIVEFLOW_ALREADY_STOPPED", name: "ACTIVEFLOW_ALREADY_STOPPED", message: "Stop requested on an activeflow that has already terminated.", description: "Stop requested on an activeflow that has already terminated. Idempotent — treat as success or check status before retrying.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "flow" },
-    Row { value: "ACTIVEFLOW_NOT_FOUND", name: "ACTIVEFLOW_NOT_FOUND", message: "Activeflow ID does not exist or belongs to another customer.", description: "Activeflow ID does not exist or belongs to another customer. Verify via GET /activeflows.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "flow" },
-    Row { value: "AGENT_NOT_FOUND", name: "AGENT_NOT_FOUND", message: "Agent ID does not exist or belongs to another customer.", description: "Agent ID does not exist or belongs to another customer. Fired by GET /agents/{id}, PUT /agents/{id}, DELETE /agents/{id}, PUT /agents/{id}/addresses, PUT /agents/{id}/tag_ids, PUT /agents/{id}/status, PUT /agents/{id}/permission, PUT /agents/{id}/password, and POST /agents/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /agents list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "agent" },
-    Row { value: "AICALL_NOT_FOUND", name: "AICALL_NOT_FOUND", message: "AI call ID does not exist or belongs to another customer.", description: "AI call ID does not exist or belongs to another customer. Fired by GET /aicalls/{id} and DELETE /aicalls/{id}. Fix: Verify the ID was obtained from a recent GET /aicalls list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "ai" },
-    Row { value: "AIMESSAGE_NOT_FOUND", name: "AIMESSAGE_NOT_FOUND", message: "AI message ID does not exist or belongs to another customer.", description: "AI message ID does not exist or belongs to another customer. Fired by GET /aimessages/{id} and DELETE /aimessages/{id}. Fix: Verify the ID was obtained from a recent GET /aimessages list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "ai" },
-    Row { value: "AI_NOT_FOUND", name: "AI_NOT_FOUND", message: "AI configuration ID does not exist or belongs to another customer.", description: "AI configuration ID does not exist or belongs to another customer. Fired by GET /ais/{id}, PUT /ais/{id}, DELETE /ais/{id}, and POST /ais/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /ais list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "ai" },
-    Row { value: "AUTHENTICATION_REQUIRED", name: "AUTHENTICATION_REQUIRED", message: "No token or access key was supplied.", description: "No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key.", since: "1.0.0", deprecated: None, retired: None, http_status: 401, section: "generic" },
-    Row { value: "BILLING_ACCOUNT_NOT_FOUND", name: "BILLING_ACCOUNT_NOT_FOUND", message: "Billing account ID does not exist or belongs to another customer.", description: "Billing account ID does not exist or belongs to another customer. Fired by the /billing-accounts/{id}* admin endpoints. Fix: Verify the ID was obtained from a recent GET /billing-accounts list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "billing" },
-    Row { value: "BILLING_NOT_FOUND", name: "BILLING_NOT_FOUND", message: "Billing record ID does not exist or belongs to another customer.", description: "Billing record ID does not exist or belongs to another customer. Fired by GET /billings/{billing_id}. Fix: Verify the ID was obtained from a recent GET /billings list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "billing" },
-    Row { value: "CALL_ALREADY_HANGUP", name: "CALL_ALREADY_HANGUP", message: "Operation invalid because the call has already ended.", description: "Operation invalid because the call has already ended. Check current status via GET /calls/{id} before retrying.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "call" },
-    Row { value: "CALL_NOT_FOUND", name: "CALL_NOT_FOUND", message: "Call ID does not exist or belongs to another customer.", description: "Call ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /calls list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "call" },
-    Row { value: "CALL_STATE_INVALID", name: "CALL_STATE_INVALID", message: "Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing).", description: "Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing). Check status via GET /calls/{id} and retry when the state matches the operation's prerequisite.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "call" },
-    Row { value: "CAMPAIGNCALL_NOT_FOUND", name: "CAMPAIGNCALL_NOT_FOUND", message: "Campaign-call ID does not exist or belongs to another customer.", description: "Campaign-call ID does not exist or belongs to another customer. Fired by GET /campaigncalls/{id} and DELETE /campaigncalls/{id}. Fix: Verify the ID was obtained from a recent GET /campaigncalls list call or from the response of GET /campaigns/{id}/campaigncalls.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "campaign" },
-    Row { value: "CAMPAIGN_NOT_FOUND", name: "CAMPAIGN_NOT_FOUND", message: "Campaign ID does not exist or belongs to another customer.", description: "Campaign ID does not exist or belongs to another customer. Fired by GET /campaigns/{id}, PUT /campaigns/{id}, DELETE /campaigns/{id}, PUT /campaigns/{id}/status, PUT /campaigns/{id}/service_level, PUT /campaigns/{id}/actions, PUT /campaigns/{id}/resource_info, PUT /campaigns/{id}/next_campaign_id, and GET /campaigns/{id}/campaigncalls. Fix: Verify the ID was obtained from a recent GET /campaigns list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "campaign" },
-    Row { value: "CHAT_NOT_FOUND", name: "CHAT_NOT_FOUND", message: "Chat ID does not exist or belongs to another customer.", description: "Chat ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_chats/{id}, PUT /service_agents/talk_chats/{id}, DELETE /service_agents/talk_chats/{id}, POST /service_agents/talk_chats/{id}/join, GET /service_agents/talk_chats/{id}/participants, POST /service_agents/talk_chats/{id}/participants, DELETE /service_agents/talk_chats/{id}/participants/{participant_id}, and GET /service_agents/talk_messages?chat_id={chat_id}. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_chats or GET /service_agents/talk_channels list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "talk" },
-    Row { value: "CONFERENCECALL_NOT_FOUND", name: "CONFERENCECALL_NOT_FOUND", message: "Conference-call ID does not exist or belongs to another customer.", description: "Conference-call ID does not exist or belongs to another customer. Fired by GET /conferencecalls/{id} and DELETE /conferencecalls/{id}. Fix: Verify the ID was obtained from a recent GET /conferencecalls list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "conference" },
-    Row { value: "CONFERENCE_NOT_FOUND", name: "CONFERENCE_NOT_FOUND", message: "Conference ID does not exist or belongs to another customer.", description: "Conference ID does not exist or belongs to another customer. Fired by GET /conferences/{id}, PUT /conferences/{id}, DELETE /conferences/{id}, POST /conferences/{id}/recording_start, POST /conferences/{id}/recording_stop, POST /conferences/{id}/transcribe_start, POST /conferences/{id}/transcribe_stop, GET /conferences/{id}/media_stream, and POST /conferences/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /conferences list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "conference" },
-    Row { value: "CONTACT_EMAIL_NOT_FOUND", name: "CONTACT_EMAIL_NOT_FOUND", message: "Email ID does not exist on the supplied contact.", description: "Email ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/emails/{email_id} and DELETE /contacts/{id}/emails/{email_id}. Fix: Verify the email ID was obtained from a recent GET /contacts/{id} response against the same contact.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "contact" },
-    Row { value: "CONTACT_NOT_FOUND", name: "CONTACT_NOT_FOUND", message: "Contact ID does not exist or belongs to another customer.", description: "Contact ID does not exist or belongs to another customer. Fired by GET /contacts/{id}, PUT /contacts/{id}, DELETE /contacts/{id}, GET /contacts/lookup, POST /contacts/{id}/phone-numbers, PUT /contacts/{id}/phone-numbers/{phone_number_id}, DELETE /contacts/{id}/phone-numbers/{phone_number_id}, POST /contacts/{id}/emails, PUT /contacts/{id}/emails/{email_id}, DELETE /contacts/{id}/emails/{email_id}, POST /contacts/{id}/tags, and DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the ID was obtained from a recent GET /contacts list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "contact" },
-    Row { value: "CONTACT_PHONE_NUMBER_NOT_FOUND", name: "CONTACT_PHONE_NUMBER_NOT_FOUND", message: "Phone-number ID does not exist on the supplied contact.", description: "Phone-number ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/phone-numbers/{phone_number_id} and DELETE /contacts/{id}/phone-numbers/{phone_number_id}. Fix: Verify the phone-number ID was obtained from a recent GET /contacts/{id} response against the same contact.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "contact" },
-    Row { value: "CONTACT_TAG_NOT_FOUND", name: "CONTACT_TAG_NOT_FOUND", message: "Tag ID is not currently associated with the supplied contact.", description: "Tag ID is not currently associated with the supplied contact. Fired by DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the tag ID is present in the tag_ids field of a recent GET /contacts/{id} response against the same contact.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "contact" },
-    Row { value: "CONVERSATION_ACCOUNT_NOT_FOUND", name: "CONVERSATION_ACCOUNT_NOT_FOUND", message: "Conversation account ID does not exist or belongs to another customer.", description: "Conversation account ID does not exist or belongs to another customer. Fired by GET /conversation-accounts/{id}, PUT /conversation-accounts/{id}, and DELETE /conversation-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /conversation-accounts list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "conversation" },
-    Row { value: "CONVERSATION_NOT_FOUND", name: "CONVERSATION_NOT_FOUND", message: "Conversation ID does not exist or belongs to another customer.", description: "Conversation ID does not exist or belongs to another customer. Fired by GET /conversations/{id}, PUT /conversations/{id}, GET /conversations/{id}/messages, POST /conversations/{id}/messages, and the /service-agents/conversations/{id}* agent-surface endpoints. Fix: Verify the ID was obtained from a recent GET /conversations list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "conversation" },
-    Row { value: "CUSTOMER_NOT_FOUND", name: "CUSTOMER_NOT_FOUND", message: "Customer ID does not exist.", description: "Customer ID does not exist. Fired by admin endpoints GET /customers/{id}, PUT /customers/{id}, and DELETE /customers/{id}. Fix: Verify the customer ID was obtained from a recent GET /customers list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "customer" },
-    Row { value: "DIRECT_ACCESS_NOT_SUPPORTED", name: "DIRECT_ACCESS_NOT_SUPPORTED", message: "The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy.", description: "The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy. Re-authenticate via JWT.", since: "1.0.0", deprecated: None, retired: None, http_status: 403, section: "generic" },
-    Row { value: "DOCUMENT_NOT_FOUND", name: "DOCUMENT_NOT_FOUND", message: "RAG document/source ID does not exist or belongs to another customer.", description: "RAG document/source ID does not exist or belongs to another customer. Fired by DELETE /rags/{id}/sources/{source_id} when the source is missing. Fix: Verify the source ID was obtained from a recent GET /rags/{id} response.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "rag" },
-    Row { value: "EMAIL_NOT_FOUND", name: "EMAIL_NOT_FOUND", message: "Email ID does not exist or belongs to another customer.", description: "Email ID does not exist or belongs to another customer. Fired by GET /emails/{id} and DELETE /emails/{id}. Fix: Verify the ID was obtained from a recent GET /emails list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "email" },
-    Row { value: "EXTENSION_NOT_FOUND", name: "EXTENSION_NOT_FOUND", message: "Extension ID does not exist or belongs to another customer.", description: "Extension ID does not exist or belongs to another customer. Fired by GET /extensions/{id}, PUT /extensions/{id}, DELETE /extensions/{id}, and POST /extensions/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /extensions list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "extension" },
-    Row { value: "FILE_NOT_FOUND", name: "FILE_NOT_FOUND", message: "Storage file ID does not exist or belongs to another customer.", description: "Storage file ID does not exist or belongs to another customer. Fired by GET /storage_files/{id}, DELETE /storage_files/{id}, GET /storage_files/{id}/file, and the agent-surface counterparts GET /service_agents/files/{id}, DELETE /service_agents/files/{id}, and GET /service_agents/files/{id}/file. Fix: Verify the ID was obtained from a recent GET /storage_files (admin) or GET /service_agents/files (agent) list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "storage" },
-    Row { value: "FLOW_NOT_FOUND", name: "FLOW_NOT_FOUND", message: "Flow ID does not exist or belongs to another customer.", description: "Flow ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /flows list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "flow" },
-    Row { value: "FLOW_STATE_INVALID", name: "FLOW_STATE_INVALID", message: "Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow).", description: "Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow). Check current status via GET /activeflows/{id} before retrying.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "flow" },
-    Row { value: "GROUPCALL_NOT_FOUND", name: "GROUPCALL_NOT_FOUND", message: "Groupcall ID does not exist or belongs to another customer.", description: "Groupcall ID does not exist or belongs to another customer. Verify via GET /groupcalls.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "call" },
-    Row { value: "IDENTITY_VERIFICATION_REQUIRED", name: "IDENTITY_VERIFICATION_REQUIRED", message: "Customer identity verification is required for this operation.", description: "Customer identity verification is required for this operation. Fired by POST /numbers for non-virtual purchases when the customer's identity_verification_status is not verified. Fix: Complete the customer identity verification flow (see Customer overview), then retry the purchase. Virtual numbers do not require verification.", since: "1.0.0", deprecated: None, retired: None, http_status: 403, section: "number" },
-    Row { value: "INSUFFICIENT_BALANCE", name: "INSUFFICIENT_BALANCE", message: "Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails).", description: "Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails). Fix: Top up the customer balance via POST /billing-accounts/{id}/balance-add (admin) or have the customer add credit, then retry.", since: "1.0.0", deprecated: None, retired: None, http_status: 402, section: "generic" },
-    Row { value: "INTERNAL", name: "INTERNAL", message: "Unexpected server error.", description: "Unexpected server error. Include error.request_id when opening a support ticket.", since: "1.0.0", deprecated: None, retired: None, http_status: 500, section: "generic" },
-    Row { value: "INVALID_ACTIVEFLOW_ID", name: "INVALID_ACTIVEFLOW_ID", message: "The activeflow_id query parameter on GET /aggregated-events is not a valid UUID.", description: "The activeflow_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.", since: "1.0.0", deprecated: None, retired: None, http_status: 400, section: "timeline" },
-    Row { value: "INVALID_ARGUMENT", name: "INVALID_ARGUMENT", message: "The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).", description: "The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid).", since: "1.0.0", deprecated: None, retired: None, http_status: 400, section: "generic" },
-    Row { value: "INVALID_CALL_ID", name: "INVALID_CALL_ID", message: "The call_id query parameter on GET /aggregated-events is not a valid UUID.", description: "The call_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.", since: "1.0.0", deprecated: None, retired: None, http_status: 400, section: "timeline" },
-    Row { value: "INVALID_CREDENTIALS", name: "INVALID_CREDENTIALS", message: "The supplied token or access key is invalid or expired.", description: "The supplied token or access key is invalid or expired. Refresh the token via POST https://api.voipbin.net/v1.0/auth/login and retry.", since: "1.0.0", deprecated: None, retired: None, http_status: 401, section: "generic" },
-    Row { value: "INVALID_ID", name: "INVALID_ID", message: "A path or body parameter is not a valid UUID.", description: "A path or body parameter is not a valid UUID. Verify the ID was obtained from a recent GET list call and has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.", since: "1.0.0", deprecated: None, retired: None, http_status: 400, section: "generic" },
-    Row { value: "INVALID_JSON_BODY", name: "INVALID_JSON_BODY", message: "The request body is not valid JSON.", description: "The request body is not valid JSON. Ensure Content-Type is application/json and the payload parses as a JSON object or array.", since: "1.0.0", deprecated: None, retired: None, http_status: 400, section: "generic" },
-    Row { value: "INVALID_REQUEST_PARAMETER", name: "INVALID_REQUEST_PARAMETER", message: "A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.", description: "A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name.", since: "1.1.0", deprecated: None, retired: None, http_status: 400, section: "generic" },
-    Row { value: "INVALID_RESOURCE_TYPE", name: "INVALID_RESOURCE_TYPE", message: "The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value.", description: "The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value. Fix: Use one of the documented resource-type enum values.", since: "1.0.0", deprecated: None, retired: None, http_status: 400, section: "timeline" },
-    Row { value: "MESSAGE_NOT_FOUND", name: "MESSAGE_NOT_FOUND", message: "Message ID does not exist or belongs to another customer.", description: "Message ID does not exist or belongs to another customer. Fired by GET /messages/{id} and DELETE /messages/{id}. Fix: Verify the ID was obtained from a recent GET /messages list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "message" },
-    Row { value: "MISSING_REQUEST_PARAMETER", name: "MISSING_REQUEST_PARAMETER", message: "A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER.", description: "A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER. Fix: Add the parameter named in error.message.", since: "1.1.0", deprecated: None, retired: None, http_status: 400, section: "generic" },
-    Row { value: "NUMBER_NOT_FOUND", name: "NUMBER_NOT_FOUND", message: "Number ID does not exist or belongs to another customer.", description: "Number ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /numbers list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "number" },
-    Row { value: "OUTDIAL_NOT_FOUND", name: "OUTDIAL_NOT_FOUND", message: "Outdial ID does not exist or belongs to another customer.", description: "Outdial ID does not exist or belongs to another customer. Fired by GET /outdials/{id}, PUT /outdials/{id}, DELETE /outdials/{id}, PUT /outdials/{id}/campaign_id, PUT /outdials/{id}/data, GET /outdials/{id}/targets, and POST /outdials/{id}/targets. Fix: Verify the ID was obtained from a recent GET /outdials list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "outdial" },
-    Row { value: "OUTDIAL_TARGET_NOT_FOUND", name: "OUTDIAL_TARGET_NOT_FOUND", message: "Outdial-target ID does not exist or does not belong to the supplied outdial.", description: "Outdial-target ID does not exist or does not belong to the supplied outdial. Fired by GET /outdials/{id}/targets/{target_id} and DELETE /outdials/{id}/targets/{target_id}. Fix: Verify the target ID was obtained from a recent GET /outdials/{id}/targets list call against the same outdial.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "outdial" },
-    Row { value: "OUTPLAN_NOT_FOUND", name: "OUTPLAN_NOT_FOUND", message: "Outplan ID does not exist or belongs to another customer.", description: "Outplan ID does not exist or belongs to another customer. Fired by GET /outplans/{id}, PUT /outplans/{id}, DELETE /outplans/{id}, and PUT /outplans/{id}/dial_info. Fix: Verify the ID was obtained from a recent GET /outplans list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "campaign" },
-    Row { value: "PARTICIPANT_NOT_FOUND", name: "PARTICIPANT_NOT_FOUND", message: "Participant ID is not currently associated with the supplied chat.", description: "Participant ID is not currently associated with the supplied chat. Fired by DELETE /service_agents/talk_chats/{id}/participants/{participant_id}. Fix: Verify the participant ID was obtained from a recent GET /service_agents/talk_chats/{id}/participants response against the same chat.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "talk" },
-    Row { value: "PERMISSION_DENIED", name: "PERMISSION_DENIED", message: "The authenticated user does not have permission for this resource.", description: "The authenticated user does not have permission for this resource.", since: "1.0.0", deprecated: None, retired: None, http_status: 403, section: "generic" },
-    Row { value: "PROVIDERCALL_NOT_FOUND", name: "PROVIDERCALL_NOT_FOUND", message: "Provider-call ID does not exist.", description: "Provider-call ID does not exist. Verify via GET /providercalls. Admin-only resource.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "trunk" },
-    Row { value: "PROVIDER_NOT_FOUND", name: "PROVIDER_NOT_FOUND", message: "Provider ID does not exist.", description: "Provider ID does not exist. Verify the ID was obtained from a recent GET /providers list call. Admin-only resource.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "trunk" },
-    Row { value: "QUEUECALL_NOT_FOUND", name: "QUEUECALL_NOT_FOUND", message: "Queue-call ID (or reference ID) does not exist or belongs to another customer.", description: "Queue-call ID (or reference ID) does not exist or belongs to another customer. Fired by GET /queuecalls/{id}, DELETE /queuecalls/{id}, POST /queuecalls/{id}/kick, and POST /queuecalls/reference_id/{id}/kick. Fix: Verify the ID was obtained from a recent GET /queuecalls list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "queue" },
-    Row { value: "QUEUE_NOT_FOUND", name: "QUEUE_NOT_FOUND", message: "Queue ID does not exist or belongs to another customer.", description: "Queue ID does not exist or belongs to another customer. Fired by GET /queues/{id}, PUT /queues/{id}, DELETE /queues/{id}, PUT /queues/{id}/tag_ids, PUT /queues/{id}/routing_method, and POST /queues/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /queues list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "queue" },
-    Row { value: "RAG_NOT_FOUND", name: "RAG_NOT_FOUND", message: "RAG knowledge-base ID does not exist or belongs to another customer.", description: "RAG knowledge-base ID does not exist or belongs to another customer. Fired by GET /rags/{id}, PUT /rags/{id}, DELETE /rags/{id}, POST /rags/{id}/sources, and DELETE /rags/{id}/sources/{source_id}. Fix: Verify the ID was obtained from a recent GET /rags list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "rag" },
-    Row { value: "RATE_LIMIT_EXCEEDED", name: "RATE_LIMIT_EXCEEDED", message: "Client exceeded the rate limit for this endpoint.", description: "Client exceeded the rate limit for this endpoint. The response carries a Retry-After: <seconds> header and error.details[0].limited_by is either \"ip\" (per-client-IP tier) or \"customer\" (per-customer tier, authenticated v1.0 routes only). Back off for at least Retry-After seconds and retry.", since: "1.0.0", deprecated: None, retired: None, http_status: 429, section: "generic" },
-    Row { value: "RECORDING_ALREADY_ACTIVE", name: "RECORDING_ALREADY_ACTIVE", message: "A recording is already in progress on this call.", description: "A recording is already in progress on this call. Stop the existing recording with POST /calls/{id}/recording-stop before starting a new one.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "recording" },
-    Row { value: "RECORDING_NOT_ACTIVE", name: "RECORDING_NOT_ACTIVE", message: "No recording is active on this call.", description: "No recording is active on this call. Start one with POST /calls/{id}/recording-start before attempting to stop.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "recording" },
-    Row { value: "RECORDING_NOT_FOUND", name: "RECORDING_NOT_FOUND", message: "Recording ID does not exist or belongs to another customer.", description: "Recording ID does not exist or belongs to another customer. Verify via GET /recordings.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "recording" },
-    Row { value: "REQUEST_CANCELED", name: "REQUEST_CANCELED", message: "The request was canceled before completion (typically the client disconnected).", description: "The request was canceled before completion (typically the client disconnected). Usually safe to ignore; the server did not finish processing.", since: "1.0.0", deprecated: None, retired: None, http_status: 503, section: "generic" },
-    Row { value: "REQUEST_TIMEOUT", name: "REQUEST_TIMEOUT", message: "Upstream manager did not respond within the deadline.", description: "Upstream manager did not respond within the deadline. Retry with the same idempotency key after a short delay.", since: "1.0.0", deprecated: None, retired: None, http_status: 503, section: "generic" },
-    Row { value: "RESOURCE_NOT_FOUND", name: "RESOURCE_NOT_FOUND", message: "The requested resource does not exist or does not belong to the authenticated customer.", description: "The requested resource does not exist or does not belong to the authenticated customer. Verify the UUID was obtained from a recent GET list call. Returned when the upstream condition does not carry a more specific resource-prefixed not-found reason.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "generic" },
-    Row { value: "ROUTE_NOT_FOUND", name: "ROUTE_NOT_FOUND", message: "The requested HTTP endpoint does not exist (wrong path or typo).", description: "The requested HTTP endpoint does not exist (wrong path or typo). Verify the URL against the API reference; check API version prefix (/v1.0/) and resource name.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "generic" },
-    Row { value: "SERVICE_UNAVAILABLE", name: "SERVICE_UNAVAILABLE", message: "An upstream manager service is temporarily unavailable.", description: "An upstream manager service is temporarily unavailable. Retry the request with the same idempotency key after a short delay (exponential backoff).", since: "1.0.0", deprecated: None, retired: None, http_status: 503, section: "generic" },
-    Row { value: "SIGNING_NOT_CONFIGURED", name: "SIGNING_NOT_CONFIGURED", message: "The storage service instance has no credential for signing download URLs, so no downloadable link can be produced.", description: "The storage service instance has no credential for signing download URLs, so no downloadable link can be produced. Fired only by the endpoints that resolve a signed URL: GET /storage_files/{id}/file, its agent-surface counterpart GET /service_agents/files/{id}/file, and GET /recordingfiles/{id}. Metadata and list endpoints are unaffected and still return 200 — a file created while signing was unavailable is stored normally but its uri_download comes back empty until a signing credential is restored. Fix: Operational; retry later or contact support. Listing, retrieving metadata, and deleting files continue to work.", since: "1.2.0", deprecated: None, retired: None, http_status: 503, section: "storage" },
-    Row { value: "SPEAKING_NOT_FOUND", name: "SPEAKING_NOT_FOUND", message: "Speaking session ID does not exist or belongs to another customer.", description: "Speaking session ID does not exist or belongs to another customer. Fired by GET /speakings/{id}, DELETE /speakings/{id}, POST /speakings/{id}/flush, POST /speakings/{id}/say, and POST /speakings/{id}/stop. Fix: Verify the ID was obtained from a recent GET /speakings list call or from the response of POST /speakings.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "speaking" },
-    Row { value: "STATE_INVALID", name: "STATE_INVALID", message: "The target resource is in a state that does not allow the requested operation.", description: "The target resource is in a state that does not allow the requested operation. Check the current state via the resource's GET endpoint and retry only when the state matches the operation's prerequisite. Returned when the upstream condition does not carry a more specific resource-prefixed state reason.", since: "1.0.0", deprecated: None, retired: None, http_status: 409, section: "generic" },
-    Row { value: "SUMMARY_NOT_FOUND", name: "SUMMARY_NOT_FOUND", message: "AI summary ID does not exist or belongs to another customer.", description: "AI summary ID does not exist or belongs to another customer. Fired by GET /aisummaries/{id} and DELETE /aisummaries/{id}. Fix: Verify the ID was obtained from a recent GET /aisummaries list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "ai" },
-    Row { value: "TAG_NOT_FOUND", name: "TAG_NOT_FOUND", message: "Tag ID does not exist or belongs to another customer.", description: "Tag ID does not exist or belongs to another customer. Fired by GET /tags/{id}, PUT /tags/{id}, and DELETE /tags/{id}. Fix: Verify the ID was obtained from a recent GET /tags list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "tag" },
-    Row { value: "TALK_MESSAGE_NOT_FOUND", name: "TALK_MESSAGE_NOT_FOUND", message: "Talk message ID does not exist or belongs to another customer.", description: "Talk message ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_messages/{id}, DELETE /service_agents/talk_messages/{id}, and POST /service_agents/talk_messages/{id}/reactions. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_messages?chat_id={chat_id} list call. Distinct from MESSAGE_NOT_FOUND (SMS messages).", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "talk" },
-    Row { value: "TEAM_NOT_FOUND", name: "TEAM_NOT_FOUND", message: "Team ID does not exist or belongs to another customer.", description: "Team ID does not exist or belongs to another customer. Fired by GET /teams/{id}, PUT /teams/{id}, DELETE /teams/{id}, and POST /teams/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /teams list call.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "ai" },
-    Row { value: "TRANSCRIBE_NOT_FOUND", name: "TRANSCRIBE_NOT_FOUND", message: "Transcribe ID does not exist or belongs to another customer.", description: "Transcribe ID does not exist or belongs to another customer. Fired by GET /transcribes/{id}, DELETE /transcribes/{id}, and POST /transcribes/{id}/stop. Fix: Verify the ID was obtained from a recent GET /transcribes list call or from the response of POST /transcribes.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "transcribe" },
-    Row { value: "TRUNK_NOT_FOUND", name: "TRUNK_NOT_FOUND", message: "Trunk ID does not exist.", description: "Trunk ID does not exist. Verify via GET /trunks. Admin-only resource.", since: "1.0.0", deprecated: None, retired: None, http_status: 404, section: "trunk" },
-];
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    ACCESSKEY_NOT_FOUNDACCESSKEY_NOT_FOUNDAccess-key ID does not exist or belongs to another customer.Access-key ID does not exist or belongs to another customer. Fired by GET /accesskeys/{id}, PUT /accesskeys/{id}, and DELETE /accesskeys/{id}. Fix: Verify the ID was obtained from a recent GET /accesskeys list call.1.0.0customer\
+    ACCOUNT_FROZENACCOUNT_FROZENThe customer account is frozen (typically because unregister was scheduled).The customer account is frozen (typically because unregister was scheduled). Inspect error.details[0].recovery_endpoint and call it to restore the account, or wait past deletion_effective_at.1.0.0generic\
+    ACCOUNT_NOT_FOUNDACCOUNT_NOT_FOUNDStorage account ID does not exist or belongs to another customer.Storage account ID does not exist or belongs to another customer. Fired by GET /storage-accounts/{id} and DELETE /storage-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /storage-accounts list call.1.0.0storage\
+    ACTIVEFLOW_ALREADY_STOPPEDACTIVEFLOW_ALREADY_STOPPEDStop requested on an activeflow that has already terminated.Stop requested on an activeflow that has already terminated. Idempotent — treat as success or check status before retrying.1.0.0flow\
+    ACTIVEFLOW_NOT_FOUNDACTIVEFLOW_NOT_FOUNDActiveflow ID does not exist or belongs to another customer.Activeflow ID does not exist or belongs to another customer. Verify via GET /activeflows.1.0.0flow\
+    AGENT_NOT_FOUNDAGENT_NOT_FOUNDAgent ID does not exist or belongs to another customer.Agent ID does not exist or belongs to another customer. Fired by GET /agents/{id}, PUT /agents/{id}, DELETE /agents/{id}, PUT /agents/{id}/addresses, PUT /agents/{id}/tag_ids, PUT /agents/{id}/status, PUT /agents/{id}/permission, PUT /agents/{id}/password, and POST /agents/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /agents list call.1.0.0agent\
+    AICALL_NOT_FOUNDAICALL_NOT_FOUNDAI call ID does not exist or belongs to another customer.AI call ID does not exist or belongs to another customer. Fired by GET /aicalls/{id} and DELETE /aicalls/{id}. Fix: Verify the ID was obtained from a recent GET /aicalls list call.1.0.0ai\
+    AIMESSAGE_NOT_FOUNDAIMESSAGE_NOT_FOUNDAI message ID does not exist or belongs to another customer.AI message ID does not exist or belongs to another customer. Fired by GET /aimessages/{id} and DELETE /aimessages/{id}. Fix: Verify the ID was obtained from a recent GET /aimessages list call.1.0.0ai\
+    AI_NOT_FOUNDAI_NOT_FOUNDAI configuration ID does not exist or belongs to another customer.AI configuration ID does not exist or belongs to another customer. Fired by GET /ais/{id}, PUT /ais/{id}, DELETE /ais/{id}, and POST /ais/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /ais list call.1.0.0ai\
+    AUTHENTICATION_REQUIREDAUTHENTICATION_REQUIREDNo token or access key was supplied.No token or access key was supplied. Send a valid JWT in the Authorization: Bearer ... header, or a valid access key.1.0.0generic\
+    BILLING_ACCOUNT_NOT_FOUNDBILLING_ACCOUNT_NOT_FOUNDBilling account ID does not exist or belongs to another customer.Billing account ID does not exist or belongs to another customer. Fired by the /billing-accounts/{id}* admin endpoints. Fix: Verify the ID was obtained from a recent GET /billing-accounts list call.1.0.0billing\
+    BILLING_NOT_FOUNDBILLING_NOT_FOUNDBilling record ID does not exist or belongs to another customer.Billing record ID does not exist or belongs to another customer. Fired by GET /billings/{billing_id}. Fix: Verify the ID was obtained from a recent GET /billings list call.1.0.0billing\
+    CALL_ALREADY_HANGUPCALL_ALREADY_HANGUPOperation invalid because the call has already ended.Operation invalid because the call has already ended. Check current status via GET /calls/{id} before retrying.1.0.0call\
+    CALL_NOT_FOUNDCALL_NOT_FOUNDCall ID does not exist or belongs to another customer.Call ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /calls list call.1.0.0call\
+    CALL_STATE_INVALIDCALL_STATE_INVALIDOperation invalid for the current call state (e.g., transfer from a call that is not yet progressing).Operation invalid for the current call state (e.g., transfer from a call that is not yet progressing). Check status via GET /calls/{id} and retry when the state matches the operation's prerequisite.1.0.0call\
+    CAMPAIGNCALL_NOT_FOUNDCAMPAIGNCALL_NOT_FOUNDCampaign-call ID does not exist or belongs to another customer.Campaign-call ID does not exist or belongs to another customer. Fired by GET /campaigncalls/{id} and DELETE /campaigncalls/{id}. Fix: Verify the ID was obtained from a recent GET /campaigncalls list call or from the response of GET /campaigns/{id}/campaigncalls.1.0.0campaign\
+    CAMPAIGN_NOT_FOUNDCAMPAIGN_NOT_FOUNDCampaign ID does not exist or belongs to another customer.Campaign ID does not exist or belongs to another customer. Fired by GET /campaigns/{id}, PUT /campaigns/{id}, DELETE /campaigns/{id}, PUT /campaigns/{id}/status, PUT /campaigns/{id}/service_level, PUT /campaigns/{id}/actions, PUT /campaigns/{id}/resource_info, PUT /campaigns/{id}/next_campaign_id, and GET /campaigns/{id}/campaigncalls. Fix: Verify the ID was obtained from a recent GET /campaigns list call.1.0.0campaign\
+    CHAT_NOT_FOUNDCHAT_NOT_FOUNDChat ID does not exist or belongs to another customer.Chat ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_chats/{id}, PUT /service_agents/talk_chats/{id}, DELETE /service_agents/talk_chats/{id}, POST /service_agents/talk_chats/{id}/join, GET /service_agents/talk_chats/{id}/participants, POST /service_agents/talk_chats/{id}/participants, DELETE /service_agents/talk_chats/{id}/participants/{participant_id}, and GET /service_agents/talk_messages?chat_id={chat_id}. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_chats or GET /service_agents/talk_channels list call.1.0.0talk\
+    CONFERENCECALL_NOT_FOUNDCONFERENCECALL_NOT_FOUNDConference-call ID does not exist or belongs to another customer.Conference-call ID does not exist or belongs to another customer. Fired by GET /conferencecalls/{id} and DELETE /conferencecalls/{id}. Fix: Verify the ID was obtained from a recent GET /conferencecalls list call.1.0.0conference\
+    CONFERENCE_NOT_FOUNDCONFERENCE_NOT_FOUNDConference ID does not exist or belongs to another customer.Conference ID does not exist or belongs to another customer. Fired by GET /conferences/{id}, PUT /conferences/{id}, DELETE /conferences/{id}, POST /conferences/{id}/recording_start, POST /conferences/{id}/recording_stop, POST /conferences/{id}/transcribe_start, POST /conferences/{id}/transcribe_stop, GET /conferences/{id}/media_stream, and POST /conferences/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /conferences list call.1.0.0conference\
+    CONTACT_EMAIL_NOT_FOUNDCONTACT_EMAIL_NOT_FOUNDEmail ID does not exist on the supplied contact.Email ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/emails/{email_id} and DELETE /contacts/{id}/emails/{email_id}. Fix: Verify the email ID was obtained from a recent GET /contacts/{id} response against the same contact.1.0.0contact\
+    CONTACT_NOT_FOUNDCONTACT_NOT_FOUNDContact ID does not exist or belongs to another customer.Contact ID does not exist or belongs to another customer. Fired by GET /contacts/{id}, PUT /contacts/{id}, DELETE /contacts/{id}, GET /contacts/lookup, POST /contacts/{id}/phone-numbers, PUT /contacts/{id}/phone-numbers/{phone_number_id}, DELETE /contacts/{id}/phone-numbers/{phone_number_id}, POST /contacts/{id}/emails, PUT /contacts/{id}/emails/{email_id}, DELETE /contacts/{id}/emails/{email_id}, POST /contacts/{id}/tags, and DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the ID was obtained from a recent GET /contacts list call.1.0.0contact\
+    CONTACT_PHONE_NUMBER_NOT_FOUNDCONTACT_PHONE_NUMBER_NOT_FOUNDPhone-number ID does not exist on the supplied contact.Phone-number ID does not exist on the supplied contact. Fired by PUT /contacts/{id}/phone-numbers/{phone_number_id} and DELETE /contacts/{id}/phone-numbers/{phone_number_id}. Fix: Verify the phone-number ID was obtained from a recent GET /contacts/{id} response against the same contact.1.0.0contact\
+    CONTACT_TAG_NOT_FOUNDCONTACT_TAG_NOT_FOUNDTag ID is not currently associated with the supplied contact.Tag ID is not currently associated with the supplied contact. Fired by DELETE /contacts/{id}/tags/{tag_id}. Fix: Verify the tag ID is present in the tag_ids field of a recent GET /contacts/{id} response against the same contact.1.0.0contact\
+    CONVERSATION_ACCOUNT_NOT_FOUNDCONVERSATION_ACCOUNT_NOT_FOUNDConversation account ID does not exist or belongs to another customer.Conversation account ID does not exist or belongs to another customer. Fired by GET /conversation-accounts/{id}, PUT /conversation-accounts/{id}, and DELETE /conversation-accounts/{id}. Fix: Verify the ID was obtained from a recent GET /conversation-accounts list call.1.0.0conversation\
+    CONVERSATION_NOT_FOUNDCONVERSATION_NOT_FOUNDConversation ID does not exist or belongs to another customer.Conversation ID does not exist or belongs to another customer. Fired by GET /conversations/{id}, PUT /conversations/{id}, GET /conversations/{id}/messages, POST /conversations/{id}/messages, and the /service-agents/conversations/{id}* agent-surface endpoints. Fix: Verify the ID was obtained from a recent GET /conversations list call.1.0.0conversation\
+    CUSTOMER_NOT_FOUNDCUSTOMER_NOT_FOUNDCustomer ID does not exist.Customer ID does not exist. Fired by admin endpoints GET /customers/{id}, PUT /customers/{id}, and DELETE /customers/{id}. Fix: Verify the customer ID was obtained from a recent GET /customers list call.1.0.0customer\
+    DIRECT_ACCESS_NOT_SUPPORTEDDIRECT_ACCESS_NOT_SUPPORTEDThe endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy.The endpoint requires a JWT login flow that the current direct access (access key) cannot satisfy. Re-authenticate via JWT.1.0.0generic\
+    DOCUMENT_NOT_FOUNDDOCUMENT_NOT_FOUNDRAG document/source ID does not exist or belongs to another customer.RAG document/source ID does not exist or belongs to another customer. Fired by DELETE /rags/{id}/sources/{source_id} when the source is missing. Fix: Verify the source ID was obtained from a recent GET /rags/{id} response.1.0.0rag\
+    EMAIL_NOT_FOUNDEMAIL_NOT_FOUNDEmail ID does not exist or belongs to another customer.Email ID does not exist or belongs to another customer. Fired by GET /emails/{id} and DELETE /emails/{id}. Fix: Verify the ID was obtained from a recent GET /emails list call.1.0.0email\
+    EXTENSION_NOT_FOUNDEXTENSION_NOT_FOUNDExtension ID does not exist or belongs to another customer.Extension ID does not exist or belongs to another customer. Fired by GET /extensions/{id}, PUT /extensions/{id}, DELETE /extensions/{id}, and POST /extensions/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /extensions list call.1.0.0extension\
+    FILE_NOT_FOUNDFILE_NOT_FOUNDStorage file ID does not exist or belongs to another customer.Storage file ID does not exist or belongs to another customer. Fired by GET /storage_files/{id}, DELETE /storage_files/{id}, GET /storage_files/{id}/file, and the agent-surface counterparts GET /service_agents/files/{id}, DELETE /service_agents/files/{id}, and GET /service_agents/files/{id}/file. Fix: Verify the ID was obtained from a recent GET /storage_files (admin) or GET /service_agents/files (agent) list call.1.0.0storage\
+    FLOW_NOT_FOUNDFLOW_NOT_FOUNDFlow ID does not exist or belongs to another customer.Flow ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /flows list call.1.0.0flow\
+    FLOW_STATE_INVALIDFLOW_STATE_INVALIDOperation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow).Operation invalid for the current activeflow state (e.g., stop on an already-stopped activeflow). Check current status via GET /activeflows/{id} before retrying.1.0.0flow\
+    GROUPCALL_NOT_FOUNDGROUPCALL_NOT_FOUNDGroupcall ID does not exist or belongs to another customer.Groupcall ID does not exist or belongs to another customer. Verify via GET /groupcalls.1.0.0call\
+    IDENTITY_VERIFICATION_REQUIREDIDENTITY_VERIFICATION_REQUIREDCustomer identity verification is required for this operation.Customer identity verification is required for this operation. Fired by POST /numbers for non-virtual purchases when the customer's identity_verification_status is not verified. Fix: Complete the customer identity verification flow (see Customer overview), then retry the purchase. Virtual numbers do not require verification.1.0.0number\
+    INSUFFICIENT_BALANCEINSUFFICIENT_BALANCECustomer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails).Customer balance is below the minimum required for a chargeable operation (e.g., POST /numbers, POST /numbers/renew, POST /messages, POST /emails). Fix: Top up the customer balance via POST /billing-accounts/{id}/balance-add (admin) or have the customer add credit, then retry.1.0.0generic\
+    INTERNALINTERNALUnexpected server error.Unexpected server error. Include error.request_id when opening a support ticket.1.0.0generic\
+    INVALID_ACTIVEFLOW_IDINVALID_ACTIVEFLOW_IDThe activeflow_id query parameter on GET /aggregated-events is not a valid UUID.The activeflow_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.1.0.0timeline\
+    INVALID_ARGUMENTINVALID_ARGUMENTThe request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec).The request body or a path/query parameter failed handler-level validation (e.g. a manually-parsed UUID typed as string in the OpenAPI spec). Inspect error.message for details. Distinct from INVALID_REQUEST_PARAMETER/MISSING_REQUEST_PARAMETER below, which fire earlier, at the wrapper/binding stage, for parameters typed with a specific OpenAPI format (e.g. uuid).1.0.0generic\
+    INVALID_CALL_IDINVALID_CALL_IDThe call_id query parameter on GET /aggregated-events is not a valid UUID.The call_id query parameter on GET /aggregated-events is not a valid UUID. Fix: Verify the ID has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.1.0.0timeline\
+    INVALID_CREDENTIALSINVALID_CREDENTIALSThe supplied token or access key is invalid or expired.The supplied token or access key is invalid or expired. Refresh the token via POST https://api.voipbin.net/v1.0/auth/login and retry.1.0.0generic\
+    INVALID_IDINVALID_IDA path or body parameter is not a valid UUID.A path or body parameter is not a valid UUID. Verify the ID was obtained from a recent GET list call and has the form a1b2c3d4-e5f6-7890-abcd-ef1234567890.1.0.0generic\
+    INVALID_JSON_BODYINVALID_JSON_BODYThe request body is not valid JSON.The request body is not valid JSON. Ensure Content-Type is application/json and the payload parses as a JSON object or array.1.0.0generic\
+    INVALID_REQUEST_PARAMETERINVALID_REQUEST_PARAMETERA path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran.A path or query parameter typed with a specific OpenAPI format (e.g. uuid, integer) was present but its value failed to parse, caught at the wrapper/binding stage before any handler code ran. Inspect error.message for the offending parameter name.1.1.0generic\
+    INVALID_RESOURCE_TYPEINVALID_RESOURCE_TYPEThe {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value.The {resource_type} path parameter on GET /timelines/{resource_type}/{resource_id}/events is not a recognized resource-type enum value. Fix: Use one of the documented resource-type enum values.1.0.0timeline\
+    MESSAGE_NOT_FOUNDMESSAGE_NOT_FOUNDMessage ID does not exist or belongs to another customer.Message ID does not exist or belongs to another customer. Fired by GET /messages/{id} and DELETE /messages/{id}. Fix: Verify the ID was obtained from a recent GET /messages list call.1.0.0message\
+    MISSING_REQUEST_PARAMETERMISSING_REQUEST_PARAMETERA required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER.A required path or query parameter was absent entirely, caught at the same wrapper/binding stage as INVALID_REQUEST_PARAMETER. Fix: Add the parameter named in error.message.1.1.0generic\
+    NUMBER_NOT_FOUNDNUMBER_NOT_FOUNDNumber ID does not exist or belongs to another customer.Number ID does not exist or belongs to another customer. Verify the ID was obtained from a recent GET /numbers list call.1.0.0number\
+    OUTDIAL_NOT_FOUNDOUTDIAL_NOT_FOUNDOutdial ID does not exist or belongs to another customer.Outdial ID does not exist or belongs to another customer. Fired by GET /outdials/{id}, PUT /outdials/{id}, DELETE /outdials/{id}, PUT /outdials/{id}/campaign_id, PUT /outdials/{id}/data, GET /outdials/{id}/targets, and POST /outdials/{id}/targets. Fix: Verify the ID was obtained from a recent GET /outdials list call.1.0.0outdial\
+    OUTDIAL_TARGET_NOT_FOUNDOUTDIAL_TARGET_NOT_FOUNDOutdial-target ID does not exist or does not belong to the supplied outdial.Outdial-target ID does not exist or does not belong to the supplied outdial. Fired by GET /outdials/{id}/targets/{target_id} and DELETE /outdials/{id}/targets/{target_id}. Fix: Verify the target ID was obtained from a recent GET /outdials/{id}/targets list call against the same outdial.1.0.0outdial\
+    OUTPLAN_NOT_FOUNDOUTPLAN_NOT_FOUNDOutplan ID does not exist or belongs to another customer.Outplan ID does not exist or belongs to another customer. Fired by GET /outplans/{id}, PUT /outplans/{id}, DELETE /outplans/{id}, and PUT /outplans/{id}/dial_info. Fix: Verify the ID was obtained from a recent GET /outplans list call.1.0.0campaign\
+    PARTICIPANT_NOT_FOUNDPARTICIPANT_NOT_FOUNDParticipant ID is not currently associated with the supplied chat.Participant ID is not currently associated with the supplied chat. Fired by DELETE /service_agents/talk_chats/{id}/participants/{participant_id}. Fix: Verify the participant ID was obtained from a recent GET /service_agents/talk_chats/{id}/participants response against the same chat.1.0.0talk\
+    PERMISSION_DENIEDPERMISSION_DENIEDThe authenticated user does not have permission for this resource.The authenticated user does not have permission for this resource.1.0.0generic\
+    PROVIDERCALL_NOT_FOUNDPROVIDERCALL_NOT_FOUNDProvider-call ID does not exist.Provider-call ID does not exist. Verify via GET /providercalls. Admin-only resource.1.0.0trunk\
+    PROVIDER_NOT_FOUNDPROVIDER_NOT_FOUNDProvider ID does not exist.Provider ID does not exist. Verify the ID was obtained from a recent GET /providers list call. Admin-only resource.1.0.0trunk\
+    QUEUECALL_NOT_FOUNDQUEUECALL_NOT_FOUNDQueue-call ID (or reference ID) does not exist or belongs to another customer.Queue-call ID (or reference ID) does not exist or belongs to another customer. Fired by GET /queuecalls/{id}, DELETE /queuecalls/{id}, POST /queuecalls/{id}/kick, and POST /queuecalls/reference_id/{id}/kick. Fix: Verify the ID was obtained from a recent GET /queuecalls list call.1.0.0queue\
+    QUEUE_NOT_FOUNDQUEUE_NOT_FOUNDQueue ID does not exist or belongs to another customer.Queue ID does not exist or belongs to another customer. Fired by GET /queues/{id}, PUT /queues/{id}, DELETE /queues/{id}, PUT /queues/{id}/tag_ids, PUT /queues/{id}/routing_method, and POST /queues/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /queues list call.1.0.0queue\
+    RAG_NOT_FOUNDRAG_NOT_FOUNDRAG knowledge-base ID does not exist or belongs to another customer.RAG knowledge-base ID does not exist or belongs to another customer. Fired by GET /rags/{id}, PUT /rags/{id}, DELETE /rags/{id}, POST /rags/{id}/sources, and DELETE /rags/{id}/sources/{source_id}. Fix: Verify the ID was obtained from a recent GET /rags list call.1.0.0rag\
+    RATE_LIMIT_EXCEEDEDRATE_LIMIT_EXCEEDEDClient exceeded the rate limit for this endpoint.Client exceeded the rate limit for this endpoint. The response carries a Retry-After: <seconds> header and error.details[0].limited_by is either \"ip\" (per-client-IP tier) or \"customer\" (per-customer tier, authenticated v1.0 routes only). Back off for at least Retry-After seconds and retry.1.0.0generic\
+    RECORDING_ALREADY_ACTIVERECORDING_ALREADY_ACTIVEA recording is already in progress on this call.A recording is already in progress on this call. Stop the existing recording with POST /calls/{id}/recording-stop before starting a new one.1.0.0recording\
+    RECORDING_NOT_ACTIVERECORDING_NOT_ACTIVENo recording is active on this call.No recording is active on this call. Start one with POST /calls/{id}/recording-start before attempting to stop.1.0.0recording\
+    RECORDING_NOT_FOUNDRECORDING_NOT_FOUNDRecording ID does not exist or belongs to another customer.Recording ID does not exist or belongs to another customer. Verify via GET /recordings.1.0.0recording\
+    REQUEST_CANCELEDREQUEST_CANCELEDThe request was canceled before completion (typically the client disconnected).The request was canceled before completion (typically the client disconnected). Usually safe to ignore; the server did not finish processing.1.0.0generic\
+    REQUEST_TIMEOUTREQUEST_TIMEOUTUpstream manager did not respond within the deadline.Upstream manager did not respond within the deadline. Retry with the same idempotency key after a short delay.1.0.0generic\
+    RESOURCE_NOT_FOUNDRESOURCE_NOT_FOUNDThe requested resource does not exist or does not belong to the authenticated customer.The requested resource does not exist or does not belong to the authenticated customer. Verify the UUID was obtained from a recent GET list call. Returned when the upstream condition does not carry a more specific resource-prefixed not-found reason.1.0.0generic\
+    ROUTE_NOT_FOUNDROUTE_NOT_FOUNDThe requested HTTP endpoint does not exist (wrong path or typo).The requested HTTP endpoint does not exist (wrong path or typo). Verify the URL against the API reference; check API version prefix (/v1.0/) and resource name.1.0.0generic\
+    SERVICE_UNAVAILABLESERVICE_UNAVAILABLEAn upstream manager service is temporarily unavailable.An upstream manager service is temporarily unavailable. Retry the request with the same idempotency key after a short delay (exponential backoff).1.0.0generic\
+    SIGNING_NOT_CONFIGUREDSIGNING_NOT_CONFIGUREDThe storage service instance has no credential for signing download URLs, so no downloadable link can be produced.The storage service instance has no credential for signing download URLs, so no downloadable link can be produced. Fired only by the endpoints that resolve a signed URL: GET /storage_files/{id}/file, its agent-surface counterpart GET /service_agents/files/{id}/file, and GET /recordingfiles/{id}. Metadata and list endpoints are unaffected and still return 200 — a file created while signing was unavailable is stored normally but its uri_download comes back empty until a signing credential is restored. Fix: Operational; retry later or contact support. Listing, retrieving metadata, and deleting files continue to work.1.2.0storage\
+    SPEAKING_NOT_FOUNDSPEAKING_NOT_FOUNDSpeaking session ID does not exist or belongs to another customer.Speaking session ID does not exist or belongs to another customer. Fired by GET /speakings/{id}, DELETE /speakings/{id}, POST /speakings/{id}/flush, POST /speakings/{id}/say, and POST /speakings/{id}/stop. Fix: Verify the ID was obtained from a recent GET /speakings list call or from the response of POST /speakings.1.0.0speaking\
+    STATE_INVALIDSTATE_INVALIDThe target resource is in a state that does not allow the requested operation.The target resource is in a state that does not allow the requested operation. Check the current state via the resource's GET endpoint and retry only when the state matches the operation's prerequisite. Returned when the upstream condition does not carry a more specific resource-prefixed state reason.1.0.0generic\
+    SUMMARY_NOT_FOUNDSUMMARY_NOT_FOUNDAI summary ID does not exist or belongs to another customer.AI summary ID does not exist or belongs to another customer. Fired by GET /aisummaries/{id} and DELETE /aisummaries/{id}. Fix: Verify the ID was obtained from a recent GET /aisummaries list call.1.0.0ai\
+    TAG_NOT_FOUNDTAG_NOT_FOUNDTag ID does not exist or belongs to another customer.Tag ID does not exist or belongs to another customer. Fired by GET /tags/{id}, PUT /tags/{id}, and DELETE /tags/{id}. Fix: Verify the ID was obtained from a recent GET /tags list call.1.0.0tag\
+    TALK_MESSAGE_NOT_FOUNDTALK_MESSAGE_NOT_FOUNDTalk message ID does not exist or belongs to another customer.Talk message ID does not exist or belongs to another customer. Fired by GET /service_agents/talk_messages/{id}, DELETE /service_agents/talk_messages/{id}, and POST /service_agents/talk_messages/{id}/reactions. Fix: Verify the ID was obtained from a recent GET /service_agents/talk_messages?chat_id={chat_id} list call. Distinct from MESSAGE_NOT_FOUND (SMS messages).1.0.0talk\
+    TEAM_NOT_FOUNDTEAM_NOT_FOUNDTeam ID does not exist or belongs to another customer.Team ID does not exist or belongs to another customer. Fired by GET /teams/{id}, PUT /teams/{id}, DELETE /teams/{id}, and POST /teams/{id}/direct_hash_regenerate. Fix: Verify the ID was obtained from a recent GET /teams list call.1.0.0ai\
+    TRANSCRIBE_NOT_FOUNDTRANSCRIBE_NOT_FOUNDTranscribe ID does not exist or belongs to another customer.Transcribe ID does not exist or belongs to another customer. Fired by GET /transcribes/{id}, DELETE /transcribes/{id}, and POST /transcribes/{id}/stop. Fix: Verify the ID was obtained from a recent GET /transcribes list call or from the response of POST /transcribes.1.0.0transcribe\
+    TRUNK_NOT_FOUNDTRUNK_NOT_FOUNDTrunk ID does not exist.Trunk ID does not exist. Verify via GET /trunks. Admin-only resource.1.0.0trunk\
+",
+    ends: meta::Column { width: 5, digits: "\
+        000190003800098003130031800326\
+        003400035400430006210062600633\
+        006500066700732009470095200959\
+        009850101101071011960120101205\
+        012250124501305013940139901403\
+        014180143301488018590186401869\
+        018850190101958021380214302145\
+        021640218302243024350244002442\
+        024540246602532027640276902771\
+        027940281702853029700297502982\
+        030070303203097032950330003307\
+        033240334103405035770358203589\
+        036080362703680037910379603800\
+        038140382803882039990400404008\
+        040260404404146043440434904353\
+        043750439704460047220472704735\
+        047530477104829052380524305251\
+        052650527905333059060591105915\
+        059390596306028062400624506255\
+        062750629506355068170682206832\
+        068550687806926071710717607183\
+        072000721707274078120781707824\
+        078540788407939082260823108238\
+        082590828008341085690857408581\
+        086110864108711089800898508997\
+        090190904109103094380944309455\
+        094730949109518097210972609734\
+        097610978809886100091001410021\
+        100391005710126103481035310356\
+        103711038610441106161062110626\
+        106451066410723109831098810997\
+        110111102511087115051151011517\
+        115311154511599117161172111725\
+        117431176111858120191202412028\
+        120471206612125122121221712221\
+        122511228112343126691267412680\
+        127001272012867131441314913156\
+        131641317213196132761328113288\
+        133091333013410135601356513573\
+        135891360513746141101411514122\
+        141371415214226143701437514383\
+        144021442114476146091461414621\
+        146311464114686148411484614853\
+        148701488714922150471505215059\
+        150841510915300155471555215559\
+        155801560115736159291593415942\
+        159591597616033162161622116228\
+        162531627816404165771658216589\
+        166051662116677167981680316809\
+        168261684316900172181722317230\
+        172541727817354176411764617653\
+        176701768717744179781798317991\
+        180121803318099183831838818392\
+        184091842618492185581856318570\
+        185921861418646187301873518740\
+        187581877618803189181892318928\
+        189471896619044193241932919334\
+        193491936419419197141971919724\
+        197371975019818200812008620089\
+        201082012720176204662047120478\
+        205022052620574207142071920728\
+        207482076820804209152092020929\
+        209482096721026211132111821127\
+        211432115921238213792138421391\
+        214062142121474215842158921596\
+        216142163221719219682197321980\
+        219952201022074222332223822245\
+        222642228322338224842248922496\
+        225182254022654232772328223289\
+        233072332523391237082371323721\
+        237342374723825241272413224139\
+        241562417324233244282443324435\
+        244482446124514246982470324706\
+        247282475024812251782518325187\
+        252012521525269254992550425506\
+        255262554625606258732587825888\
+        259032591825942260112601626021\
+" },
+    width: 6,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
+
+/// Field http_status, by row.
+#[rustfmt::skip]
+static FIELD_0: meta::Column = meta::Column { width: 3, digits: "\
+        404\
+        403\
+        404\
+        409\
+        404\
+        404\
+        404\
+        404\
+        404\
+        401\
+        404\
+        404\
+        409\
+        404\
+        409\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+        403\
+        404\
+        404\
+        404\
+        404\
+        404\
+        409\
+        404\
+        403\
+        402\
+        500\
+        400\
+        400\
+        400\
+        401\
+        400\
+        400\
+        400\
+        400\
+        404\
+        400\
+        404\
+        404\
+        404\
+        404\
+        404\
+        403\
+        404\
+        404\
+        404\
+        404\
+        404\
+        429\
+        409\
+        409\
+        404\
+        503\
+        503\
+        404\
+        404\
+        503\
+        503\
+        404\
+        409\
+        404\
+        404\
+        404\
+        404\
+        404\
+        404\
+" };
 
 impl VoipbinReason {
     /// The value for a wire value, listed or not: the catalog is open, so an unlisted value
     /// is kept as it is.
     pub fn new(value: &str) -> Self {
         match Self::lookup(value) {
-            Some(row) => Self(Cow::Borrowed(row.value)),
+            Some(row) => Self(Cow::Borrowed(TEXTS.get(row, 0))),
             None => Self(Cow::Owned(String::from(value))),
         }
     }
@@ -549,19 +713,18 @@ impl VoipbinReason {
         self.0
     }
 
-    fn lookup(value: &str) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: &str) -> Option<usize> {
+        meta::search(COUNT, |row| TEXTS.get(row, 0).cmp(value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(&self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(Cow::Borrowed(row.value)))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 1) == name);
+        found.map(|row| Self(Cow::Borrowed(TEXTS.get(row, 0))))
     }
 
     /// True when the spec lists the value.
@@ -571,50 +734,52 @@ impl VoipbinReason {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 4))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// HTTP status of the response that carries the reason.
     pub fn http_status(&self) -> Option<i32> {
         let row = self.row()?;
-        Some(row.http_status)
+        Some(FIELD_0.get(row) as i32)
     }
 
     /// Section of the page that lists the reason (generic, or the resource group of a prefixed reason).
     pub fn section(&self) -> Option<&'static str> {
         let row = self.row()?;
-        Some(row.section)
+        Some(TEXTS.get(row, 5))
     }
 }
 
@@ -656,7 +821,7 @@ impl From<&str> for VoipbinReason {
 impl From<String> for VoipbinReason {
     fn from(value: String) -> Self {
         match Self::lookup(&value) {
-            Some(row) => Self(Cow::Borrowed(row.value)),
+            Some(row) => Self(Cow::Borrowed(TEXTS.get(row, 0))),
             None => Self(Cow::Owned(value)),
         }
     }

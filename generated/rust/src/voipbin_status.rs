@@ -33,10 +33,10 @@ pub const CATALOG_ID: &str = "voipbin_status";
 /// the spec lists.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct VoipbinStatus(Cow<'static, str>);
+pub struct VoipbinStatus(pub(crate) Cow<'static, str>);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl VoipbinStatus {
     /// The request is invalid.
@@ -81,53 +81,84 @@ impl VoipbinStatus {
     pub const INTERNAL: Self = Self(Cow::Borrowed("INTERNAL"));
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::INVALID_ARGUMENT,
-        Self::UNAUTHENTICATED,
-        Self::PAYMENT_REQUIRED,
-        Self::PERMISSION_DENIED,
-        Self::NOT_FOUND,
-        Self::ALREADY_EXISTS,
-        Self::FAILED_PRECONDITION,
-        Self::RESOURCE_EXHAUSTED,
-        Self::UNAVAILABLE,
-        Self::INTERNAL,
+        Self(Cow::Borrowed("INVALID_ARGUMENT")),
+        Self(Cow::Borrowed("UNAUTHENTICATED")),
+        Self(Cow::Borrowed("PAYMENT_REQUIRED")),
+        Self(Cow::Borrowed("PERMISSION_DENIED")),
+        Self(Cow::Borrowed("NOT_FOUND")),
+        Self(Cow::Borrowed("ALREADY_EXISTS")),
+        Self(Cow::Borrowed("FAILED_PRECONDITION")),
+        Self(Cow::Borrowed("RESOURCE_EXHAUSTED")),
+        Self(Cow::Borrowed("UNAVAILABLE")),
+        Self(Cow::Borrowed("INTERNAL")),
     ];
 }
 
-struct Row {
-    value: &'static str,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    http_status: i32,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 10;
+
+/// Every row's texts back to back (value, name, message, description, since), one row a line, and where each ends.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 10] = [
-    Row { value: "ALREADY_EXISTS", name: "ALREADY_EXISTS", message: "The resource already exists.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 409 },
-    Row { value: "FAILED_PRECONDITION", name: "FAILED_PRECONDITION", message: "The resource is not in a state that allows the operation.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 409 },
-    Row { value: "INTERNAL", name: "INTERNAL", message: "An unexpected server error occurred.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 500 },
-    Row { value: "INVALID_ARGUMENT", name: "INVALID_ARGUMENT", message: "The request is invalid.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 400 },
-    Row { value: "NOT_FOUND", name: "NOT_FOUND", message: "The resource or route does not exist.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 404 },
-    Row { value: "PAYMENT_REQUIRED", name: "PAYMENT_REQUIRED", message: "The account balance does not cover the operation.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 402 },
-    Row { value: "PERMISSION_DENIED", name: "PERMISSION_DENIED", message: "The caller may not perform the operation.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 403 },
-    Row { value: "RESOURCE_EXHAUSTED", name: "RESOURCE_EXHAUSTED", message: "A rate limit or quota was exceeded.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 429 },
-    Row { value: "UNAUTHENTICATED", name: "UNAUTHENTICATED", message: "The request carries no valid credentials.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 401 },
-    Row { value: "UNAVAILABLE", name: "UNAVAILABLE", message: "A service is temporarily unavailable or the request did not complete.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: 503 },
-];
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    ALREADY_EXISTSALREADY_EXISTSThe resource already exists.1.0.0\
+    FAILED_PRECONDITIONFAILED_PRECONDITIONThe resource is not in a state that allows the operation.1.0.0\
+    INTERNALINTERNALAn unexpected server error occurred.1.0.0\
+    INVALID_ARGUMENTINVALID_ARGUMENTThe request is invalid.1.0.0\
+    NOT_FOUNDNOT_FOUNDThe resource or route does not exist.1.0.0\
+    PAYMENT_REQUIREDPAYMENT_REQUIREDThe account balance does not cover the operation.1.0.0\
+    PERMISSION_DENIEDPERMISSION_DENIEDThe caller may not perform the operation.1.0.0\
+    RESOURCE_EXHAUSTEDRESOURCE_EXHAUSTEDA rate limit or quota was exceeded.1.0.0\
+    UNAUTHENTICATEDUNAUTHENTICATEDThe request carries no valid credentials.1.0.0\
+    UNAVAILABLEUNAVAILABLEA service is temporarily unavailable or the request did not complete.1.0.0\
+",
+    ends: meta::Column { width: 3, digits: "\
+        014028056056061\
+        080099156156161\
+        169177213213218\
+        234250273273278\
+        287296333333338\
+        354370419419424\
+        441458499499504\
+        522540575575580\
+        595610651651656\
+        667678747747752\
+" },
+    width: 5,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
+
+/// Field http_status, by row.
+#[rustfmt::skip]
+static FIELD_0: meta::Column = meta::Column { width: 3, digits: "\
+        409\
+        409\
+        500\
+        400\
+        404\
+        402\
+        403\
+        429\
+        401\
+        503\
+" };
 
 impl VoipbinStatus {
     /// The member for a wire value: the catalog is closed, so an unlisted value is an error.
     pub fn new(value: &str) -> Result<Self, UnknownValue> {
         match Self::lookup(value) {
-            Some(row) => Ok(Self(Cow::Borrowed(row.value))),
+            Some(row) => Ok(Self(Cow::Borrowed(TEXTS.get(row, 0)))),
             None => Err(UnknownValue::new(CATALOG_ID)),
         }
     }
@@ -142,19 +173,18 @@ impl VoipbinStatus {
         self.0
     }
 
-    fn lookup(value: &str) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: &str) -> Option<usize> {
+        meta::search(COUNT, |row| TEXTS.get(row, 0).cmp(value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(&self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(Cow::Borrowed(row.value)))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 1) == name);
+        found.map(|row| Self(Cow::Borrowed(TEXTS.get(row, 0))))
     }
 
     /// True when the spec lists the value.
@@ -164,44 +194,46 @@ impl VoipbinStatus {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 4))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// The one HTTP status that carries this envelope status.
     pub fn http_status(&self) -> Option<i32> {
         let row = self.row()?;
-        Some(row.http_status)
+        Some(FIELD_0.get(row) as i32)
     }
 }
 

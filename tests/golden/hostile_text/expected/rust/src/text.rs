@@ -27,10 +27,10 @@ pub const CATALOG_ID: &str = "text";
 /// the spec lists.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct Text(Cow<'static, str>);
+pub struct Text(pub(crate) Cow<'static, str>);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl Text {
     /// He said """hi""" and left.
@@ -63,46 +63,58 @@ impl Text {
     pub const ENDS_WITH_QUOTE: Self = Self(Cow::Borrowed("ENDS_WITH_QUOTE"));
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::TRIPLE_QUOTES,
-        Self::BACKSLASHES,
-        Self::NEWLINES,
-        Self::COMMENT_CLOSERS,
-        Self::UNICODE,
-        Self::ENDS_WITH_QUOTE,
+        Self(Cow::Borrowed("TRIPLE_QUOTES")),
+        Self(Cow::Borrowed("BACKSLASHES")),
+        Self(Cow::Borrowed("NEWLINES")),
+        Self(Cow::Borrowed("COMMENT_CLOSERS")),
+        Self(Cow::Borrowed("UNICODE")),
+        Self(Cow::Borrowed("ENDS_WITH_QUOTE")),
     ];
 }
 
-struct Row {
-    value: &'static str,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    doc_url: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 6;
+
+/// Every row's texts back to back (value, name, message, description, since, doc_url), one row a line, and where each ends.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 6] = [
-    Row { value: "BACKSLASHES", name: "BACKSLASHES", message: "C:\\path\\to\\file and \\n literal", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#BACKSLASHES", deprecated: None, retired: None },
-    Row { value: "COMMENT_CLOSERS", name: "COMMENT_CLOSERS", message: "ends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#COMMENT_CLOSERS", deprecated: None, retired: None },
-    Row { value: "ENDS_WITH_QUOTE", name: "ENDS_WITH_QUOTE", message: "ends with a quote\"", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#ENDS_WITH_QUOTE", deprecated: None, retired: None },
-    Row { value: "NEWLINES", name: "NEWLINES", message: "line one\nline two\r\nline three\ttabbed", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#NEWLINES", deprecated: None, retired: None },
-    Row { value: "TRIPLE_QUOTES", name: "TRIPLE_QUOTES", message: "He said \"\"\"hi\"\"\" and left.", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#TRIPLE_QUOTES", deprecated: None, retired: None },
-    Row { value: "UNICODE", name: "UNICODE", message: "naïve café — \u{2028} line sep \u{2029} para sep, bidi \u{202e} evil, combining é, emoji 🎉, NUL \u{0} end", description: "", since: "1.0.0", doc_url: "https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#UNICODE", deprecated: None, retired: None },
-];
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    BACKSLASHESBACKSLASHESC:\\path\\to\\file and \\n literal1.0.0https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#BACKSLASHES\
+    COMMENT_CLOSERSCOMMENT_CLOSERSends */ and /* starts --> {{ jinja }} {% raw %} ${template} `tick`1.0.0https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#COMMENT_CLOSERS\
+    ENDS_WITH_QUOTEENDS_WITH_QUOTEends with a quote\"1.0.0https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#ENDS_WITH_QUOTE\
+    NEWLINESNEWLINESline one\nline two\r\nline three\ttabbed1.0.0https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#NEWLINES\
+    TRIPLE_QUOTESTRIPLE_QUOTESHe said \"\"\"hi\"\"\" and left.1.0.0https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#TRIPLE_QUOTES\
+    UNICODEUNICODEnaïve café — \u{2028} line sep \u{2029} para sep, bidi \u{202e} evil, combining é, emoji 🎉, NUL \u{0} end1.0.0https://example.invalid/hostile/\"q'*/<b>&${x}`y\\z/text.html#UNICODE\
+",
+    ends: meta::Column { width: 3, digits: "\
+        011022052052057128\
+        143158224224229304\
+        319334352352357432\
+        440448484484489557\
+        570583609609614687\
+        694701796796801868\
+" },
+    width: 6,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
 
 impl Text {
     /// The value for a wire value, listed or not: the catalog is open, so an unlisted value
     /// is kept as it is.
     pub fn new(value: &str) -> Self {
         match Self::lookup(value) {
-            Some(row) => Self(Cow::Borrowed(row.value)),
+            Some(row) => Self(Cow::Borrowed(TEXTS.get(row, 0))),
             None => Self(Cow::Owned(String::from(value))),
         }
     }
@@ -122,19 +134,18 @@ impl Text {
         self.0
     }
 
-    fn lookup(value: &str) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: &str) -> Option<usize> {
+        meta::search(COUNT, |row| TEXTS.get(row, 0).cmp(value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(&self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(Cow::Borrowed(row.value)))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 1) == name);
+        found.map(|row| Self(Cow::Borrowed(TEXTS.get(row, 0))))
     }
 
     /// True when the spec lists the value.
@@ -144,43 +155,45 @@ impl Text {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 4))
     }
 
     /// The address of the member's page on the documentation site.
     pub fn doc_url(&self) -> Option<&'static str> {
-        self.row().map(|row| row.doc_url)
+        self.row().map(|row| TEXTS.get(row, 5))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 }
 
@@ -222,7 +235,7 @@ impl From<&str> for Text {
 impl From<String> for Text {
     fn from(value: String) -> Self {
         match Self::lookup(&value) {
-            Some(row) => Self(Cow::Borrowed(row.value)),
+            Some(row) => Self(Cow::Borrowed(TEXTS.get(row, 0))),
             None => Self(Cow::Owned(value)),
         }
     }

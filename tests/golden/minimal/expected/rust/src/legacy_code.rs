@@ -8,6 +8,8 @@
 
 use ::core::fmt;
 
+use ::alloc::borrow::Cow;
+
 use crate::meta::{self, Deprecation, Ref, Retirement, Status, UnknownValue};
 
 use crate::reason::Reason;
@@ -26,10 +28,10 @@ pub const CATALOG_ID: &str = "legacy_code";
 /// the spec lists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct LegacyCode(i64);
+pub struct LegacyCode(pub(crate) i64);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl LegacyCode {
     /// Everything worked.
@@ -56,35 +58,77 @@ impl LegacyCode {
     pub const GONE: Self = Self(9007199254740991);
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::OK,
-        Self::OLD_TIMEOUT,
-        Self::GONE,
+        Self(0),
+        Self(-17),
+        Self(9007199254740991),
     ];
 }
 
-struct Row {
-    value: i64,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    successors: &'static [Reason],
-    category: Option<Reason>,
-    retryable: Option<bool>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 3;
+
+/// The wire value of each row.
+#[rustfmt::skip]
+static VALUES: meta::Column = meta::Column { width: 16, digits: "\
+        -000000000000017\
+        0000000000000000\
+        9007199254740991\
+" };
+
+/// Every row's texts back to back (name, message, description, since, category), one row a line, and where each ends.
+#[rustfmt::skip]
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    OLD_TIMEOUTThe request timed out.A longer text about the timeout.1.0.0TIMEOUT\
+    OKEverything worked.1.0.0NONE\
+    GONEA retired code with the largest safe integer.1.0.0\
+",
+    ends: meta::Column { width: 3, digits: "\
+        011033065070077\
+        079097097102106\
+        110155155160160\
+" },
+    width: 5,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[
+    (0, Deprecation { since: "2.0.0", replacement: Some(Ref { catalog: "legacy_code", name: "OK" }), note: "Use the new code." }),
+];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[
+    (2, Retirement { since: "2.1.0", note: "Never reuse." }),
+];
+
+/// The rows' successors, for the rows that have some.
 #[rustfmt::skip]
 #[allow(deprecated)]
-static ROWS: [Row; 3] = [
-    Row { value: -17, name: "OLD_TIMEOUT", message: "The request timed out.", description: "A longer text about the timeout.", since: "1.0.0", deprecated: Some(Deprecation { since: "2.0.0", replacement: Some(Ref { catalog: "legacy_code", name: "OK" }), note: "Use the new code." }), retired: None, successors: &[Reason::TIMEOUT, Reason::NONE], category: Some(Reason::TIMEOUT), retryable: Some(true) },
-    Row { value: 0, name: "OK", message: "Everything worked.", description: "", since: "1.0.0", deprecated: None, retired: None, successors: &[], category: Some(Reason::NONE), retryable: Some(false) },
-    Row { value: 9007199254740991, name: "GONE", message: "A retired code with the largest safe integer.", description: "", since: "1.0.0", deprecated: None, retired: Some(Retirement { since: "2.1.0", note: "Never reuse." }), successors: &[], category: None, retryable: None },
+static SUCCESSORS: &[(usize, &[Reason])] = &[
+    (0, &[Reason::TIMEOUT, Reason::NONE]),
 ];
+
+/// Which rows have field category (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_0_SET: meta::Column = meta::Column { width: 1, digits: "\
+        1\
+        1\
+        0\
+" };
+
+/// Field retryable, by row: 0 false, 1 true, 2 none.
+#[rustfmt::skip]
+static FIELD_1: meta::Column = meta::Column { width: 1, digits: "\
+        1\
+        0\
+        2\
+" };
 
 impl LegacyCode {
     /// The member for a wire value: the catalog is closed, so an unlisted value is an error.
@@ -100,19 +144,18 @@ impl LegacyCode {
         self.0
     }
 
-    fn lookup(value: i64) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(&value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: i64) -> Option<usize> {
+        meta::search(COUNT, |row| (VALUES.get(row)).cmp(&value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(row.value))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 0) == name);
+        found.map(|row| Self(VALUES.get(row)))
     }
 
     /// True when the spec lists the value.
@@ -122,44 +165,46 @@ impl LegacyCode {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 0))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// The members that replace this one, in order (empty when none, or for an unlisted value).
     pub fn successors(&self) -> &'static [Reason] {
         match self.row() {
-            Some(row) => row.successors,
+            Some(row) => meta::list(SUCCESSORS, row),
             None => &[],
         }
     }
@@ -167,7 +212,7 @@ impl LegacyCode {
     /// The members that replace this one; an unlisted value is an error.
     pub fn migrate(&self) -> Result<&'static [Reason], UnknownValue> {
         match self.row() {
-            Some(row) => Ok(row.successors),
+            Some(row) => Ok(meta::list(SUCCESSORS, row)),
             None => Err(UnknownValue::new(CATALOG_ID)),
         }
     }
@@ -175,13 +220,13 @@ impl LegacyCode {
     /// The category field.
     pub fn category(&self) -> Option<Reason> {
         let row = self.row()?;
-        row.category.clone()
+        (FIELD_0_SET.get(row) == 1).then_some(Reason(Cow::Borrowed(TEXTS.get(row, 4))))
     }
 
     /// The retryable field.
     pub fn retryable(&self) -> Option<bool> {
         let row = self.row()?;
-        row.retryable
+        meta::boolean(FIELD_1.get(row))
     }
 }
 

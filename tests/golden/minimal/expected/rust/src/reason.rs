@@ -27,10 +27,10 @@ pub const CATALOG_ID: &str = "reason";
 /// the spec lists.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(transparent)]
-pub struct Reason(Cow<'static, str>);
+pub struct Reason(pub(crate) Cow<'static, str>);
 
-// The members, one constant each, and the table of what the spec says about them: data laid
-// out one item per line, which rustfmt is told to leave as it is.
+// The members, one constant each: declarations laid out one a line, which rustfmt is told
+// to leave as they are.
 #[rustfmt::skip]
 impl Reason {
     /// No reason.
@@ -43,39 +43,67 @@ impl Reason {
     pub const TIMEOUT: Self = Self(Cow::Borrowed("TIMEOUT"));
 
     /// Every member the spec lists, in spec order (deprecated and retired ones included).
-    #[allow(deprecated)]
     pub const KNOWN: &'static [Self] = &[
-        Self::NONE,
-        Self::TIMEOUT,
+        Self(Cow::Borrowed("NONE")),
+        Self(Cow::Borrowed("TIMEOUT")),
     ];
 }
 
-struct Row {
-    value: &'static str,
-    name: &'static str,
-    message: &'static str,
-    description: &'static str,
-    since: &'static str,
-    deprecated: Option<Deprecation>,
-    retired: Option<Retirement>,
-    http_status: Option<i32>,
-    class: Option<&'static str>,
-}
+// What the spec says about the members, by row, the rows sorted by value: columns packed
+// into literals, one row a line, which rustc checks far faster than one struct per row.
 
-// Sorted by value: a lookup is a binary search.
+/// The number of rows.
+const COUNT: usize = 2;
+
+/// Every row's texts back to back (value, name, message, description, since, class), one row a line, and where each ends.
 #[rustfmt::skip]
-#[allow(deprecated)]
-static ROWS: [Row; 2] = [
-    Row { value: "NONE", name: "NONE", message: "No reason.", description: "", since: "1.0.0", deprecated: None, retired: None, http_status: None, class: None },
-    Row { value: "TIMEOUT", name: "TIMEOUT", message: "Timed out.", description: "", since: "2.0.0", deprecated: None, retired: None, http_status: Some(504), class: Some("server") },
-];
+static TEXTS: meta::Texts = meta::Texts {
+    all: "\
+    NONENONENo reason.1.0.0\
+    TIMEOUTTIMEOUTTimed out.2.0.0server\
+",
+    ends: meta::Column { width: 2, digits: "\
+        040818182323\
+        303747475258\
+" },
+    width: 6,
+};
+
+/// The deprecated rows: since when, for what, and why.
+#[rustfmt::skip]
+static DEPRECATIONS: &[(usize, Deprecation)] = &[];
+
+/// The retired rows: since when, and why.
+#[rustfmt::skip]
+static RETIREMENTS: &[(usize, Retirement)] = &[];
+
+/// Field http_status, by row.
+#[rustfmt::skip]
+static FIELD_0: meta::Column = meta::Column { width: 3, digits: "\
+        000\
+        504\
+" };
+
+/// Which rows have field http_status (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_0_SET: meta::Column = meta::Column { width: 1, digits: "\
+        0\
+        1\
+" };
+
+/// Which rows have field class (1), and which not (0).
+#[rustfmt::skip]
+static FIELD_1_SET: meta::Column = meta::Column { width: 1, digits: "\
+        0\
+        1\
+" };
 
 impl Reason {
     /// The value for a wire value, listed or not: the catalog is open, so an unlisted value
     /// is kept as it is.
     pub fn new(value: &str) -> Self {
         match Self::lookup(value) {
-            Some(row) => Self(Cow::Borrowed(row.value)),
+            Some(row) => Self(Cow::Borrowed(TEXTS.get(row, 0))),
             None => Self(Cow::Owned(String::from(value))),
         }
     }
@@ -95,19 +123,18 @@ impl Reason {
         self.0
     }
 
-    fn lookup(value: &str) -> Option<&'static Row> {
-        let found = ROWS.binary_search_by(|row| row.value.cmp(value));
-        found.ok().map(|index| &ROWS[index])
+    fn lookup(value: &str) -> Option<usize> {
+        meta::search(COUNT, |row| TEXTS.get(row, 0).cmp(value))
     }
 
-    fn row(&self) -> Option<&'static Row> {
+    fn row(&self) -> Option<usize> {
         Self::lookup(&self.0)
     }
 
     /// The member with this name in the spec, if any.
     pub fn from_name(name: &str) -> Option<Self> {
-        let found = ROWS.iter().find(|row| row.name == name);
-        found.map(|row| Self(Cow::Borrowed(row.value)))
+        let found = (0..COUNT).find(|&row| TEXTS.get(row, 1) == name);
+        found.map(|row| Self(Cow::Borrowed(TEXTS.get(row, 0))))
     }
 
     /// True when the spec lists the value.
@@ -117,50 +144,52 @@ impl Reason {
 
     /// The member's name in the spec (`None` for an unlisted value).
     pub fn name(&self) -> Option<&'static str> {
-        self.row().map(|row| row.name)
+        self.row().map(|row| TEXTS.get(row, 1))
     }
 
     /// The short message.
     pub fn message(&self) -> Option<&'static str> {
-        self.row().map(|row| row.message)
+        self.row().map(|row| TEXTS.get(row, 2))
     }
 
     /// The longer explanation (`Some("")` when the spec has none).
     pub fn description(&self) -> Option<&'static str> {
-        self.row().map(|row| row.description)
+        self.row().map(|row| TEXTS.get(row, 3))
     }
 
     /// The spec version that added the member.
     pub fn since(&self) -> Option<&'static str> {
-        self.row().map(|row| row.since)
+        self.row().map(|row| TEXTS.get(row, 4))
     }
 
     /// Active, deprecated or retired.
     pub fn status(&self) -> Option<Status> {
         let row = self.row()?;
-        Some(meta::status(row.deprecated, row.retired))
+        let deprecated = meta::sparse(DEPRECATIONS, row).is_some();
+        let retired = meta::sparse(RETIREMENTS, row).is_some();
+        Some(meta::status(deprecated, retired))
     }
 
     /// Since when, and for what, the member is deprecated.
     pub fn deprecated(&self) -> Option<&'static Deprecation> {
-        self.row().and_then(|row| row.deprecated.as_ref())
+        meta::sparse(DEPRECATIONS, self.row()?)
     }
 
     /// Since when the member is retired (its value stays reserved).
     pub fn retired(&self) -> Option<&'static Retirement> {
-        self.row().and_then(|row| row.retired.as_ref())
+        meta::sparse(RETIREMENTS, self.row()?)
     }
 
     /// The http_status field.
     pub fn http_status(&self) -> Option<i32> {
         let row = self.row()?;
-        row.http_status
+        (FIELD_0_SET.get(row) == 1).then_some(FIELD_0.get(row) as i32)
     }
 
     /// The class field.
     pub fn class(&self) -> Option<&'static str> {
         let row = self.row()?;
-        row.class
+        (FIELD_1_SET.get(row) == 1).then_some(TEXTS.get(row, 5))
     }
 }
 
@@ -202,7 +231,7 @@ impl From<&str> for Reason {
 impl From<String> for Reason {
     fn from(value: String) -> Self {
         match Self::lookup(&value) {
-            Some(row) => Self(Cow::Borrowed(row.value)),
+            Some(row) => Self(Cow::Borrowed(TEXTS.get(row, 0))),
             None => Self(Cow::Owned(value)),
         }
     }
