@@ -1,4 +1,4 @@
-"""Rules about entries: their names, values, field values, lifecycle, text and order."""
+"""Rules about entries: their names, values, field values, message parameters, lifecycle, text and order."""
 
 from __future__ import annotations
 
@@ -238,6 +238,53 @@ def field_value_filled(old: Json, new: Json) -> Iterator[Hit]:
             yield Hit(name, f"{name} filled in {field}, absent before, with {show(b)}")
 
 
+def parameters(entry: Json) -> dict[str, Json]:
+    """An entry's message parameters by name (a bundle that predates them, or an entry without any: none)."""
+    return entry.get("parameters") or {}
+
+
+def _parameter_pairs(old: Json, new: Json) -> Iterator[tuple[str, dict[str, Json], dict[str, Json]]]:
+    """(name, parameters before, parameters now) of every entry in both catalogs."""
+    names = by_name(new)
+    for name, entry in by_name(old).items():
+        after = names.get(name)
+        if after is not None:
+            yield name, parameters(entry), parameters(after)
+
+
+def parameter_added(old: Json, new: Json) -> Iterator[Hit]:
+    for name, before, after in _parameter_pairs(old, new):
+        took = "" if before else "; its message took none before"
+        for param in [p for p in after if p not in before]:
+            yield Hit(name, f"{name} added message parameter {param} ({after[param]['type']}){took}",
+                      "typed callers pass exactly an entry's parameters: leave this entry's as they were, and add a new entry "
+                      "(this one deprecated with `replacement:`) for the new message")
+
+
+def parameter_removed(old: Json, new: Json) -> Iterator[Hit]:
+    for name, before, after in _parameter_pairs(old, new):
+        for param in [p for p in before if p not in after]:
+            yield Hit(name, f"{name} removed message parameter {param} ({before[param]['type']})",
+                      "typed callers still pass it: keep it in the message, or add a new entry "
+                      "(this one deprecated with `replacement:`) for the new message")
+
+
+def parameter_type_changed(old: Json, new: Json) -> Iterator[Hit]:
+    for name, before, after in _parameter_pairs(old, new):
+        for param in [p for p in before if p in after and before[p]["type"] != after[p]["type"]]:
+            yield Hit(name, f"{name} changed message parameter {param} {change(before[param]['type'], after[param]['type'])}",
+                      "a parameter keeps its type: add a new entry (this one deprecated with `replacement:`) "
+                      "whose parameter has the new type")
+
+
+def _parameter_texts(old: Json, new: Json) -> Iterator[tuple[str, str]]:
+    """(entry, part) for each parameter whose description changed."""
+    for name, before, after in _parameter_pairs(old, new):
+        for param in [p for p in before if p in after]:
+            if before[param].get("description", "") != after[param].get("description", ""):
+                yield name, f"parameter {param}'s description"
+
+
 def text_changed(old: Json, new: Json) -> Iterator[Hit]:
     names = by_name(new)
     changed: dict[str, list[str]] = {}
@@ -245,6 +292,8 @@ def text_changed(old: Json, new: Json) -> Iterator[Hit]:
         after = names.get(name)
         if after is not None:
             changed[name] = [k for k in ("message", "description", "provenance", "alternatives") if entry[k] != after[k]]
+    for name, part in _parameter_texts(old, new):
+        changed[name].append(part)
     for name, field, decl, a, b in _field_pairs(old, new):
         if not typed(decl) and not typed(decl["old"]) and a != b:
             changed[name].append(field)

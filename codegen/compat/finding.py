@@ -15,7 +15,7 @@ Path = tuple[str | int, ...]
 #: Rule categories, for `compat.use` / `compat.except` in the project file.
 CATEGORIES: dict[str, str] = {
     "WIRE": "values and names clients send and receive",
-    "API": "the shape of the generated packages: kinds, openness, declared fields, member order",
+    "API": "the shape of the generated packages: kinds, openness, declared fields, message parameters, member order",
     "LIFECYCLE": "deprecations, retirements, replacements and successors",
     "ENVELOPE": "the response shapes of the OpenAPI fragment",
     "DOCS": "titles, messages, descriptions and other text",

@@ -41,6 +41,9 @@ RULES: tuple[Rule, ...] = (
     Rule("FIELD_TYPE_CHANGED", B, "major", "API", "a declared field changed type or target catalog", s.field_type_changed),
     Rule("FIELD_MADE_OPTIONAL", B, "major", "API", "a required declared field became optional", s.field_made_optional),
     Rule("FIELD_ENUM_WIDENED", B, "major", "API", "a string field's enum admits more values", s.field_enum_widened),
+    Rule("PARAMETER_ADDED", B, "major", "API", "a message parameter was added to an entry (its typed helpers demand it)", e.parameter_added),
+    Rule("PARAMETER_REMOVED", B, "major", "API", "a message parameter was removed from an entry (typed callers still pass it)", e.parameter_removed),
+    Rule("PARAMETER_TYPE_CHANGED", B, "major", "API", "a message parameter changed type", e.parameter_type_changed),
     Rule("ENTRY_FIELD_CHANGED", B, "major", "WIRE", "an entry's typed field value changed (status, group, enum or pattern string)", e.field_value_changed),
     Rule("RETIREMENT_UNDONE", B, "major", "LIFECYCLE", "a retired entry came back", e.retirement_undone),
     Rule("SUCCESSOR_TARGETS_CHANGED", B, "major", "LIFECYCLE", "the catalogs successors point to changed (the successor type)", e.successor_targets_changed),
@@ -71,7 +74,7 @@ RULES: tuple[Rule, ...] = (
     Rule("PROPERTY_ADDED", S, "minor", "ENVELOPE", "an envelope property was added", s.property_added, "bundle"),
     Rule("PROPERTY_MADE_REQUIRED", S, "minor", "ENVELOPE", "an optional envelope property became required", s.property_made_required, "bundle"),
     Rule("LIFECYCLE_CHANGED", S, "patch", "LIFECYCLE", "an entry's since, or a deprecation's or retirement's since or note, changed", e.lifecycle_changed),
-    Rule("TEXT_CHANGED", S, "patch", "DOCS", "an entry's message, description, provenance or free-text field changed", e.text_changed),
+    Rule("TEXT_CHANGED", S, "patch", "DOCS", "an entry's message, description, provenance, free-text field or parameter description changed", e.text_changed),
     Rule("CATALOG_TEXT_CHANGED", S, "patch", "DOCS", "a catalog's title, description, publisher, sources, notes or field descriptions changed", s.catalog_text_changed),
     Rule("ENVELOPE_TEXT_CHANGED", S, "patch", "DOCS", "an envelope's or property's description changed", s.envelope_text_changed, "bundle"),
 )
