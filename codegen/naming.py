@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,25 +70,26 @@ class Naming:
         return ident + self.escape_suffix if ident in self.reserved else ident
 
 
-#: Where a name comes from, found only when a diagnostic needs it (file as the user gave it,
-#: line, column): finding a position may mean composing the YAML tree.
-Locate = Callable[[], tuple[str, int, int]]
+#: Where the i-th name of some sources comes from, found only when a diagnostic needs it (file
+#: as the user gave it, line, column): finding a position may mean composing the YAML tree.
+Locate = Callable[[int], tuple[str, int, int]]
+#: Names, and where each is written (one locator for all: nothing is made per name).
+Sources = tuple[Sequence[str], Locate]
 
 
-def check_collisions(
-    naming: Naming, sources: Iterable[tuple[str, Locate]], scope: str
-) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Name each (source name, where it is); report two sources that end up with one identifier."""
-    taken: dict[str, tuple[str, Locate]] = {}
+def check_collisions(naming: Naming, sources: Sources, scope: str) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Name each source name; report two that end up with one identifier, saying where each is."""
+    names, locate = sources
+    taken: dict[str, tuple[str, int]] = {}
     out: dict[str, str] = {}
     diags: list[Diagnostic] = []
-    for source, where in sources:
+    for index, source in enumerate(names):
         ident = naming.apply(source)
         out[source] = ident
-        first = taken.setdefault(ident, (source, where))
+        first = taken.setdefault(ident, (source, index))
         if first[0] != source:
-            file, line, col = where()
-            first_file, first_line, _ = first[1]()
+            file, line, col = locate(index)
+            first_file, first_line, _ = locate(first[1])
             diags.append(Diagnostic(
                 file, line, col, "N001",
                 f"{naming.target}: {naming.kind} '{source}' becomes '{ident}', "
@@ -97,19 +98,20 @@ def check_collisions(
     return out, diags
 
 
-def catalog_ids(catalogs: Iterable[Catalog]) -> list[tuple[str, Locate]]:
-    """Each catalog's id with where the id is written."""
-    return [(c.id, functools.partial(c.at, "catalog", "id")) for c in catalogs]
+def catalog_ids(catalogs: Iterable[Catalog]) -> Sources:
+    """Each catalog's id, and where the id is written."""
+    listed = list(catalogs)
+    return [c.id for c in listed], lambda i: listed[i].at("catalog", "id")
 
 
-def entry_names(catalog: Catalog) -> list[tuple[str, Locate]]:
-    """Each entry's name with where the name is written."""
-    return [(e.name, functools.partial(catalog.at, "entries", i, "name")) for i, e in enumerate(catalog.entries)]
+def entry_names(catalog: Catalog) -> Sources:
+    """Each entry's name, and where the name is written."""
+    return [e.name for e in catalog.entries], lambda i: catalog.at("entries", i, "name")
 
 
-def field_names(catalog: Catalog) -> list[tuple[str, Locate]]:
-    """Each declared field's name with where it is declared."""
-    return [(f.name, functools.partial(catalog.at, "catalog", "fields", f.name, key=True)) for f in catalog.fields]
+def field_names(catalog: Catalog) -> Sources:
+    """Each declared field's name, and where it is declared."""
+    return [f.name for f in catalog.fields], lambda i: catalog.at("catalog", "fields", catalog.fields[i].name, key=True)
 
 
 def name_catalog(

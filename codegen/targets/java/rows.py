@@ -14,6 +14,7 @@ MAGIC = "codegen-rows 1"
 FIXED_CELLS = 10  # name, message, description, since, deprecation (3), retirement (2), successors
 _ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 NULL = "\\N"
+_NO_LIFECYCLE = (NULL,) * 5  # the deprecation (3) and retirement (2) cells of an entry that has neither
 
 
 def cell(text: str | None) -> str:
@@ -52,14 +53,17 @@ def table(spec: Spec, catalog: Catalog) -> str:
 
 def _entry_cells(spec: Spec, entry: Entry, decls: tuple[FieldDecl, ...]) -> list[str]:
     dep, ret = entry.deprecated, entry.retired
-    cells = [
-        cell(entry.name), cell(entry.message), cell(entry.description), cell(entry.since),
-        cell(dep.since if dep else None),
-        (ref_cell(spec, (dep.replacement,)) if dep.replacement else NULL) if dep else NULL,
-        cell(dep.note if dep else None),
-        cell(ret.since if ret else None), cell(ret.note if ret else None),
-        ref_cell(spec, entry.successors),
-    ]
+    cells = [cell(entry.name), cell(entry.message), cell(entry.description), cell(entry.since)]
+    if dep or ret:
+        cells += [
+            cell(dep.since if dep else None),
+            (ref_cell(spec, (dep.replacement,)) if dep.replacement else NULL) if dep else NULL,
+            cell(dep.note if dep else None),
+            cell(ret.since if ret else None), cell(ret.note if ret else None),
+        ]
+    else:
+        cells += _NO_LIFECYCLE
+    cells.append(ref_cell(spec, entry.successors) if entry.successors else "")
     for decl in decls:
         cells.append(_field_cell(spec, entry.fields.get(decl.name)))
     return cells
