@@ -49,6 +49,8 @@ def java_integer(value: int, long: bool) -> str:
 
 def doc_html(text: str) -> list[str]:
     """Lines of comment text safe in Javadoc or KDoc: markup, backslashes and invisible characters as entities."""
+    if text.isprintable() and "*/" not in text and "/*" not in text and not _DOC_SPECIAL.search(text):
+        return [text]  # the common case: one line of plain text (a line break is not printable)
     return [_doc_line(line) for line in (_LINES.split(text) if "\r" in text else text.split("\n"))]
 
 
