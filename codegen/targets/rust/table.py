@@ -30,6 +30,16 @@ class Static:
 
 
 @dataclass(frozen=True, slots=True)
+class Shape:
+    """A declared field's Rust shape: kind is integer, string, boolean, ref_int (a reference
+    to an integer catalog), ref_text (to a string catalog) or ref_list."""
+
+    kind: str
+    base: str  # the accessor's element type (the referenced catalog's type for a reference)
+    width: str = ""  # i32 or i64, for integers and references to an integer catalog
+
+
+@dataclass(frozen=True, slots=True)
 class Accessor:
     """How a declared field's accessor reads its column (the body runs after `self.row()`)."""
 
@@ -71,7 +81,7 @@ def _text_valued(decl: FieldDecl, spec: Spec) -> bool:
     return target is not None and target.values == "string"
 
 
-def texts(catalog: Catalog, rows: list[Entry], spec: Spec, where: Layout, wire: Callable[[Ref], object]) -> Static:
+def texts(catalog: Catalog, rows: list[Entry], spec: Spec, where: Layout, wire: Callable[[Ref], int | str]) -> Static:
     """TEXTS: every row's texts, one row a line, and the end of each text."""
     lines, ends, end = [], [], 0
     for entry in rows:
@@ -128,14 +138,10 @@ def lifecycle(rows: list[Entry]) -> tuple[Static, Static]:
             sparse("RETIREMENTS", "Retirement", "/// The retired rows: since when, and why.", retirements))
 
 
-def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, spec: Spec,
-                 kind: str, base: str, wire: Callable[[Ref], object], literal: Callable[[Ref], str],
-                 ) -> tuple[list[Static], Accessor]:
-    """The statics of one declared field and how its accessor reads them.
-
-    kind is the field's Rust shape: ref_list, ref_int (with base's wire type as
-    `ref_int:<wire>`), ref_text, integer (`integer:<i32|i64>`), string or boolean.
-    """
+def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, shape: Shape,
+                 wire: Callable[[Ref], int | str], literal: Callable[[Ref], str]) -> tuple[list[Static], Accessor]:
+    """The statics of one declared field and how its accessor reads them."""
+    kind, base = shape.kind, shape.base
     name = f"FIELD_{index}"
     doc = rustdoc(f"Field {decl.name}, by row.")
     values = [entry.fields.get(decl.name) for entry in rows]
@@ -146,14 +152,12 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
         table = sparse(name, f"&[{base}]", doc, cells, deprecated=True)
         body: tuple[str, ...] = ("match self.row() {", f"    Some(row) => meta::list({name}, row),", "    None => &[],",
                                  "}")
-        return [table], Accessor(f"&'static [{base}]", body, frozenset({"sparse", "list"}))
+        return [table], Accessor(f"&'static [{base}]", body, frozenset({"list"}))
     statics: list[Static] = []
-    if kind.startswith(("integer:", "ref_int:")):
-        width = kind.split(":")[1]
-        numbers = [int(wire(v)) if isinstance(v, Ref) else int(v) if isinstance(v, int) else 0  # type: ignore[call-overload]
-                   for v in values]
+    if kind in ("integer", "ref_int"):
+        numbers = [int(wire(v)) if isinstance(v, Ref) else int(v) if isinstance(v, int) else 0 for v in values]
         statics.append(Static(doc, name, "meta::Column", column(numbers)))
-        read = f"{name}.get(row)" + (" as i32" if width == "i32" else "")
+        read = f"{name}.get(row)" + (" as i32" if shape.width == "i32" else "")
     elif kind == "boolean":
         booleans = [2 if v is None else int(bool(v)) for v in values]
         statics.append(Static(rustdoc(f"Field {decl.name}, by row: 0 false, 1 true, 2 none."), name, "meta::Column",
@@ -162,7 +166,7 @@ def field_column(decl: FieldDecl, index: int, rows: list[Entry], where: Layout, 
                                  frozenset({"boolean"}))
     else:  # string, ref_text
         read = f"TEXTS.get(row, {where.field(decl.name)})"
-    if kind.startswith("ref_int:"):
+    if kind == "ref_int":
         read = f"{base}({read})"
     elif kind == "ref_text":
         read = f"{base}(Cow::Borrowed({read}))"

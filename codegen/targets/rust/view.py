@@ -136,8 +136,11 @@ def build(spec: Spec, cfg: Settings) -> tuple[RsCrate, list[Diagnostic]]:
     types, more = check_collisions(naming.TYPE, catalog_ids(spec.catalogs), "the crate")
     diags += more
     diags += _check_successor_names(spec, types)
+    # the wire value of every entry, by reference: what a reference field stores
+    refs = any(d.type in ("ref", "ref_list") for c in spec.catalogs for d in c.fields)
+    values = {Ref(c.id, e.name): e.value for c in spec.catalogs for e in c.entries} if refs else {}
     for catalog in spec.catalogs:
-        view, found = _catalog(spec, catalog, modules, types)
+        view, found = _catalog(spec, catalog, modules, types, values)
         diags += found
         crate.catalogs.append(view)
     if crate.catalogs and not diags:
@@ -185,7 +188,8 @@ def _imports(catalog: Catalog, succ: list[str], modules: dict[str, str], types: 
     return tuple(sorted((f"crate::{modules[i]}::{types[i]}" for i in ids if i), key=lambda p: p.split("::")))
 
 
-def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str]) -> tuple[RsCatalog, list[Diagnostic]]:
+def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[str, str],
+             values: dict[Ref, int | str]) -> tuple[RsCatalog, list[Diagnostic]]:
     type_name = types[catalog.id]
     consts, methods, diags = name_catalog(catalog, naming.MEMBER, naming.FIELD, naming.ACCESSORS, "N002",
                                      f"type {type_name}")
@@ -206,7 +210,6 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
     def succ_literal(r: Ref) -> str:
         return f"{type_name}Successor::{types[r.catalog]}({ref(r)})" if variants else ref(r)
 
-    values = _wire_values(spec) if any(d.type in ("ref", "ref_list") for d in catalog.fields) else {}
     rows = sorted(catalog.entries, key=lambda e: e.value)
     doc_urls = spec.doc_url(catalog.id) is not None
     where = table.layout(catalog, spec, doc_urls)
@@ -244,11 +247,6 @@ def _catalog(spec: Spec, catalog: Catalog, modules: dict[str, str], types: dict[
         helpers=frozenset(helpers),
         uses_cow=string or any(d.type == "ref" and d.name in where.fields for d in catalog.fields))
     return view, diags
-
-
-def _wire_values(spec: Spec) -> dict[Ref, int | str]:
-    """The wire value of every entry, by reference."""
-    return {Ref(c.id, e.name): e.value for c in spec.catalogs for e in c.entries}
 
 
 def _empty(catalog: Catalog, module: str, type_name: str) -> RsCatalog:
@@ -291,16 +289,17 @@ def _field(spec: Spec, decl: FieldDecl, index: int, rows: list[Entry],
     if decl.type in ("ref", "ref_list") and decl.catalog:
         base = _path(modules, types, decl.catalog)
         target = spec.catalog(decl.catalog)
+        width = ""
         if decl.type == "ref_list":
             kind = "ref_list"
         elif target is not None and target.values == "string":
             kind = "ref_text"
         else:
-            kind = f"ref_int:{wire_type(target) if target else 'i64'}"
+            kind, width = "ref_int", (wire_type(target) if target else None) or "i64"
     else:
         base = {"integer": _int_type(decl), "string": "&'static str", "boolean": "bool"}[decl.type]
-        kind = f"integer:{base}" if decl.type == "integer" else decl.type
-    return table.field_column(decl, index, rows, where, spec, kind, base, values.__getitem__, ref)
+        kind, width = decl.type, base if decl.type == "integer" else ""
+    return table.field_column(decl, index, rows, where, table.Shape(kind, base, width), values.__getitem__, ref)
 
 
 def _rs_field(decl: FieldDecl, method: str, accessor: table.Accessor) -> RsField:
