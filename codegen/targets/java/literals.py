@@ -49,14 +49,19 @@ def java_integer(value: int, long: bool) -> str:
 
 def doc_html(text: str) -> list[str]:
     """Lines of comment text safe in Javadoc or KDoc: markup, backslashes and invisible characters as entities."""
-    if text.isprintable() and "*/" not in text and "/*" not in text and not _DOC_SPECIAL.search(text):
+    if _plain(text):
         return [text]  # the common case: one line of plain text (a line break is not printable)
     return [_doc_line(line) for line in (_LINES.split(text) if "\r" in text else text.split("\n"))]
 
 
+def _plain(line: str) -> bool:
+    """Whether every rule of _doc_line keeps the text as it is."""
+    return line.isprintable() and "*/" not in line and "/*" not in line and not _DOC_SPECIAL.search(line)
+
+
 def _doc_line(line: str) -> str:
-    if line.isprintable() and "*/" not in line and "/*" not in line and not _DOC_SPECIAL.search(line):
-        return line  # the common case: plain text, which every rule below keeps as it is
+    if _plain(line):
+        return line  # the common case
     out = []
     for ch in line:
         safe = _DOC_MARKUP.get(ch)
